@@ -1,0 +1,8 @@
+import Testing
+@testable import DivideCLI
+
+@Suite struct ParseTests {
+    @Test func rootParsesWithNoArguments() throws {
+        _ = try Divide.parseAsRoot([])
+    }
+}

@@ -45,6 +45,7 @@ let package = Package(
             name: "DivideCLI",
             dependencies: [
                 "DigitalDivide",
+                "LinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,6 +7,6 @@ struct Divide: ParsableCommand {
         commandName: "divide",
         abstract: "Digital-divide indicators, composite indices and country briefs from public CSV data.",
         version: DigitalDivideVersion.string,
-        subcommands: []
+        subcommands: [DoctorCommand.self]
     )
 }

@@ -6,7 +6,9 @@ import CLAPACKE
 /// - `m ≥ n` (over- or exactly determined): `x` minimises `‖b − A·x‖₂`; the residual sum of squares
 ///   `RSS = Σᵢ (bᵢ − (A·x)ᵢ)²` is the squared norm of elements `n+1…m` of the transformed right-hand side.
 /// - `m < n` (under-determined): `x` is the minimum-norm solution of `A·x = b` and the RSS is 0.
-/// A rank-deficient `A` is reported as ``LinearAlgebraError/singular(routine:info:)`` rather than solved.
+/// A rank-deficient `A` is reported as ``LinearAlgebraError/singular(routine:info:)`` rather than solved: exact rank
+/// deficiency as LAPACK reports it, and numerical rank deficiency, when a diagonal element of the triangular
+/// factor satisfies `|Rᵢᵢ| ≤ max(m, n)·ε·maxⱼ|Rⱼⱼ|` (ε = 2⁻⁵²).
 ///
 /// Reference: Anderson et al., *LAPACK Users' Guide*, 3rd ed., SIAM 1999, §2.4.2.
 public struct LeastSquaresSolution: Sendable {
@@ -40,6 +42,14 @@ public struct LeastSquaresSolution: Sendable {
                 }
             }
             try LinearAlgebraError.check(info, routine: "dgels") { .singular(routine: $0, info: $1) }
+            // dgels only reports an exactly zero diagonal of R (or L); a numerically rank-deficient A leaves a
+            // diagonal element at rounding level and a meaningless solution, so reject that too.
+            let k = min(m, n)
+            let diagonal = (0..<k).map { abs(work[$0, $0]) }
+            let threshold = Double(max(m, n)) * Double.ulpOfOne * (diagonal.max() ?? 0)
+            if let index = diagonal.firstIndex(where: { $0 <= threshold }) {
+                throw LinearAlgebraError.singular(routine: "dgels", info: index + 1)
+            }
         }
         self.coefficients = Array(rhs[0..<n])
         self.residualSumOfSquares = m > n ? rhs[n..<m].reduce(0) { $0 + $1 * $1 } : 0

@@ -13,6 +13,13 @@ public enum SelfCheck {
         public let passed: Bool
         /// What was compared (the largest error, or the error thrown).
         public let detail: String
+
+        /// A result, e.g. for rendering tests.
+        public init(name: String, passed: Bool, detail: String) {
+            self.name = name
+            self.passed = passed
+            self.detail = detail
+        }
     }
 
     /// Runs every check, in a fixed order.

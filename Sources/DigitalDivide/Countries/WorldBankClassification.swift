@@ -1,0 +1,133 @@
+import Foundation
+
+/// World Bank region and income group per economy, read from `Metadata_Country_*.csv` files of WDI downloads.
+///
+/// Not compiled into the library: classifications change every 1 July, so they come from the files the user
+/// loads. Rows with an empty `Region` are World Bank aggregates (WLD, EAS, …) and are kept only in
+/// ``aggregateCodes``. An economy's `IncomeGroup` may be empty (e.g. VEN since 2021): its entry then has a
+/// region and no income group.
+public struct WorldBankClassification: Sendable, Equatable {
+    /// One economy's classification.
+    public struct Entry: Sendable, Equatable {
+        /// World Bank region ("East Asia & Pacific"); names change between vintages
+        /// (e.g. "Middle East, North Africa, Afghanistan & Pakistan" in 2025), so it is kept as text.
+        public let region: String
+        /// Income group, `nil` when the file leaves it empty.
+        public let incomeGroup: IncomeGroup?
+        /// The file the entry was read from (as passed to ``parse(_:file:)``).
+        public let source: String
+    }
+
+    /// Entries by World Bank country code (ISO3 for economies; `XKX` Kosovo, `CHI` Channel Islands).
+    public private(set) var entries: [String: Entry]
+    /// Codes of rows with an empty Region (aggregates).
+    public private(set) var aggregateCodes: Set<String>
+
+    public init(entries: [String: Entry] = [:], aggregateCodes: Set<String> = []) {
+        self.entries = entries
+        self.aggregateCodes = aggregateCodes
+    }
+
+    /// The classification of an economy by ISO3 / World Bank code.
+    public func entry(for code: String) -> Entry? { entries[code] }
+
+    /// Combines several vintages; **the caller passes them oldest first**, and a later vintage's entry replaces
+    /// an earlier one for the same code. File names and contents do not carry the classification date reliably
+    /// (the download date is in the data file's preamble, which may be missing), so the order is the caller's.
+    public static func merging(_ vintages: [WorldBankClassification]) -> WorldBankClassification {
+        var merged = WorldBankClassification()
+        for vintage in vintages {
+            merged.entries.merge(vintage.entries) { _, newer in newer }
+            merged.aggregateCodes.formUnion(vintage.aggregateCodes)
+        }
+        merged.aggregateCodes.subtract(merged.entries.keys)
+        return merged
+    }
+
+    /// Reads a `Metadata_Country_*.csv` file.
+    public static func load(contentsOf url: URL) throws -> WorldBankClassification {
+        let data = try Data(contentsOf: url)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorldBankMetadataError(file: url.lastPathComponent, line: 1, column: 1, columnName: nil,
+                                         expected: "UTF-8 text", found: "invalid UTF-8")
+        }
+        return try parse(text, file: url.lastPathComponent)
+    }
+
+    /// Parses the text of a `Metadata_Country_*.csv` file (BOM and CRLF tolerated; columns found by name:
+    /// `Country Code`, `Region`, `IncomeGroup`; others ignored).
+    public static func parse(_ text: String, file: String) throws(WorldBankMetadataError) -> WorldBankClassification {
+        let records: [SimpleCSV.Record]
+        do {
+            records = try SimpleCSV.records(text)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line, let column):
+                throw WorldBankMetadataError(file: file, line: line, column: column, columnName: nil,
+                                             expected: "a closing quote", found: "end of file")
+            }
+        }
+        guard let header = records.first else {
+            throw WorldBankMetadataError(file: file, line: 1, column: 1, columnName: nil,
+                                         expected: "a header with Country Code, Region, IncomeGroup", found: "an empty file")
+        }
+        func column(_ name: String) throws(WorldBankMetadataError) -> Int {
+            guard let index = header.fields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == name }) else {
+                throw WorldBankMetadataError(file: file, line: header.line, column: header.fields.count, columnName: name,
+                                             expected: "a column named \"\(name)\"",
+                                             found: "header " + header.fields.map { "\"\($0)\"" }.joined(separator: ","))
+            }
+            return index
+        }
+        let codeColumn = try column("Country Code")
+        let regionColumn = try column("Region")
+        let incomeColumn = try column("IncomeGroup")
+        let needed = max(codeColumn, regionColumn, incomeColumn) + 1
+        var result = WorldBankClassification()
+        for record in records.dropFirst() {
+            guard record.fields.count >= needed else {
+                throw WorldBankMetadataError(file: file, line: record.line, column: record.fields.count, columnName: nil,
+                                             expected: "at least \(needed) fields", found: "\(record.fields.count)")
+            }
+            let code = record.fields[codeColumn].trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty else {
+                throw WorldBankMetadataError(file: file, line: record.line, column: codeColumn + 1,
+                                             columnName: "Country Code", expected: "a country code", found: "\"\"")
+            }
+            let region = record.fields[regionColumn].trimmingCharacters(in: .whitespaces)
+            let incomeText = record.fields[incomeColumn].trimmingCharacters(in: .whitespaces)
+            if region.isEmpty {
+                result.aggregateCodes.insert(code)
+                continue
+            }
+            var income: IncomeGroup? = nil
+            if !incomeText.isEmpty {
+                guard let parsed = IncomeGroup(fileText: incomeText) else {
+                    throw WorldBankMetadataError(
+                        file: file, line: record.line, column: incomeColumn + 1, columnName: "IncomeGroup",
+                        expected: "one of " + IncomeGroup.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                            + " or empty",
+                        found: "\"\(incomeText)\"")
+                }
+                income = parsed
+            }
+            result.entries[code] = Entry(region: region, incomeGroup: income, source: file)
+        }
+        return result
+    }
+}
+
+/// A problem in a `Metadata_Country_*.csv` file, located as `file:line:column (column name)`.
+public struct WorldBankMetadataError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let columnName: String?
+    public let expected: String
+    public let found: String
+
+    public var description: String {
+        let name = columnName.map { " (\($0))" } ?? ""
+        return "\(file):\(line):\(column)\(name): expected \(expected), found \(found)"
+    }
+}

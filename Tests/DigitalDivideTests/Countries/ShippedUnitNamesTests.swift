@@ -6,9 +6,7 @@ import Testing
 /// and a file's name column agrees with its code column (the publisher's own code is the independent truth).
 @Suite("Shipped data unit names")
 struct ShippedUnitNamesTests {
-    static let dataDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Data")
+    static let dataDirectory = RepositoryPaths.data
 
     /// Columns that hold unit names or codes, in the formats shipped under Data/, as (name column, code column).
     static let unitColumns: [(name: String?, code: String?)] = [
@@ -33,16 +31,12 @@ struct ShippedUnitNamesTests {
     }
 
     static func shippedCSVFiles() -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: dataDirectory, includingPropertiesForKeys: nil)
-        var files: [URL] = []
-        while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "csv" { files.append(url) }
-        }
-        return files.sorted { $0.path < $1.path }
+        RepositoryPaths.files(under: dataDirectory).filter { $0.hasSuffix(".csv") }
+            .map { dataDirectory.appendingPathComponent($0) }
     }
 
     static func relative(_ url: URL) -> String {
-        String(url.path.dropFirst(dataDirectory.path.count + 1))
+        String(url.standardizedFileURL.path.dropFirst(dataDirectory.standardizedFileURL.path.count + 1))
     }
 
     @Test("every unit name and code resolves, and names agree with codes")

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+//
+// Benchmarks for DigitalDivide, kept in their own package so the benchmark dependency stays out of the main build.
+// Run from the repository root: `swift package --package-path Benchmarks benchmark`.
+
+import PackageDescription
+
+let package = Package(
+    name: "DigitalDivideBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "DigitalDivide", path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "LinearAlgebraBenchmarks",
+            dependencies: [
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "LinearAlgebra",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

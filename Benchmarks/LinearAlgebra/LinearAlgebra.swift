@@ -20,6 +20,12 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .throughput]
     Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 1_000)
 
+    // The framework's own per-sample allocations, to subtract from the mallocCountTotal of the others.
+    Benchmark("baseline: empty loop") { benchmark in
+        benchmark.startMeasurement()
+        for index in benchmark.scaledIterations { blackHole(index) }
+    }
+
     // 500×500 · 500×500: 2·500³ = 2.5·10⁸ flops per call.
     Benchmark("dgemm 500x500 * 500x500 (2.5e8 flop)") { benchmark in
         let a = randomMatrix(rows: 500, columns: 500, seed: 1)

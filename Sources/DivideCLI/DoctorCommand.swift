@@ -38,13 +38,15 @@ struct DoctorCommand: ParsableCommand {
         var processors: Int
         var threadsVariable: String?
         var lapack: String
+        var coreTypeAdvice: String? = nil
 
         static var current: Environment {
             Environment(
                 version: DigitalDivideVersion.string, blasConfiguration: BLASLibrary.configuration,
                 blasCore: BLASLibrary.coreName, threads: BLASLibrary.threads, processors: BLASLibrary.processors,
                 threadsVariable: BLASLibrary.threadsEnvironment,
-                lapack: "LAPACKE (liblapacke; dsyevd, dgesdd, dgels, dposv)")
+                lapack: "LAPACKE (liblapacke; dsyevd, dgesdd, dgels, dposv)",
+                coreTypeAdvice: BLASLibrary.coreTypeAdvice)
         }
     }
 
@@ -57,8 +59,9 @@ struct DoctorCommand: ParsableCommand {
             "threads: \(environment.threads) of \(environment.processors) processors"
                 + " (OPENBLAS_NUM_THREADS=\(environment.threadsVariable ?? "unset"))",
             "LAPACK:  \(environment.lapack)",
-            "",
         ]
+        if let advice = environment.coreTypeAdvice { lines.append("hint:    \(advice)") }
+        lines.append("")
         for result in results {
             lines.append("\(result.passed ? "PASS" : "FAIL")  \(result.name): \(result.detail)")
         }

@@ -46,4 +46,11 @@ import Testing
         #expect(text.hasSuffix("All 5 checks passed.\n"))
         #expect(!text.contains("FAIL"))
     }
+
+    @Test func rendersCoreTypeHint() {
+        var env = environment
+        env.coreTypeAdvice = "start with OPENBLAS_CORETYPE=SkylakeX"
+        let lines = DoctorCommand.render(environment: env, results: []).split(separator: "\n")
+        #expect(lines[5] == "hint:    start with OPENBLAS_CORETYPE=SkylakeX")
+    }
 }

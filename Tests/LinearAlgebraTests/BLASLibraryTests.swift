@@ -20,3 +20,15 @@ import Testing
         #expect(BLASLibrary.threads == before)
     }
 }
+
+@Suite struct BLASCoreAdviceTests {
+    @Test func advisesANewerKernelOnlyForPreAVXKernels() {
+        let avx512: Set<String> = ["sse2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"]
+        #expect(BLASLibrary.recommendedCoreType(coreName: "Prescott", cpuFlags: avx512) == "SkylakeX")
+        #expect(BLASLibrary.recommendedCoreType(coreName: "Prescott", cpuFlags: ["avx", "avx2", "fma"]) == "Haswell")
+        #expect(BLASLibrary.recommendedCoreType(coreName: "Nehalem", cpuFlags: ["avx"]) == "Sandybridge")
+        #expect(BLASLibrary.recommendedCoreType(coreName: "Prescott", cpuFlags: ["sse2", "sse3"]) == nil)
+        #expect(BLASLibrary.recommendedCoreType(coreName: "Haswell", cpuFlags: avx512) == nil)
+        #expect(BLASLibrary.recommendedCoreType(coreName: "SkylakeX", cpuFlags: avx512) == nil)
+    }
+}

@@ -1,4 +1,11 @@
 extension Correlation {
+    /// Kendall's τ_b between every pair of columns over pairwise-complete rows; see ``kendallTauB(_:_:)``.
+    /// Off the diagonal this matches `pandas.DataFrame.corr(method="kendall")`; a constant column gives NaN
+    /// everywhere, including its diagonal entry (pandas writes 1 there). Cost O(p²·n²).
+    public static func kendall(_ matrix: Matrix) -> CorrelationMatrix {
+        pairwise(matrix) { x, y in kendallTauB(x, y) }
+    }
+
     /// Kendall's rank correlation τ_b of two vectors over the positions where both are present.
     ///
     /// With `C` concordant and `D` discordant pairs among the `n` complete observations, `n₀ = n(n−1)/2`,

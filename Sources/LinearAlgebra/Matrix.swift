@@ -4,6 +4,8 @@
 /// one contiguous run of memory. Copies share storage until one of them is mutated (copy-on-write through the
 /// underlying array). Missing values are represented as `Double.nan` by the statistics that accept them.
 ///
+/// Equality compares shapes and elements with IEEE `==`, so a matrix holding NaN is not equal to itself.
+///
 /// Complexity: element access is O(1); ``transposed`` and ``row(_:)`` are O(rows × columns) and O(columns).
 public struct Matrix: Sendable, Hashable {
     /// The number of rows.

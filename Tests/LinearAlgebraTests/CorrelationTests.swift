@@ -32,6 +32,17 @@ import Testing
         #expect(r.coefficients[3, 3].isNaN)
     }
 
+    // Same data frame: print(df.corr('kendall').values)
+    @Test func kendallPairwiseMatchesPandas() {
+        let r = Correlation.kendall(data)
+        #expect(close(r.coefficients[0, 1], 0.8280786712108251))
+        #expect(close(r.coefficients[0, 2], -0.9486832980505138))
+        #expect(close(r.coefficients[1, 2], -0.5477225575051661))
+        #expect(r.coefficients[1, 1] == 1)
+        #expect(r.coefficients[3, 3].isNaN)
+        #expect(r.pairCounts[1][2] == 4)
+    }
+
     // python3 -c "import scipy.stats as st; x=[1,2,2,3,4,5,5,5,6.]; y=[2,1,2,4,3,5,6,5,7.];
     //   print(st.kendalltau(x,y).statistic, st.spearmanr(x,y).statistic, st.pearsonr(x,y).statistic)"
     // → 0.8185577344976237 0.9314076794245811 0.9135645709117802

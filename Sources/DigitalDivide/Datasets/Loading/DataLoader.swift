@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A panel and the report of how it was loaded.
+public struct LoadResult: Sendable {
+    public var panel: Panel
+    public var report: LoadReport
+}
+
+/// Loads files or a directory of files into one ``Panel``, detecting each file's format.
+///
+/// Nothing is silently dropped: each file gets a ``FileReport``; files of formats without a reader yet, or holding
+/// only country metadata, are listed as skipped with the reason (a warning, an error under `strict`); unreadable
+/// files and files of unknown format are errors.
+public struct DataLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) {
+        self.options = options
+    }
+
+    /// Folders under the data directory that hold no observations and are not loaded.
+    public static let skippedFolders: Set<String> = ["frameworks", "reference", "examples"]
+
+    /// Loads every `.csv` file under `directory` (default `Data`), recursively and in sorted order, skipping the
+    /// top-level folders `frameworks`, `reference` and `examples`.
+    ///
+    /// - Throws: ``DivideError`` `.unreadableFile` when `directory` cannot be listed.
+    public func load(directory: String = "Data") throws(DivideError) -> LoadResult {
+        load(files: try DataLoader.csvFiles(in: directory))
+    }
+
+    /// Loads `files` in order.
+    public func load(files: [String]) -> LoadResult {
+        let builder = PanelBuilder(options: options)
+        var report = LoadReport()
+        for path in files {
+            report.files.append(load(path, into: builder))
+        }
+        return LoadResult(panel: builder.build(), report: report)
+    }
+
+    /// Loads one file into `builder` and returns its report.
+    public func load(_ path: String, into builder: PanelBuilder) -> FileReport {
+        let format: DataFormat
+        let confidence: Double
+        if let forced = options.format {
+            format = forced
+            confidence = 1
+        } else {
+            let sample: HeaderSample
+            do {
+                sample = try FormatDetection.sample(path: path)
+            } catch {
+                return failed(path, nil, error)
+            }
+            guard let detected = FormatDetection.detect(sample) else {
+                let header = sample.records.first?.fields.prefix(8).map { DivideError.quote($0) }
+                    .joined(separator: ",") ?? "an empty file"
+                return failed(
+                    path, nil,
+                    DivideError(
+                        .unknownFormat, at: SourceLocation(file: path, line: sample.records.first?.line),
+                        expected: "a header of a known format (" + DataFormat.allCases.map(\.rawValue)
+                            .joined(separator: ", ") + ")",
+                        found: header, hint: "force a format with --format"))
+            }
+            (format, confidence) = detected
+        }
+        if format == .worldBankCountryMetadata {
+            return skipped(path, format, confidence, "World Bank country metadata: read by the country registry")
+        }
+        let reader: any DatasetReader
+        do {
+            reader = try DatasetReaders.reader(for: format, file: path)
+        } catch {
+            return skipped(path, format, confidence, "no reader for format \(format.rawValue) yet", error: error)
+        }
+        let sink = builder.beginFile(path, format: format, confidence: confidence)
+        do {
+            let scanner = try CSVScanner(path: path)
+            try reader.read(scanner, into: sink)
+        } catch {
+            sink.reject(error)
+        }
+        return builder.endFile(sink)
+    }
+
+    private func failed(_ path: String, _ format: DataFormat?, _ error: DivideError) -> FileReport {
+        var report = FileReport(file: path, format: format, confidence: 0)
+        report.skippedReason = error.description
+        report.rejected[error.reason] = 1
+        report.problems.append(LoadProblem(severity: .error, error: error))
+        return report
+    }
+
+    private func skipped(
+        _ path: String, _ format: DataFormat, _ confidence: Double, _ reason: String, error: DivideError? = nil
+    ) -> FileReport {
+        var report = FileReport(file: path, format: format, confidence: confidence)
+        report.skippedReason = reason
+        let problem =
+            error
+            ?? DivideError(
+                .unsupportedFormat, at: SourceLocation(file: path), expected: "a file holding observations",
+                found: reason)
+        let severity: Severity = options.strict ? .error : .warning
+        if severity == .error { report.rejected[problem.reason] = 1 } else { report.warnings[problem.reason] = 1 }
+        report.problems.append(LoadProblem(severity: severity, error: problem))
+        return report
+    }
+
+    /// The `.csv` files under `directory`, recursively, sorted, without the ``skippedFolders`` at its top level.
+    public static func csvFiles(in directory: String) throws(DivideError) -> [String] {
+        var result: [String] = []
+        try collect(directory, topLevel: true, into: &result)
+        return result.sorted()
+    }
+
+    private static func collect(_ directory: String, topLevel: Bool, into result: inout [String]) throws(DivideError)
+    {
+        guard let handle = opendir(directory) else {
+            throw DivideError(
+                .unreadableFile, at: SourceLocation(file: directory), expected: "a readable directory",
+                found: String(cString: strerror(errno)))
+        }
+        defer { closedir(handle) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            entries.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
+        }
+        for (name, isDirectory) in entries {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if isDirectory {
+                if topLevel && skippedFolders.contains(name) { continue }
+                try collect(path, topLevel: false, into: &result)
+            } else if name.lowercased().hasSuffix(".csv") {
+                result.append(path)
+            }
+        }
+    }
+}

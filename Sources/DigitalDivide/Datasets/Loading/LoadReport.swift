@@ -1,0 +1,88 @@
+/// How serious a problem is. Errors reject the value or record; warnings keep it. `strict` turns warnings into errors.
+public enum Severity: String, Sendable, Hashable {
+    case warning
+    case error
+}
+
+/// A problem found while loading, with its severity.
+public struct LoadProblem: Sendable, Hashable, CustomStringConvertible {
+    public var severity: Severity
+    public var error: DivideError
+
+    public var description: String { "\(severity.rawValue): \(error)" }
+}
+
+/// What happened to one file: everything read is accounted for as used, set aside, missing or rejected.
+///
+/// Counting: `records` is the number of data records (CSV rows after the header). Values are counted one by one
+/// (a World Bank row holds one value per year): `valuesUsed` went into the panel, `setAside` belong to aggregates
+/// (by unit name), `missing` are publisher missing markers (by marker). `rejected` counts problems of severity
+/// error by reason; each is one value, or one whole record when the record could not be split into values
+/// (ragged row, invalid UTF-8, unknown unit on a wide row counts once per value).
+public struct FileReport: Sendable {
+    /// The file as named in messages.
+    public var file: String
+    /// The format used (detected or forced); `nil` when it could not be recognised.
+    public var format: DataFormat?
+    /// Detection confidence in 0...1 (1 when forced).
+    public var confidence: Double
+    /// Why the file was not read, when it was skipped (no reader yet, metadata-only, unknown format).
+    public var skippedReason: String?
+    /// The data vintage the file states (World Bank "Last Updated Date").
+    public var vintage: String?
+    public var records = 0
+    public var valuesUsed = 0
+    /// Values set aside because their unit is an aggregate, by aggregate name.
+    public var setAside: [String: Int] = [:]
+    /// Values equal to one already in the panel from another row (kept once).
+    public var duplicatesAgreeing = 0
+    /// Values that replaced or lost to another source's value through the `prefer` policy.
+    public var overriddenByPreference = 0
+    public var missing: [MissingMarker: Int] = [:]
+    public var rejected: [DivideError.Reason: Int] = [:]
+    public var warnings: [DivideError.Reason: Int] = [:]
+    /// The smallest and largest year seen in the file's observations.
+    public var years: ClosedRange<Int>?
+    /// Distinct units used (resolved), and indicators found.
+    public var unitsFound = 0
+    public var indicators: [String] = []
+    /// The listed problems: at most `LoadOptions.maxListedPerReason` per reason and severity; all are counted.
+    public var problems: [LoadProblem] = []
+
+    public init(file: String, format: DataFormat?, confidence: Double) {
+        self.file = file
+        self.format = format
+        self.confidence = confidence
+    }
+
+    /// Total values set aside.
+    public var setAsideTotal: Int { setAside.values.reduce(0, +) }
+    /// Total missing values.
+    public var missingTotal: Int { missing.values.reduce(0, +) }
+    /// Total rejected values or records.
+    public var rejectedTotal: Int { rejected.values.reduce(0, +) }
+    /// Total warnings.
+    public var warningTotal: Int { warnings.values.reduce(0, +) }
+}
+
+/// The report of a load: one ``FileReport`` per file, plus problems that concern no single file.
+public struct LoadReport: Sendable {
+    public var files: [FileReport] = []
+    /// Problems about the load as a whole (e.g. a path that does not exist).
+    public var problems: [LoadProblem] = []
+
+    public init() {}
+
+    /// Total rejected values or records in all files, plus fatal file-level errors.
+    public var errorCount: Int {
+        files.reduce(0) { $0 + $1.rejectedTotal } + problems.filter { $0.severity == .error }.count
+    }
+    /// Total warnings.
+    public var warningCount: Int {
+        files.reduce(0) { $0 + $1.warningTotal } + problems.filter { $0.severity == .warning }.count
+    }
+    /// Whether nothing was rejected (the `divide validate` exit criterion).
+    public var isClean: Bool { errorCount == 0 }
+    /// Every listed problem, file by file.
+    public var allProblems: [LoadProblem] { problems + files.flatMap(\.problems) }
+}

@@ -1,0 +1,170 @@
+/// Correctly rounded decimal → `Double` conversion from bytes, bit-identical to `strtod` (round to nearest, ties
+/// to even).
+///
+/// Grammar, after trimming spaces: `[+-]? digits [. digits] [(e|E) [+-]? digits]`, or `[+-]? . digits …`; at least
+/// one digit. No thousands separators, no hexadecimal, no `inf`/`nan` (see ``MissingMarker``).
+///
+/// Algorithm: the decimal significand `w` (up to 19 digits) and exponent `q` are read exactly; then
+/// 1. Clinger's fast path (W. D. Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990): when
+///    `w ≤ 2⁵³` and `|q| ≤ 22`, `w · 10^q` is one correctly rounded IEEE operation on exact operands;
+/// 2. otherwise the Eisel–Lemire algorithm (D. Lemire, "Number Parsing at a Gigabyte per Second", Software: Practice
+///    and Experience 51(8), 2021, <https://arxiv.org/abs/2101.11408>) with a 128-bit truncated table of 5^q;
+/// 3. inputs those cannot settle (more than 19 significant digits, subnormal or overflowing results, the rare
+///    ambiguous products) fall back to the standard library's correctly rounded `Double(String)` (`strtod` in the
+///    C locale).
+public enum DecimalParser {
+    /// The result of parsing a field as a number.
+    public enum Outcome: Sendable, Equatable {
+        case number(Double)
+        /// Not a number: the grammar above does not match.
+        case invalid
+        /// A well-formed number too large for a `Double` (it would be ±∞).
+        case overflow
+    }
+
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Parses `bytes` (spaces around the number are ignored).
+    @inline(__always)
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard let base = bytes.baseAddress else { return .invalid }
+        var p = 0
+        var end = bytes.count
+        while p < end && base[p] == 0x20 { p += 1 }
+        while end > p && base[end - 1] == 0x20 { end -= 1 }
+        guard p < end else { return .invalid }
+        let numberStart = p
+        var negative = false
+        if base[p] == 0x2D || base[p] == 0x2B {
+            negative = base[p] == 0x2D
+            p += 1
+        }
+        var w: UInt64 = 0
+        var digits = 0  // significant digits accumulated (leading zeros skipped)
+        var sawDigit = false
+        var dropped = false  // more than 19 significant digits
+        var exponent = 0
+        // Integer part.
+        while p < end {
+            let d = base[p] &- 0x30
+            if d > 9 { break }
+            sawDigit = true
+            if digits < 19 {
+                if w != 0 || d != 0 {
+                    w = w &* 10 &+ UInt64(d)
+                    digits += 1
+                }
+            } else {
+                dropped = true
+                exponent += 1
+            }
+            p += 1
+        }
+        if p < end && base[p] == 0x2E {
+            p += 1
+            while p < end {
+                let d = base[p] &- 0x30
+                if d > 9 { break }
+                sawDigit = true
+                if digits < 19 {
+                    if w != 0 || d != 0 {
+                        w = w &* 10 &+ UInt64(d)
+                        digits += 1
+                    }
+                    exponent -= 1
+                } else {
+                    dropped = true
+                }
+                p += 1
+            }
+        }
+        guard sawDigit else { return .invalid }
+        if p < end && (base[p] | 0x20) == 0x65 {
+            p += 1
+            var exponentNegative = false
+            if p < end && (base[p] == 0x2D || base[p] == 0x2B) {
+                exponentNegative = base[p] == 0x2D
+                p += 1
+            }
+            var e = 0
+            var sawExponentDigit = false
+            while p < end {
+                let d = base[p] &- 0x30
+                if d > 9 { break }
+                sawExponentDigit = true
+                if e < 100_000 { e = e * 10 + Int(d) }
+                p += 1
+            }
+            guard sawExponentDigit else { return .invalid }
+            exponent += exponentNegative ? -e : e
+        }
+        guard p == end else { return .invalid }
+        if w == 0 && !dropped { return .number(negative ? -0.0 : 0.0) }
+        if !dropped {
+            if w <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+                var value = Double(w)
+                value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
+                return .number(negative ? -value : value)
+            }
+            if let value = eiselLemire(w: w, q: exponent) {
+                return .number(negative ? -value : value)
+            }
+        }
+        return fallback(UnsafeBufferPointer(rebasing: bytes[numberStart..<end]))
+    }
+
+    /// Parses `text` (convenience for small inputs).
+    public static func parse(_ text: String) -> Outcome {
+        var copy = text
+        return copy.withUTF8 { parse($0) }
+    }
+
+    private static func fallback(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)) else { return .invalid }
+        return value.isFinite ? .number(value) : .overflow
+    }
+
+    /// Eisel–Lemire: `w · 10^q` correctly rounded, or `nil` when the result is subnormal, overflows or the truncated
+    /// product is ambiguous (the caller then falls back).
+    @inline(__always)
+    static func eiselLemire(w: UInt64, q: Int) -> Double? {
+        guard q >= -342, q <= 308, w != 0 else { return nil }
+        let leadingZeros = w.leadingZeroBitCount
+        let normalized = w << UInt64(leadingZeros)
+        let index = 2 * (q + 342)
+        let table = powersOfFive128
+        var (high, low) = normalized.multipliedFullWidth(by: table[index])
+        let precisionMask: UInt64 = 0xFFFF_FFFF_FFFF_FFFF >> 55  // 52 mantissa bits + 3
+        if high & precisionMask == precisionMask {
+            let second = normalized.multipliedFullWidth(by: table[index + 1]).high
+            let (sum, carry) = low.addingReportingOverflow(second)
+            low = sum
+            if carry { high &+= 1 }
+            // Still ambiguous: let the exact fallback decide.
+            if high & precisionMask == precisionMask && low == UInt64.max { return nil }
+        }
+        let upperBit = Int(high >> 63)
+        let shift = UInt64(upperBit + 64 - 52 - 3)
+        var mantissa = high >> shift
+        // power(q) = floor(q · log2(10)) + 63, computed as in fast_float.
+        let power2 = (((152_170 + 65_536) * q) >> 16) + 63 + upperBit - leadingZeros + 1023
+        guard power2 > 0 else { return nil }  // subnormal: fall back
+        // Round to nearest, ties to even: exact halfway cases can only occur for -4 ≤ q ≤ 23.
+        if low <= 1 && q >= -4 && q <= 23 && mantissa & 3 == 1 {
+            if mantissa << shift == high { mantissa &= ~UInt64(1) }
+        }
+        mantissa += mantissa & 1
+        mantissa >>= 1
+        var exponentBits = power2
+        if mantissa >= (UInt64(2) << 52) {
+            mantissa = UInt64(1) << 52
+            exponentBits += 1
+        }
+        mantissa &= ~(UInt64(1) << 52)
+        guard exponentBits < 0x7FF else { return nil }  // overflow: fall back (reports .overflow)
+        return Double(bitPattern: UInt64(exponentBits) << 52 | mantissa)
+    }
+}

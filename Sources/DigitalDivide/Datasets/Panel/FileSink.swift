@@ -1,0 +1,239 @@
+/// The ``ObservationSink`` of one file being loaded into a ``PanelBuilder``: validates each value and counts it in the
+/// file's ``FileReport``.
+///
+/// Checks, in order: the unit resolves to an economy (aggregates are set aside, unknown units rejected with
+/// suggestions), the year lies in ``LoadOptions/yearRange``, a share lies in 0–100 (within
+/// ``LoadOptions/shareTolerance`` a warning, beyond it an error), and the cell holds no different value already
+/// (``PreferPolicy``).
+public final class FileSink: ObservationSink {
+    public let fileName: String
+    public var options: LoadOptions { builder.options }
+    let fileIndex: Int
+    private let builder: PanelBuilder
+    private let rowBase: UInt64
+    private(set) var report: FileReport
+    private(set) var maxLine = 0
+    private(set) var publisher: String?
+
+    private var header: [String] = []
+    private var yearColumn: Int?
+    // Per unit handle: global unit index, or -1 aggregate, -2 unknown, -3 empty text.
+    private var unitMap: [Int32] = []
+    private var unitTexts: [String] = []
+    private var unitColumns: [Int] = []
+    private var aggregateNames: [Int: String] = [:]
+    private var suggestions: [Int: [String]] = [:]
+    private var usedUnits: [Bool] = []
+    private var indicatorMap: [Int32] = []
+    private var indicatorIsShare: [Bool] = []
+    private var indicatorCodes: [String] = []
+    private var missingCounts = [Int](repeating: 0, count: MissingMarker.allCases.count)
+    private var listed: [String: Int] = [:]
+    private var minYear = Int.max
+    private var maxYear = Int.min
+    private let yearLow: Int
+    private let yearHigh: Int
+
+    init(builder: PanelBuilder, fileIndex: Int, rowBase: UInt64, name: String, format: DataFormat, confidence: Double)
+    {
+        self.builder = builder
+        self.fileIndex = fileIndex
+        self.rowBase = rowBase
+        self.fileName = name
+        self.report = FileReport(file: name, format: format, confidence: confidence)
+        yearLow = builder.options.yearRange.lowerBound
+        yearHigh = builder.options.yearRange.upperBound
+    }
+
+    public func setHeader(_ names: [String]) { header = names }
+
+    public func columnName(_ column: Int) -> String? {
+        column >= 1 && column <= header.count ? header[column - 1] : nil
+    }
+
+    public func setYearColumn(_ column: Int?) { yearColumn = column }
+
+    public func setVintage(_ vintage: String) { report.vintage = vintage }
+
+    public func setPublisher(_ publisher: String) {
+        self.publisher = publisher
+        builder.sinkPublishers[fileIndex] = publisher
+    }
+
+    public func unit(_ text: String, column: Int) -> UnitHandle {
+        let handle = Int32(unitMap.count)
+        let trimmed = text.trimmingSpaces()
+        unitTexts.append(trimmed)
+        unitColumns.append(column)
+        if trimmed.isEmpty {
+            unitMap.append(-3)
+        } else {
+            switch builder.resolve(trimmed) {
+            case .economy(let iso3):
+                unitMap.append(builder.globalUnit(iso3))
+            case .aggregate(let name):
+                unitMap.append(-1)
+                aggregateNames[Int(handle)] = name
+            case .unknown(let nearest):
+                unitMap.append(-2)
+                suggestions[Int(handle)] = nearest
+            }
+        }
+        return UnitHandle(rawValue: handle)
+    }
+
+    public func indicator(_ info: IndicatorInfo) -> IndicatorHandle {
+        let handle = Int32(indicatorMap.count)
+        var info = info
+        info.code = info.code.trimmingSpaces()
+        indicatorCodes.append(info.code)
+        if info.code.isEmpty {
+            indicatorMap.append(-1)
+            indicatorIsShare.append(false)
+        } else {
+            let global = builder.globalIndicator(info)
+            indicatorMap.append(global)
+            indicatorIsShare.append(builder.isShare(global))
+        }
+        return IndicatorHandle(rawValue: handle)
+    }
+
+    public func recordRead() { report.records += 1 }
+
+    public func missing(_ marker: MissingMarker) {
+        missingCounts[MissingMarker.allCases.firstIndex(of: marker) ?? 0] += 1
+    }
+
+    public func reject(_ error: DivideError) { note(error, severity: .error) }
+
+    public func warn(_ error: DivideError) { note(error, severity: options.strict ? .error : .warning) }
+
+    @inline(__always)
+    public func observe(unit: UnitHandle, indicator: IndicatorHandle, year: Int, value: Double, line: Int, column: Int)
+    {
+        if line > maxLine { maxLine = line }
+        let handle = Int(unit.rawValue)
+        let indicatorHandle = Int(indicator.rawValue)
+        guard handle >= 0, handle < unitMap.count, indicatorHandle >= 0, indicatorHandle < indicatorMap.count else {
+            reject(
+                DivideError(
+                    .invalidArgument, at: location(line: line, column: column),
+                    expected: "unit and indicator handles from this sink", found: "an unknown handle"))
+            return
+        }
+        let globalIndicator = indicatorMap[indicatorHandle]
+        if globalIndicator < 0 {
+            reject(
+                DivideError(
+                    .emptyField, at: location(line: line, column: column), expected: "an indicator code",
+                    found: "an empty field"))
+            return
+        }
+        let global = unitMap[handle]
+        if global < 0 {
+            unresolved(handle, global: global, line: line)
+            return
+        }
+        if year < yearLow || year > yearHigh {
+            reject(
+                DivideError(
+                    .yearOutOfRange, at: location(line: line, column: yearColumn ?? column),
+                    expected: "a year in \(yearLow)...\(yearHigh)", found: "\(year)"))
+            return
+        }
+        if indicatorIsShare[indicatorHandle] && !(value >= 0 && value <= 100) {
+            let tolerance = options.shareTolerance
+            let problem = DivideError(
+                .shareOutOfRange, at: location(line: line, column: column),
+                expected: "a percentage in 0...100 (\(indicatorCodes[indicatorHandle]) is a share)",
+                found: "\(value)")
+            if value >= -tolerance && value <= 100 + tolerance && !options.strict {
+                warn(problem)
+            } else {
+                reject(problem)
+                return
+            }
+        }
+        let lineNumber = UInt64(line)
+        guard rowBase + lineNumber < UInt64(UInt32.max) else {
+            reject(
+                DivideError(
+                    .limitExceeded, at: location(line: line, column: column),
+                    expected: "fewer than 2^32 lines in all files together", found: "line \(line)"))
+            return
+        }
+        let rowID = UInt32(rowBase + lineNumber)
+        switch builder.place(
+            unit: global, indicator: globalIndicator, year: year, value: value, rowID: rowID, fileIndex: fileIndex)
+        {
+        case .placed:
+            report.valuesUsed += 1
+        case .agreed:
+            report.duplicatesAgreeing += 1
+        case .overrode, .lost:
+            report.overriddenByPreference += 1
+        case .conflict(let existing, let existingRow):
+            reject(
+                DivideError(
+                    .conflictingValue, at: location(line: line, column: column),
+                    expected: "the same value as \(builder.location(ofRow: existingRow)) (\(existing)) for "
+                        + "\(builder.unitKeys[Int(global)]), \(indicatorCodes[indicatorHandle]), \(year)",
+                    found: "\(value)", hint: "choose the source that wins with prefer (--prefer)"))
+            return
+        case .failed(var error):
+            error.location = location(line: line, column: column)
+            reject(error)
+            return
+        }
+        let g = Int(global)
+        if g >= usedUnits.count { usedUnits.append(contentsOf: repeatElement(false, count: g + 1 - usedUnits.count)) }
+        usedUnits[g] = true
+        if year < minYear { minYear = year }
+        if year > maxYear { maxYear = year }
+    }
+
+    private func unresolved(_ handle: Int, global: Int32, line: Int) {
+        let column = unitColumns[handle]
+        switch global {
+        case -1:
+            report.setAside[aggregateNames[handle] ?? unitTexts[handle], default: 0] += 1
+        case -3:
+            reject(
+                DivideError(
+                    .emptyField, at: location(line: line, column: column), expected: "a country name or code",
+                    found: "an empty field"))
+        default:
+            let nearest = suggestions[handle] ?? []
+            reject(
+                DivideError(
+                    .unknownUnit, at: location(line: line, column: column), expected: "a known country name or code",
+                    found: DivideError.quote(unitTexts[handle]),
+                    hint: nearest.isEmpty ? nil : "did you mean " + nearest.prefix(3).joined(separator: ", ") + "?"))
+        }
+    }
+
+    private func note(_ error: DivideError, severity: Severity) {
+        if let line = error.location?.line, line > maxLine { maxLine = line }
+        switch severity {
+        case .error: report.rejected[error.reason, default: 0] += 1
+        case .warning: report.warnings[error.reason, default: 0] += 1
+        }
+        let key = severity.rawValue + error.reason.rawValue
+        let count = listed[key, default: 0]
+        if count < options.maxListedPerReason {
+            report.problems.append(LoadProblem(severity: severity, error: error))
+        }
+        listed[key] = count + 1
+    }
+
+    func finishReport() -> FileReport {
+        for (index, marker) in MissingMarker.allCases.enumerated() where missingCounts[index] > 0 {
+            report.missing[marker] = missingCounts[index]
+        }
+        report.unitsFound = usedUnits.lazy.filter { $0 }.count
+        var seen = Set<String>()
+        report.indicators = indicatorCodes.filter { !$0.isEmpty && seen.insert($0).inserted }
+        if minYear <= maxYear { report.years = minYear...maxYear }
+        return report
+    }
+}

@@ -1,0 +1,120 @@
+/// Reads tidy long CSV: one observation per row, `country,year,indicator,value` with optional `unit,source,note`.
+///
+/// Header names are matched ignoring case, spaces and hyphens (`Country Code` = `country_code`), by aliases:
+/// - unit (country, by code or name): `country`, `country_code`, `countrycode`, `iso3`, `iso3c`, `iso`,
+///   `iso_code`, `cc_iso3c`, `code`, `country_name`, `economy`, `area`; if none is present, `unit` (the benchmark
+///   interchange `unit,indicator,year,value`);
+/// - year: `year`, `ref_year`, `time`, `time_period`, `period`;
+/// - indicator: `indicator`, `indicator_code`, `indicator_id`, `variable`, `series`, `series_code`;
+/// - value: `value`, `obs_value`, `data_value`;
+/// - optional measurement unit (`unit`, when a country column exists; `units`, `unit_of_measure`) and `source` /
+///   `publisher`: attached to the indicator's metadata from its first row; `note` and other columns are ignored.
+///
+/// The hot loop makes no `String` per row: unit and indicator texts are interned per file (``ByteInterner``), so per
+/// row only the interned ids, the year, the value and the line reach the sink.
+public struct TidyReader: DatasetReader {
+    public init() {}
+
+    public var format: DataFormat { .tidy }
+
+    static let unitAliases = [
+        "country", "country_code", "countrycode", "iso3", "iso3c", "iso", "iso_code", "cc_iso3c", "code",
+        "country_name", "economy", "area",
+    ]
+    static let yearAliases = ["year", "ref_year", "time", "time_period", "period"]
+    static let indicatorAliases = ["indicator", "indicator_code", "indicator_id", "variable", "series", "series_code"]
+    static let valueAliases = ["value", "obs_value", "data_value"]
+    static let measureAliases = ["units", "unit_of_measure"]
+    static let sourceAliases = ["source", "publisher"]
+
+    /// The 0-based columns of a tidy header, or `nil` when a required one is absent.
+    struct Columns {
+        var unit: Int
+        var year: Int
+        var indicator: Int
+        var value: Int
+        var measure: Int?
+        var source: Int?
+
+        init?(_ header: [String]) {
+            let unitColumn = ReaderSupport.column(header, TidyReader.unitAliases)
+            guard let unit = unitColumn ?? ReaderSupport.column(header, ["unit"]),
+                let year = ReaderSupport.column(header, TidyReader.yearAliases),
+                let indicator = ReaderSupport.column(header, TidyReader.indicatorAliases),
+                let value = ReaderSupport.column(header, TidyReader.valueAliases)
+            else { return nil }
+            self.unit = unit
+            self.year = year
+            self.indicator = indicator
+            self.value = value
+            measure = ReaderSupport.column(header, unitColumn == nil ? TidyReader.measureAliases : ["unit"] + TidyReader.measureAliases)
+            source = ReaderSupport.column(header, TidyReader.sourceAliases)
+        }
+    }
+
+    /// 1.0 when the first record is exactly the canonical header (`country,year,indicator,value…` or the benchmark's
+    /// `unit,indicator,year,value`), 0.8 when the required columns are found through aliases, else 0.
+    public func detect(_ sample: HeaderSample) -> Double {
+        guard let header = sample.records.first?.fields, Columns(header) != nil else { return 0 }
+        let names = Set(header.map(ReaderSupport.normalised))
+        if names.isSuperset(of: ["country", "year", "indicator", "value"]) { return 1 }
+        if names == ["unit", "indicator", "year", "value"] { return 1 }
+        return 0.8
+    }
+
+    public func read<Sink: ObservationSink>(_ scanner: CSVScanner, into sink: Sink) throws(DivideError) {
+        guard try scanner.nextRecord() else { return }
+        let header = scanner.strings()
+        let headerLine = scanner.recordLine
+        sink.setHeader(header)
+        guard let columns = Columns(header) else {
+            let missing = ["country", "year", "indicator", "value"].filter { name in
+                switch name {
+                case "country": ReaderSupport.column(header, TidyReader.unitAliases + ["unit"]) == nil
+                case "year": ReaderSupport.column(header, TidyReader.yearAliases) == nil
+                case "indicator": ReaderSupport.column(header, TidyReader.indicatorAliases) == nil
+                default: ReaderSupport.column(header, TidyReader.valueAliases) == nil
+                }
+            }
+            throw ReaderSupport.missingColumn(
+                missing.joined(separator: ", "), file: sink.fileName, line: headerLine, header: header)
+        }
+        sink.setYearColumn(columns.year + 1)
+        let width = header.count
+        var units = ByteInterner()
+        var unitHandles: [UnitHandle] = []
+        var indicators = ByteInterner()
+        var indicatorHandles: [IndicatorHandle] = []
+        while try scanner.nextRecord() {
+            sink.recordRead()
+            guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
+            let line = scanner.recordLine
+            let (unitID, unitIsNew) = units.intern(scanner.field(columns.unit))
+            if unitIsNew {
+                unitHandles.append(sink.unit(units.text(unitID), column: columns.unit + 1))
+            }
+            let (indicatorID, indicatorIsNew) = indicators.intern(scanner.field(columns.indicator))
+            if indicatorIsNew {
+                let code = indicators.text(indicatorID).trimmingSpaces()
+                let measure = columns.measure.map { scanner.string($0).trimmingSpaces() }
+                let source = columns.source.map { scanner.string($0).trimmingSpaces() }
+                indicatorHandles.append(
+                    sink.indicator(
+                        IndicatorInfo(
+                            code: code, unit: measure.flatMap { $0.isEmpty ? nil : $0 },
+                            source: source.flatMap { $0.isEmpty ? nil : $0 })))
+            }
+            guard let year = ReaderSupport.year(scanner.field(columns.year)) else {
+                ReaderSupport.rejectYear(scanner, field: columns.year, into: sink)
+                continue
+            }
+            let unit = unitHandles[Int(unitID)]
+            let indicator = indicatorHandles[Int(indicatorID)]
+            let valueColumn = columns.value
+            ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in
+                sink.observe(
+                    unit: unit, indicator: indicator, year: year, value: value, line: line, column: valueColumn + 1)
+            }
+        }
+    }
+}

@@ -25,26 +25,26 @@ public final class CSVScanner {
     /// The file name used in error locations.
     public let fileName: String
     /// The 1-based physical line on which the current record starts.
-    public private(set) var recordLine: Int = 0
+    @exclusivity(unchecked) public private(set) var recordLine: Int = 0
     /// The number of fields in the current record.
-    public private(set) var fieldCount: Int = 0
+    @exclusivity(unchecked) public private(set) var fieldCount: Int = 0
     /// The 1-based number of the first field of the current record holding invalid UTF-8, or `nil`.
-    public private(set) var invalidUTF8Field: Int?
+    @exclusivity(unchecked) public private(set) var invalidUTF8Field: Int?
     /// Whether the file started with a UTF-8 byte order mark.
-    public private(set) var hadByteOrderMark = false
+    @exclusivity(unchecked) public private(set) var hadByteOrderMark = false
 
     private let descriptor: Int32  // -1 for in-memory input
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var dataEnd = 0  // valid bytes are buffer[0..<dataEnd]
-    private var position = 0  // start of the next record
-    private var atEOF = false
-    private var nextLine = 1  // physical line at `position`
-    private var started = false
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var dataEnd = 0  // valid bytes are buffer[0..<dataEnd]
+    @exclusivity(unchecked) private var position = 0  // start of the next record
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var nextLine = 1  // physical line at `position`
+    @exclusivity(unchecked) private var started = false
     // Field bounds of the current record: starts[i] ..< ends[i] in `buffer`.
-    private var starts: UnsafeMutablePointer<Int>
-    private var ends: UnsafeMutablePointer<Int>
-    private var fieldCapacity = 64
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var fieldCapacity = 64
 
     /// Opens `path` for streaming. `name` is used in error messages (defaults to the path).
     public init(path: String, name: String? = nil, chunkSize: Int = 1 << 20) throws(DivideError) {
@@ -152,7 +152,7 @@ public final class CSVScanner {
     }
 
     /// Quoted fields with text after their closing quote, fixed up once the record is complete.
-    private var tails: [(field: Int, closingQuote: Int)] = []
+    @exclusivity(unchecked) private var tails: [(field: Int, closingQuote: Int)] = []
 
     private func removeClosingQuotesBeforeTails() {
         for (index, quote) in tails where index < fieldCount {
@@ -163,7 +163,7 @@ public final class CSVScanner {
     }
 
     private enum ScanResult { case record, blankLine, endOfInput, needMoreData }
-    private var openQuoteLine = 0
+    @exclusivity(unchecked) private var openQuoteLine = 0
 
     /// Moves the unconsumed bytes from `keep` to the start of the buffer and reads more, growing it if full.
     private func fill(keepingFrom keep: Int) throws(DivideError) {

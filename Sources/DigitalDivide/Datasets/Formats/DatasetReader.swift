@@ -104,7 +104,7 @@ public protocol DatasetReader: Sendable {
 public enum DatasetReaders {
     /// Every implemented reader. A format absent here is recognised (``FormatDetection``) but not read.
     public static let all: [any DatasetReader] = [
-        TidyReader()
+        TidyReader(), WorldBankReader(), WorldBankIndicatorMetadataReader(), SDMXReader(),
     ]
 
     /// The reader for `format`.

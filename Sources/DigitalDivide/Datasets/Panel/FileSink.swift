@@ -11,26 +11,26 @@ public final class FileSink: ObservationSink {
     let fileIndex: Int
     private let builder: PanelBuilder
     private let rowBase: UInt64
-    private(set) var report: FileReport
-    private(set) var maxLine = 0
-    private(set) var publisher: String?
+    @exclusivity(unchecked) private(set) var report: FileReport
+    @exclusivity(unchecked) private(set) var maxLine = 0
+    @exclusivity(unchecked) private(set) var publisher: String?
 
-    private var header: [String] = []
-    private var yearColumn: Int?
+    @exclusivity(unchecked) private var header: [String] = []
+    @exclusivity(unchecked) private var yearColumn: Int?
     // Per unit handle: global unit index, or -1 aggregate, -2 unknown, -3 empty text.
-    private var unitMap: [Int32] = []
-    private var unitTexts: [String] = []
-    private var unitColumns: [Int] = []
-    private var aggregateNames: [Int: String] = [:]
-    private var suggestions: [Int: [String]] = [:]
-    private var usedUnits: [Bool] = []
-    private var indicatorMap: [Int32] = []
-    private var indicatorIsShare: [Bool] = []
-    private var indicatorCodes: [String] = []
-    private var missingCounts = [Int](repeating: 0, count: MissingMarker.allCases.count)
-    private var listed: [String: Int] = [:]
-    private var minYear = Int.max
-    private var maxYear = Int.min
+    @exclusivity(unchecked) private var unitMap: [Int32] = []
+    @exclusivity(unchecked) private var unitTexts: [String] = []
+    @exclusivity(unchecked) private var unitColumns: [Int] = []
+    @exclusivity(unchecked) private var aggregateNames: [Int: String] = [:]
+    @exclusivity(unchecked) private var suggestions: [Int: [String]] = [:]
+    @exclusivity(unchecked) private var usedUnits: [Bool] = []
+    @exclusivity(unchecked) private var indicatorMap: [Int32] = []
+    @exclusivity(unchecked) private var indicatorIsShare: [Bool] = []
+    @exclusivity(unchecked) private var indicatorCodes: [String] = []
+    @exclusivity(unchecked) private var missingCounts = [Int](repeating: 0, count: MissingMarker.allCases.count)
+    @exclusivity(unchecked) private var listed: [String: Int] = [:]
+    @exclusivity(unchecked) private var minYear = Int.max
+    @exclusivity(unchecked) private var maxYear = Int.min
     private let yearLow: Int
     private let yearHigh: Int
 

@@ -6,15 +6,15 @@ public final class PanelBuilder {
     public let options: LoadOptions
 
     let storage = CellStorage()
-    private(set) var unitKeys: [String] = []
-    private var unitIndex: [String: Int32] = [:]
-    private(set) var indicatorInfos: [IndicatorInfo] = []
-    private var indicatorIndex: [String: Int32] = [:]
-    private var resolutions: [String: UnitResolution] = [:]
-    private(set) var files: [SourceFile] = []
-    private var nextRowBase: UInt64 = 0
+    @exclusivity(unchecked) private(set) var unitKeys: [String] = []
+    @exclusivity(unchecked) private var unitIndex: [String: Int32] = [:]
+    @exclusivity(unchecked) private(set) var indicatorInfos: [IndicatorInfo] = []
+    @exclusivity(unchecked) private var indicatorIndex: [String: Int32] = [:]
+    @exclusivity(unchecked) private var resolutions: [String: UnitResolution] = [:]
+    @exclusivity(unchecked) private(set) var files: [SourceFile] = []
+    @exclusivity(unchecked) private var nextRowBase: UInt64 = 0
     /// Years with at least one value.
-    private(set) var yearsSeen: ClosedRange<Int>?
+    @exclusivity(unchecked) private(set) var yearsSeen: ClosedRange<Int>?
 
     public init(options: LoadOptions = LoadOptions()) {
         self.options = options
@@ -39,6 +39,10 @@ public final class PanelBuilder {
     /// The panel of everything loaded so far. The builder must not be used afterwards.
     public func build() -> Panel {
         let years = yearsSeen.map { Array($0) } ?? []
+        if let yearsSeen {
+            // Units and indicators declared without any value still get (missing) cells.
+            try? storage.ensure(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
+        }
         storage.compact(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
         return Panel(units: unitKeys, indicators: indicatorInfos, years: years, files: files, storage: storage)
     }
@@ -94,7 +98,7 @@ public final class PanelBuilder {
         let u = Int(unit)
         let i = Int(indicator)
         let held = storage.yearStride > 0 && year >= storage.yearBase && year < storage.yearBase + storage.yearStride
-        if !held || u >= storage.unitStride || i >= storage.indicatorCapacity {
+        if !held || u >= storage.liveUnits || i >= storage.liveIndicators {
             let years = yearsSeen.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
             if years.count > LoadOptions.maxYearSpan {
                 return .failed(
@@ -149,5 +153,5 @@ public final class PanelBuilder {
     }
 
     /// Publishers stated by files still being read (copied to `files` at `endFile`).
-    var sinkPublishers: [Int: String] = [:]
+    @exclusivity(unchecked) var sinkPublishers: [Int: String] = [:]
 }

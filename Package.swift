@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: - System libraries (Debian: libopenblas-dev, liblapacke-dev)
@@ -38,7 +39,10 @@ let package = Package(
         ),
         .target(
             name: "DigitalDivide",
-            dependencies: ["LinearAlgebra"],
+            dependencies: [
+                "LinearAlgebra",
+                .product(name: "Yams", package: "Yams"),
+            ],
             resources: []
         ),
         .executableTarget(

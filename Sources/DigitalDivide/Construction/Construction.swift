@@ -1,0 +1,276 @@
+import Foundation
+
+/// The construction pipeline: framework → transform → impute → treat → normalise → aggregate up the tree →
+/// rank (OECD/JRC Handbook steps 3, 5, 6, 7).
+///
+/// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:)`` does everything
+/// up to the normalised indicator values (independent of the weights and aggregation methods), and
+/// ``PreparedConstruction/aggregate(weights:methods:)`` runs the tree on them.
+public enum Construction {
+    /// Runs the whole pipeline.
+    public static func run(_ framework: Framework, cube: IndicatorCube) throws -> ConstructionResult {
+        try prepare(framework, cube: cube).aggregate()
+    }
+
+    /// Transforms, imputes, treats and normalises every indicator.
+    /// - Throws: ``ConstructionError`` naming the series, grouping or unit the cube lacks, or the cell a
+    ///   method cannot take (indicator, unit, year).
+    public static func prepare(_ framework: Framework, cube: IndicatorCube) throws -> PreparedConstruction {
+        let plan = ConstructionPlan(framework)
+        let methods = framework.methods
+        let U = cube.units.count, I = plan.indicators.count, Y = cube.years.count
+        func context(_ i: Int, _ u: Int, _ y: Int) -> String {
+            "indicator \(plan.nodes[plan.indicatorNodes[i]].id), unit \(cube.units[u]), year \(cube.years[y])"
+        }
+
+        // 1. Raw indicator values with their transforms: raw[u + U·(i + I·y)].
+        var seriesIndex: [String: Int] = [:]
+        for (k, s) in cube.series.enumerated() { seriesIndex[s] = k }
+        func lookup(_ s: String) throws -> Int {
+            guard let k = seriesIndex[s] else {
+                throw ConstructionError.unknownName(kind: "series", name: s, known: cube.series)
+            }
+            return k
+        }
+        var raw = [Double](repeating: .nan, count: U * I * Y)
+        for (i, spec) in plan.indicators.enumerated() {
+            let s = try lookup(spec.series)
+            var denominator: Int?
+            if case .perCapita(let d, _) = spec.transform { denominator = try lookup(d) }
+            for y in 0..<Y {
+                for u in 0..<U {
+                    var x = cube[u, s, y]
+                    guard !x.isNaN else { continue }
+                    switch spec.transform {
+                    case .none: break
+                    case .log, .log10:
+                        guard x > 0 else {
+                            throw ConstructionError.invalidValue(method: "log transform", row: u, column: i, value: x,
+                                                                 expected: "a value > 0", context: context(i, u, y))
+                        }
+                        x = spec.transform == .log ? log(x) : log10(x)
+                    case .perCapita(_, let scale):
+                        let d = cube[u, denominator!, y]
+                        x = d.isNaN || d == 0 ? .nan : x / d * scale
+                    }
+                    raw[u + U * (i + I * y)] = x
+                }
+            }
+        }
+
+        // 2. Imputation, step by step, each filling what is still missing.
+        var origins = raw.map { $0.isNaN ? CellOrigin.missing : .observed }
+        for step in methods.imputation where step != .none {
+            if step.isTemporal {
+                var series = [Double](repeating: .nan, count: Y)
+                for i in 0..<I {
+                    for u in 0..<U {
+                        for y in 0..<Y { series[y] = raw[u + U * (i + I * y)] }
+                        guard series.contains(where: \.isNaN) else { continue }
+                        let (filled, o) = step.fillOverTime(series, years: cube.years)
+                        for y in 0..<Y where origins[u + U * (i + I * y)] == .missing && o[y] != .missing {
+                            raw[u + U * (i + I * y)] = filled[y]
+                            origins[u + U * (i + I * y)] = o[y]
+                        }
+                    }
+                }
+            } else {
+                var groups: [Int?]?
+                if case .groupMean(let g) = step { groups = cube.groupIndices(g) }
+                if case .groupMedian(let g) = step { groups = cube.groupIndices(g) }
+                switch step {
+                case .groupMean(let g), .groupMedian(let g):
+                    guard groups != nil else {
+                        throw ConstructionError.unknownName(kind: "grouping", name: g,
+                                                            known: cube.groupings.keys.sorted())
+                    }
+                default: break
+                }
+                for y in 0..<Y {
+                    for i in 0..<I {
+                        let base = U * (i + I * y)
+                        let column = Array(raw[base..<(base + U)])
+                        let (filled, rows) = try step.fillAcrossUnits(column, groups: groups)
+                        for u in rows { raw[base + u] = filled[u]; origins[base + u] = .imputed }
+                    }
+                }
+            }
+        }
+
+        // 3. Outlier treatment, per indicator and year.
+        var reports: [TreatmentRecord] = []
+        for i in 0..<I {
+            let treatment = plan.indicators[i].treatment ?? methods.treatment
+            guard treatment != .none else { continue }
+            for y in 0..<Y {
+                let base = U * (i + I * y)
+                let column = Array(raw[base..<(base + U)])
+                guard column.contains(where: { !$0.isNaN }) else { continue }
+                do {
+                    let (treated, report) = try treatment.apply(to: column)
+                    raw.replaceSubrange(base..<(base + U), with: treated)
+                    reports.append(TreatmentRecord(indicator: plan.nodes[plan.indicatorNodes[i]].id,
+                                                   year: cube.years[y], report: report))
+                } catch let error as ConstructionError {
+                    if case let .invalidValue(_, row, _, _, _, _) = error { throw error.located(context(i, row, y)) }
+                    throw error
+                }
+            }
+        }
+
+        // 4. Normalisation, per indicator and year or pooled over all years.
+        var normalised = [Double](repeating: .nan, count: U * I * Y)
+        for i in 0..<I {
+            let spec = plan.indicators[i]
+            let method = spec.normalisation ?? methods.normalisation
+            var referenceRow: Int?
+            if case .distanceToReference(let unit, _) = method {
+                guard let row = cube.units.firstIndex(of: unit) else {
+                    throw ConstructionError.unknownName(kind: "reference unit", name: unit, known: cube.units)
+                }
+                referenceRow = row
+            }
+            let gp = spec.goalposts.map { (lower: $0.lower, upper: $0.upper) }
+            func normalise(_ column: [Double]) throws -> [Double] {
+                do {
+                    return try method.apply(to: column, direction: spec.direction.sign, goalposts: gp,
+                                            target: spec.target, referenceRow: referenceRow,
+                                            degenerate: methods.degenerateScore)
+                } catch let error as ConstructionError {
+                    throw error.located("indicator \(plan.nodes[plan.indicatorNodes[i]].id)")
+                }
+            }
+            if methods.pooledNormalisation {
+                var column: [Double] = []
+                column.reserveCapacity(U * Y)
+                for y in 0..<Y { column += raw[(U * (i + I * y))..<(U * (i + I * y) + U)] }
+                let z = try normalise(column)
+                for y in 0..<Y {
+                    normalised.replaceSubrange((U * (i + I * y))..<(U * (i + I * y) + U), with: z[(U * y)..<(U * y + U)])
+                }
+            } else {
+                for y in 0..<Y {
+                    let base = U * (i + I * y)
+                    normalised.replaceSubrange(base..<(base + U), with: try normalise(Array(raw[base..<(base + U)])))
+                }
+            }
+        }
+        return PreparedConstruction(plan: plan, units: cube.units, years: cube.years, groupings: cube.groupings,
+                                    normalised: normalised, origins: origins, treatment: reports)
+    }
+}
+
+/// The outlier treatment of one indicator in one year.
+public struct TreatmentRecord: Sendable, Equatable {
+    public var indicator: String
+    public var year: Int
+    public var report: TreatmentReport
+}
+
+/// Normalised indicator values ready for aggregation; re-aggregate as often as needed (e.g. with perturbed
+/// weights in a Monte Carlo) without repeating imputation, treatment and normalisation.
+public struct PreparedConstruction: Sendable {
+    public let plan: ConstructionPlan
+    public let units: [String]
+    public let years: [Int]
+    public let groupings: [String: [String?]]
+    /// Normalised values, `normalised[u + units·(i + indicators·y)]`, NaN = missing.
+    public let normalised: [Double]
+    /// Where each indicator value came from (same layout as ``normalised``).
+    public let origins: [CellOrigin]
+    public let treatment: [TreatmentRecord]
+
+    /// Aggregates up the tree and ranks.
+    /// - Parameters:
+    ///   - weights: one raw weight per plan node (normalised among siblings); nil = the framework's.
+    ///   - methods: one aggregation per plan node (ignored for indicators); nil = the framework's.
+    ///   - ranks: also compute overall and group ranks (skip for speed when only scores are needed).
+    public func aggregate(weights: [Double]? = nil, methods: [Aggregation?]? = nil,
+                          ranks: Bool = true) throws -> ConstructionResult {
+        let U = units.count, I = plan.indicators.count, Y = years.count, N = plan.nodes.count
+        let w = weights ?? plan.nominalWeights
+        guard w.count == N else {
+            throw ConstructionError.shapeMismatch(what: "weights", expected: "\(N) (one per node)", found: "\(w.count)")
+        }
+        if let methods, methods.count != N {
+            throw ConstructionError.shapeMismatch(what: "aggregation methods", expected: "\(N) (one per node)",
+                                                  found: "\(methods.count)")
+        }
+        var scores = [Double](repeating: .nan, count: U * N * Y)
+        var coverage = [Double](repeating: .nan, count: U * N * Y)
+        var imputed = [Double](repeating: .nan, count: U * N * Y)
+        for y in 0..<Y {
+            // Indicators: their normalised values; coverage 1 or 0; imputed share 1 or 0.
+            for i in 0..<I {
+                let n = plan.indicatorNodes[i]
+                for u in 0..<U {
+                    let k = u + U * (i + I * y), out = u + U * (n + N * y)
+                    scores[out] = normalised[k]
+                    coverage[out] = normalised[k].isNaN ? 0 : 1
+                    imputed[out] = normalised[k].isNaN ? .nan : (origins[k].isFilled ? 1 : 0)
+                }
+            }
+            for n in plan.aggregationOrder {
+                let node = plan.nodes[n]
+                var children = Grid(rows: U, columns: node.children.count)
+                for (c, child) in node.children.enumerated() {
+                    let base = U * (child + N * y)
+                    children.values.replaceSubrange((c * U)..<((c + 1) * U), with: scores[base..<(base + U)])
+                }
+                let method = methods?[n] ?? node.aggregation ?? .arithmetic
+                let result: (scores: [Double], coverage: [Double])
+                do {
+                    result = try method.aggregate(children, weights: node.children.map { w[$0] },
+                                                  coverage: node.coverage)
+                } catch let error as ConstructionError {
+                    if case let .invalidValue(_, row, column, _, _, _) = error {
+                        throw error.located("node \(node.id), child \(plan.nodes[node.children[column]].id), "
+                                            + "unit \(units[row]), year \(years[y])")
+                    }
+                    throw error
+                }
+                let base = U * (n + N * y)
+                let descendants = plan.descendantIndicators[n]
+                for u in 0..<U {
+                    scores[base + u] = result.scores[u]
+                    coverage[base + u] = result.coverage[u]
+                    guard !result.scores[u].isNaN else { continue }
+                    var present = 0, filled = 0
+                    for i in descendants {
+                        let k = u + U * (i + I * y)
+                        if !normalised[k].isNaN { present += 1; if origins[k].isFilled { filled += 1 } }
+                    }
+                    imputed[base + u] = present == 0 ? .nan : Double(filled) / Double(present)
+                }
+            }
+        }
+        var rankValues: [Int?] = []
+        var groupRanks: [String: [Int?]] = [:]
+        if ranks {
+            rankValues = [Int?](repeating: nil, count: U * N * Y)
+            let groupIds = groupings.keys.sorted().map { name -> (String, [Int?]) in
+                var ids: [String: Int] = [:]
+                return (name, groupings[name]!.map { label in
+                    guard let label else { return nil }
+                    if ids[label] == nil { ids[label] = ids.count }
+                    return ids[label]
+                })
+            }
+            for (name, _) in groupIds { groupRanks[name] = [Int?](repeating: nil, count: U * N * Y) }
+            for y in 0..<Y {
+                for n in 0..<N {
+                    let base = U * (n + N * y)
+                    let column = Array(scores[base..<(base + U)])
+                    rankValues.replaceSubrange(base..<(base + U), with: Ranking.competition(column))
+                    for (name, ids) in groupIds {
+                        groupRanks[name]!.replaceSubrange(base..<(base + U),
+                                                          with: try Ranking.competition(column, groups: ids))
+                    }
+                }
+            }
+        }
+        return ConstructionResult(plan: plan, units: units, years: years, scores: scores, coverage: coverage,
+                                  imputedShare: imputed, ranks: rankValues, groupRanks: groupRanks,
+                                  origins: origins, treatment: treatment)
+    }
+}

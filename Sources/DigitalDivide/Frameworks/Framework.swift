@@ -1,0 +1,204 @@
+/// A composite index's structure: a tree of any depth (index → pillars → sub-pillars → indicators), with a
+/// weight and an aggregation method per node and the construction choices that apply to the whole tree.
+///
+/// Load one from YAML with ``FrameworkFile/load(yaml:file:knownSeries:)`` (format: docs/framework-format.md),
+/// build one from parent references with ``Framework/init(id:name:nodes:methods:)``, or assemble the
+/// ``FrameworkNode`` tree directly; ``validate(knownSeries:)`` checks any of them.
+public struct Framework: Sendable, Equatable {
+    /// Short identifier of the index (also the root node's id).
+    public var id: String { root.id }
+    /// The root node (the index itself).
+    public var root: FrameworkNode
+    /// Choices for the steps that are not per node (and the default aggregation).
+    public var methods: MethodChoices
+
+    public init(root: FrameworkNode, methods: MethodChoices = MethodChoices()) {
+        self.root = root
+        self.methods = methods
+    }
+
+    /// All indicators, depth first, in the order they appear in the tree.
+    public var indicators: [(path: [String], indicator: IndicatorSpec)] {
+        var out: [(path: [String], indicator: IndicatorSpec)] = []
+        func walk(_ node: FrameworkNode, _ path: [String]) {
+            switch node.content {
+            case .indicator(let spec): out.append((path + [node.id], spec))
+            case .composite(let children, _, _): for c in children { walk(c, path + [node.id]) }
+            }
+        }
+        walk(root, [])
+        return out
+    }
+}
+
+/// One node of a ``Framework``: an indicator (leaf) or a composite of child nodes.
+public struct FrameworkNode: Sendable, Equatable {
+    /// Unique identifier within the framework.
+    public var id: String
+    /// Human-readable name.
+    public var name: String
+    /// Weight relative to its siblings (> 0; siblings' weights are normalised to sum 1). Ignored on the root.
+    public var weight: Double
+    /// What the node is.
+    public var content: Content
+    /// Line of the node in its YAML file, when loaded from one.
+    public var line: Int?
+
+    /// An indicator, or a composite with its children, aggregation method (nil = the framework default)
+    /// and coverage threshold (minimum share, 0…1, of children present for a unit to be scored).
+    public enum Content: Sendable, Equatable {
+        case indicator(IndicatorSpec)
+        case composite(children: [FrameworkNode], aggregation: Aggregation?, coverage: Double)
+    }
+
+    public init(id: String, name: String? = nil, weight: Double = 1, content: Content, line: Int? = nil) {
+        self.id = id
+        self.name = name ?? id
+        self.weight = weight
+        self.content = content
+        self.line = line
+    }
+
+    /// The children of a composite (empty for an indicator).
+    public var children: [FrameworkNode] {
+        if case .composite(let c, _, _) = content { return c }
+        return []
+    }
+}
+
+/// Whether higher or lower raw values are better.
+public enum Direction: Int, Sendable, Hashable {
+    case higherIsBetter = 1
+    case lowerIsBetter = -1
+    /// +1 or −1, the multiplier COINr applies before normalising.
+    public var sign: Double { Double(rawValue) }
+}
+
+/// A transformation of an indicator's raw series before imputation.
+public enum IndicatorTransform: Sendable, Hashable {
+    /// No change.
+    case none
+    /// Natural logarithm (values ≤ 0 are an error).
+    case log
+    /// Base-10 logarithm (the old ITU IDI's bandwidth indicator: log10(x)/log10(ref)).
+    case log10
+    /// `x / denominator · scale`, e.g. per 100 inhabitants with the population series and scale 100.
+    case perCapita(denominator: String, scale: Double)
+}
+
+/// What an indicator is and how to read it.
+public struct IndicatorSpec: Sendable, Equatable {
+    /// The series code in the data (e.g. `IT.NET.USER.ZS`).
+    public var series: String
+    public var direction: Direction
+    /// Unit of measurement, for display.
+    public var unit: String?
+    /// Goalposts (lower, upper) in the units of the transformed series, for goalpost normalisation.
+    public var goalposts: Goalposts?
+    /// Target or reference value in the units of the transformed series.
+    public var target: Double?
+    public var transform: IndicatorTransform
+    /// Per-indicator choices overriding the framework's (nil = use the framework's).
+    public var normalisation: Normalisation?
+    public var treatment: Treatment?
+
+    public init(series: String, direction: Direction, unit: String? = nil, goalposts: Goalposts? = nil,
+                target: Double? = nil, transform: IndicatorTransform = .none, normalisation: Normalisation? = nil,
+                treatment: Treatment? = nil) {
+        self.series = series
+        self.direction = direction
+        self.unit = unit
+        self.goalposts = goalposts
+        self.target = target
+        self.transform = transform
+        self.normalisation = normalisation
+        self.treatment = treatment
+    }
+}
+
+/// Lower and upper goalposts of an indicator.
+public struct Goalposts: Sendable, Hashable {
+    public var lower: Double
+    public var upper: Double
+    public init(lower: Double, upper: Double) { self.lower = lower; self.upper = upper }
+}
+
+/// Construction choices for the whole framework. Command-line overrides replace these
+/// (see ``Framework/overriding(imputation:treatment:normalisation:aggregation:)``).
+public struct MethodChoices: Sendable, Equatable {
+    /// Imputation steps, applied in order to the cells still missing.
+    public var imputation: [Imputation]
+    public var treatment: Treatment
+    public var normalisation: Normalisation
+    /// Normalise each indicator over all years at once (pooled min, max, …) so scores compare over time.
+    public var pooledNormalisation: Bool
+    /// Aggregation of composites that name none.
+    public var aggregation: Aggregation
+    /// Weighting scheme.
+    public var weighting: Weighting
+    /// Score of every present value when normalisation's denominator vanishes (max = min). COINr: NaN.
+    public var degenerateScore: Double
+
+    public init(imputation: [Imputation] = [.none], treatment: Treatment = .none,
+                normalisation: Normalisation = .minMax(lower: 0, upper: 100), pooledNormalisation: Bool = false,
+                aggregation: Aggregation = .arithmetic, weighting: Weighting = .explicit,
+                degenerateScore: Double = .nan) {
+        self.imputation = imputation
+        self.treatment = treatment
+        self.normalisation = normalisation
+        self.pooledNormalisation = pooledNormalisation
+        self.aggregation = aggregation
+        self.weighting = weighting
+        self.degenerateScore = degenerateScore
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.imputation == b.imputation && a.treatment == b.treatment && a.normalisation == b.normalisation
+            && a.pooledNormalisation == b.pooledNormalisation && a.aggregation == b.aggregation
+            && a.weighting == b.weighting
+            && (a.degenerateScore == b.degenerateScore || (a.degenerateScore.isNaN && b.degenerateScore.isNaN))
+    }
+}
+
+/// How sibling weights are set.
+///
+/// PCA-derived weights (first principal component of the correlation matrix, COINr `get_PCA`) are not
+/// offered yet: they wait for the numeric core's LAPACK `dsyevd` binding.
+public enum Weighting: String, Sendable, Hashable, CaseIterable {
+    /// The weights written in the framework.
+    case explicit
+    /// Every sibling the same weight.
+    case equal
+}
+
+extension Framework {
+    /// A copy with command-line overrides applied. An override replaces the framework's choice *and* every
+    /// per-node or per-indicator choice for that step, so `--aggregate geometric` really aggregates every
+    /// node geometrically. Strings use ``MethodSyntax``.
+    /// - Throws: ``MethodSyntaxError`` listing the valid choices.
+    public func overriding(imputation: String? = nil, treatment: String? = nil, normalisation: String? = nil,
+                           aggregation: String? = nil) throws -> Framework {
+        var copy = self
+        if let imputation { copy.methods.imputation = try MethodSyntax.imputation(imputation) }
+        let t = try treatment.map(MethodSyntax.treatment)
+        let n = try normalisation.map(MethodSyntax.normalisation)
+        let a = try aggregation.map(MethodSyntax.aggregation)
+        if let t { copy.methods.treatment = t }
+        if let n { copy.methods.normalisation = n }
+        if let a { copy.methods.aggregation = a }
+        func rewrite(_ node: inout FrameworkNode) {
+            switch node.content {
+            case .indicator(var spec):
+                if t != nil { spec.treatment = nil }
+                if n != nil { spec.normalisation = nil }
+                node.content = .indicator(spec)
+            case .composite(var children, let method, let coverage):
+                for i in children.indices { rewrite(&children[i]) }
+                node.content = .composite(children: children, aggregation: a == nil ? method : nil,
+                                          coverage: coverage)
+            }
+        }
+        rewrite(&copy.root)
+        return copy
+    }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import Yams
+
+/// Reads a framework from its YAML file format (documented in docs/framework-format.md).
+///
+/// Decoding uses `Codable` through Yams; every node remembers its line, and validation collects *all*
+/// problems — unknown keys, unknown series, duplicate ids, non-positive weights, missing directions, unknown
+/// method names, bad parameters — into one ``FrameworkError`` whose lines read
+/// `file.yaml:LINE (root/pillar/indicator): message`.
+public enum FrameworkFile {
+    /// Loads and validates the framework in the file at `url`.
+    public static func load(contentsOf url: URL, knownSeries: Set<String>? = nil) throws -> Framework {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw FrameworkError(file: url.path, issues: [FrameworkIssue(
+                path: [], kind: .syntax, message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        return try load(yaml: text, file: url.lastPathComponent, knownSeries: knownSeries)
+    }
+
+    /// Loads and validates a framework from YAML text; `file` labels the error messages.
+    /// - Parameter knownSeries: the series codes present in the data; when given, indicators naming another
+    ///   series are errors.
+    public static func load(yaml: String, file: String = "<yaml>", knownSeries: Set<String>? = nil) throws -> Framework {
+        let document: FrameworkDocument
+        do {
+            document = try YAMLDecoder().decode(FrameworkDocument.self, from: yaml)
+        } catch let error as YamlError {
+            throw FrameworkError(file: file, issues: [syntaxIssue(error)])
+        } catch let error as DecodingError {
+            throw FrameworkError(file: file, issues: [decodingIssue(error, yaml: yaml)])
+        }
+        var issues: [FrameworkIssue] = []
+        let methods = document.methods.map { $0.choices(root: document.node.id ?? "", issues: &issues) }
+            ?? MethodChoices()
+        let root = document.node.build(parentPath: [], isRoot: true, issues: &issues)
+        let framework = Framework(root: root, methods: methods)
+        issues += framework.validate(knownSeries: knownSeries)
+        guard issues.isEmpty else {
+            throw FrameworkError(file: file, issues: issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        }
+        return framework
+    }
+
+    private static func syntaxIssue(_ error: YamlError) -> FrameworkIssue {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return FrameworkIssue(path: [], line: mark.line, kind: .syntax, message: "YAML syntax: \(problem)")
+        default:
+            return FrameworkIssue(path: [], kind: .syntax, message: "YAML: \(error)")
+        }
+    }
+
+    private static func decodingIssue(_ error: DecodingError, yaml: String) -> FrameworkIssue {
+        let path: [CodingKey], message: String
+        switch error {
+        case let .typeMismatch(type, context):
+            path = context.codingPath; message = "expected \(describe(type)), found something else"
+        case let .valueNotFound(type, context):
+            path = context.codingPath; message = "expected \(describe(type)), found nothing"
+        case let .keyNotFound(key, context):
+            path = context.codingPath; message = "expected the key \"\(key.stringValue)\", found none"
+        case let .dataCorrupted(context):
+            path = context.codingPath; message = context.debugDescription
+        @unknown default:
+            path = []; message = "\(error)"
+        }
+        let readable = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        var node = try? Yams.compose(yaml: yaml)
+        for key in path {
+            if let i = key.intValue, case .sequence(let s)? = node, i < s.count { node = s[i] }
+            else { node = node?[key.stringValue] }
+        }
+        return FrameworkIssue(path: readable, line: node?.mark?.line, kind: .syntax,
+                              message: "\(readable.last ?? "document"): \(message)")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default: return "\(type)"
+        }
+    }
+}
+
+// MARK: - The file's shape (Codable)
+
+/// Any key, so that unknown keys can be reported rather than silently ignored.
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+private struct FrameworkDocument: Decodable {
+    var node: NodeDocument
+    var methods: MethodsDocument?
+
+    init(from decoder: Decoder) throws {
+        node = try NodeDocument(from: decoder, extraKeys: ["methods"])
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        methods = try c.decodeIfPresent(MethodsDocument.self, forKey: AnyKey("methods"))
+    }
+}
+
+/// A direction written as 1, -1, +1, "higher" or "lower".
+private struct DirectionValue: Decodable {
+    var value: Direction?
+    var text: String
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let i = try? c.decode(Int.self) { text = "\(i)"; value = Direction(rawValue: i) }
+        else {
+            text = try c.decode(String.self)
+            switch text.lowercased() {
+            case "+1", "1", "higher", "higher-is-better": value = .higherIsBetter
+            case "-1", "lower", "lower-is-better": value = .lowerIsBetter
+            default: value = nil
+            }
+        }
+    }
+}
+
+private struct NodeDocument: Decodable {
+    static let keys: Set<String> = ["id", "name", "weight", "series", "direction", "unit", "goalposts", "target",
+                                    "transform", "normalisation", "treatment", "aggregation", "coverage", "children"]
+    var id: String?
+    var name: String?
+    var weight: Double?
+    var series: String?
+    var direction: DirectionValue?
+    var unit: String?
+    var goalposts: [Double]?
+    var target: Double?
+    var transform: String?
+    var normalisation: String?
+    var treatment: String?
+    var aggregation: String?
+    var coverage: Double?
+    var children: [NodeDocument]?
+    var line: Int?
+    var unknownKeys: [String]
+    var presentKeys: Set<String>
+
+    init(from decoder: Decoder) throws { try self.init(from: decoder, extraKeys: []) }
+
+    init(from decoder: Decoder, extraKeys: Set<String>) throws {
+        line = decoder.mark?.line
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        func get<T: Decodable>(_ key: String) throws -> T? { try c.decodeIfPresent(T.self, forKey: AnyKey(key)) }
+        id = try get("id"); name = try get("name"); weight = try get("weight"); series = try get("series")
+        direction = try get("direction"); unit = try get("unit"); goalposts = try get("goalposts")
+        target = try get("target"); transform = try get("transform"); normalisation = try get("normalisation")
+        treatment = try get("treatment"); aggregation = try get("aggregation"); coverage = try get("coverage")
+        children = try get("children")
+        presentKeys = Set(c.allKeys.map(\.stringValue))
+        unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) && !extraKeys.contains($0) }.sorted()
+    }
+
+    func build(parentPath: [String], isRoot: Bool, issues: inout [FrameworkIssue]) -> FrameworkNode {
+        let nodeId = id ?? ""
+        let path = parentPath + [nodeId.isEmpty ? "?" : nodeId]
+        func issue(_ kind: FrameworkIssue.Kind, _ message: String) {
+            issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: message))
+        }
+        for key in unknownKeys {
+            issue(.structure, "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))")
+        }
+        if id == nil { issue(.missingField, "expected an id, found none") }
+        if isRoot && presentKeys.contains("weight") { issue(.structure, "the root has no weight; remove \"weight\"") }
+        let content: FrameworkNode.Content
+        if let series {
+            if children != nil { issue(.structure, "a node has either series (an indicator) or children, found both") }
+            for key in ["aggregation", "coverage"] where presentKeys.contains(key) {
+                issue(.structure, "\"\(key)\" belongs to composites, found on indicator \(nodeId)")
+            }
+            var dir = Direction.higherIsBetter
+            if let direction {
+                if let d = direction.value { dir = d }
+                else { issue(.missingDirection, "direction must be 1, -1, higher or lower, found \"\(direction.text)\"") }
+            } else {
+                issue(.missingDirection, "indicator \(nodeId) needs a direction (1 = higher is better, -1 = lower), found none")
+            }
+            var gp: Goalposts?
+            if let goalposts {
+                if goalposts.count == 2 { gp = Goalposts(lower: goalposts[0], upper: goalposts[1]) }
+                else { issue(.badParameter, "goalposts must be [lower, upper], found \(goalposts.count) numbers") }
+            }
+            let spec = IndicatorSpec(series: series, direction: dir, unit: unit, goalposts: gp, target: target,
+                                     transform: parseTransform(issue), normalisation: parse(normalisation, issue,
+                                                                                           MethodSyntax.normalisation),
+                                     treatment: parse(treatment, issue, MethodSyntax.treatment))
+            content = .indicator(spec)
+        } else {
+            if children == nil { issue(.structure, "a node needs series (an indicator) or children, found neither") }
+            for key in ["direction", "goalposts", "target", "transform", "normalisation", "treatment", "unit"]
+            where presentKeys.contains(key) {
+                issue(.structure, "\"\(key)\" belongs to indicators, found on composite \(nodeId)")
+            }
+            let built = (children ?? []).map { $0.build(parentPath: path, isRoot: false, issues: &issues) }
+            content = .composite(children: built, aggregation: parse(aggregation, issue, MethodSyntax.aggregation),
+                                 coverage: coverage ?? 0)
+        }
+        return FrameworkNode(id: nodeId, name: name, weight: weight ?? 1, content: content, line: line)
+    }
+
+    private func parse<T>(_ text: String?, _ issue: (FrameworkIssue.Kind, String) -> Void,
+                          _ parser: (String) throws -> T) -> T? {
+        guard let text else { return nil }
+        do { return try parser(text) } catch let error as MethodSyntaxError {
+            if case .unknown = error { issue(.unknownMethod, error.description) } else { issue(.badParameter, error.description) }
+        } catch { issue(.badParameter, "\(error)") }
+        return nil
+    }
+
+    private func parseTransform(_ issue: (FrameworkIssue.Kind, String) -> Void) -> IndicatorTransform {
+        guard let transform else { return .none }
+        let t = transform.trimmingCharacters(in: .whitespaces)
+        switch t.lowercased() {
+        case "none": return .none
+        case "log": return .log
+        case "log10": return .log10
+        default: break
+        }
+        if t.lowercased().hasPrefix("per-capita:") {
+            let parts = t.dropFirst("per-capita:".count).split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if parts.count == 1, !parts[0].isEmpty { return .perCapita(denominator: parts[0], scale: 1) }
+            if parts.count == 2, let s = Double(parts[1]) { return .perCapita(denominator: parts[0], scale: s) }
+            issue(.badParameter, "per-capita transform: expected per-capita:SERIES or per-capita:SERIES,SCALE, found \"\(t)\"")
+            return .none
+        }
+        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, per-capita:SERIES[,SCALE]")
+        return .none
+    }
+}
+
+private struct MethodsDocument: Decodable {
+    static let keys: Set<String> = ["imputation", "treatment", "normalisation", "pooled", "aggregation", "weighting",
+                                    "degenerate-score"]
+    var imputation: String?
+    var treatment: String?
+    var normalisation: String?
+    var pooled: Bool?
+    var aggregation: String?
+    var weighting: String?
+    var degenerateScore: Double?
+    var line: Int?
+    var unknownKeys: [String]
+
+    init(from decoder: Decoder) throws {
+        line = decoder.mark?.line
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        func get<T: Decodable>(_ key: String) throws -> T? { try c.decodeIfPresent(T.self, forKey: AnyKey(key)) }
+        imputation = try get("imputation"); treatment = try get("treatment"); normalisation = try get("normalisation")
+        pooled = try get("pooled"); aggregation = try get("aggregation"); weighting = try get("weighting")
+        degenerateScore = try get("degenerate-score")
+        unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) }.sorted()
+    }
+
+    func choices(root: String, issues: inout [FrameworkIssue]) -> MethodChoices {
+        var m = MethodChoices()
+        let path = [root, "methods"]
+        func record(_ error: Error) {
+            let kind: FrameworkIssue.Kind
+            if let e = error as? MethodSyntaxError, case .unknown = e { kind = .unknownMethod } else { kind = .badParameter }
+            issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: "\(error)"))
+        }
+        for key in unknownKeys {
+            issues.append(FrameworkIssue(path: path, line: line, kind: .structure,
+                                         message: "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))"))
+        }
+        do { if let imputation { m.imputation = try MethodSyntax.imputation(imputation) } } catch { record(error) }
+        do { if let treatment { m.treatment = try MethodSyntax.treatment(treatment) } } catch { record(error) }
+        do { if let normalisation { m.normalisation = try MethodSyntax.normalisation(normalisation) } } catch { record(error) }
+        do { if let aggregation { m.aggregation = try MethodSyntax.aggregation(aggregation) } } catch { record(error) }
+        if let pooled { m.pooledNormalisation = pooled }
+        if let degenerateScore { m.degenerateScore = degenerateScore }
+        if let weighting {
+            if let w = Weighting(rawValue: weighting.lowercased()) { m.weighting = w } else {
+                issues.append(FrameworkIssue(path: path, line: line, kind: .unknownMethod,
+                                             message: "unknown weighting \"\(weighting)\"; valid choices: "
+                                                 + Weighting.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        return m
+    }
+}

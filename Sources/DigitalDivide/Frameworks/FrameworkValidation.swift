@@ -1,0 +1,80 @@
+extension Framework {
+    /// Every structural problem of the tree: duplicate ids, non-positive or non-finite weights, composites
+    /// without children, coverage outside [0, 1], goalposts with lower = upper, series not in `knownSeries`
+    /// (when given; per-capita denominators included), and methods that need a parameter the indicator lacks
+    /// (goalposts, target).
+    public func validate(knownSeries: Set<String>? = nil) -> [FrameworkIssue] {
+        var issues: [FrameworkIssue] = []
+        var seen: [String: [String]] = [:]
+        func walk(_ node: FrameworkNode, _ parentPath: [String], isRoot: Bool) {
+            let path = parentPath + [node.id]
+            func issue(_ kind: FrameworkIssue.Kind, _ message: String) {
+                issues.append(FrameworkIssue(path: path, line: node.line, kind: kind, message: message))
+            }
+            if node.id.isEmpty { issue(.missingField, "expected a non-empty id, found none") }
+            if let first = seen[node.id] {
+                issue(.duplicateId, "duplicate id \"\(node.id)\", first used at \(first.joined(separator: "/"))")
+            } else {
+                seen[node.id] = path
+            }
+            if !isRoot && !(node.weight > 0 && node.weight.isFinite) {
+                issue(.nonPositiveWeight, "weight must be > 0, found \(node.weight)")
+            }
+            switch node.content {
+            case .indicator(let spec):
+                if spec.series.isEmpty { issue(.missingField, "expected a series code, found none") }
+                if let knownSeries {
+                    if !spec.series.isEmpty && !knownSeries.contains(spec.series) {
+                        issue(.unknownSeries, "series \"\(spec.series)\" is not in the data"
+                              + Self.suggestion(spec.series, knownSeries))
+                    }
+                    if case .perCapita(let d, _) = spec.transform, !knownSeries.contains(d) {
+                        issue(.unknownSeries, "denominator series \"\(d)\" is not in the data"
+                              + Self.suggestion(d, knownSeries))
+                    }
+                }
+                if let g = spec.goalposts, !(g.lower != g.upper && g.lower.isFinite && g.upper.isFinite) {
+                    issue(.badParameter, "goalposts must be two different finite numbers, found [\(g.lower), \(g.upper)]")
+                }
+                let n = spec.normalisation ?? methods.normalisation
+                if n.needsGoalposts && spec.goalposts == nil {
+                    issue(.missingField, "normalisation \(n.name) needs goalposts, none given")
+                }
+                if n.needsTarget && spec.target == nil {
+                    issue(.missingField, "normalisation \(n.name) needs a target, none given")
+                }
+                if case .referenceValue = n, spec.direction == .lowerIsBetter {
+                    issue(.badParameter, "normalisation \(n.name) needs direction +1, found -1")
+                }
+                if case .distanceToReference = n, methods.pooledNormalisation {
+                    issue(.badParameter, "normalisation \(n.name) cannot be pooled over years")
+                }
+                if case .perCapita(_, let scale) = spec.transform, !(scale > 0 && scale.isFinite) {
+                    issue(.badParameter, "per-capita scale must be > 0, found \(scale)")
+                }
+            case .composite(let children, _, let coverage):
+                if children.isEmpty { issue(.structure, "a composite needs at least one child, found none") }
+                if !(coverage >= 0 && coverage <= 1) {
+                    issue(.badParameter, "coverage must be a share between 0 and 1, found \(coverage)")
+                }
+                for child in children { walk(child, path, isRoot: false) }
+            }
+        }
+        walk(root, [], isRoot: true)
+        return issues
+    }
+
+    /// Throws ``FrameworkError`` (labelled `file`) when ``validate(knownSeries:)`` finds anything.
+    public func validated(knownSeries: Set<String>? = nil, file: String = "<framework>") throws -> Framework {
+        let issues = validate(knownSeries: knownSeries)
+        guard issues.isEmpty else { throw FrameworkError(file: file, issues: issues) }
+        return self
+    }
+
+    static func suggestion(_ name: String, _ known: Set<String>) -> String {
+        let lower = name.lowercased()
+        let close = known.filter { $0.lowercased() == lower || $0.lowercased().hasPrefix(lower)
+            || lower.hasPrefix($0.lowercased()) }.sorted().prefix(3)
+        return close.isEmpty ? "" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))?"
+    }
+}

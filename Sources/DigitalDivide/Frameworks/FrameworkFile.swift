@@ -30,6 +30,9 @@ public enum FrameworkFile {
         } catch let error as YamlError {
             throw FrameworkError(file: file, issues: [syntaxIssue(error)])
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+                throw FrameworkError(file: file, issues: [syntaxIssue(yaml)])
+            }
             throw FrameworkError(file: file, issues: [decodingIssue(error, yaml: yaml)])
         }
         var issues: [FrameworkIssue] = []
@@ -73,8 +76,11 @@ public enum FrameworkFile {
             if let i = key.intValue, case .sequence(let s)? = node, i < s.count { node = s[i] }
             else { node = node?[key.stringValue] }
         }
-        return FrameworkIssue(path: readable, line: node?.mark?.line, kind: .syntax,
-                              message: "\(readable.last ?? "document"): \(message)")
+        var text = message
+        if let found = node?.scalar?.string, message.hasSuffix("found something else") {
+            text = message.replacingOccurrences(of: "found something else", with: "found \"\(found)\"")
+        }
+        return FrameworkIssue(path: readable, line: node?.mark?.line, kind: .syntax, message: text)
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -5,7 +5,7 @@ extension Framework {
     /// (goalposts, target).
     public func validate(knownSeries: Set<String>? = nil) -> [FrameworkIssue] {
         var issues: [FrameworkIssue] = []
-        var seen: [String: [String]] = [:]
+        var seen: [String: (path: [String], line: Int?)] = [:]
         func walk(_ node: FrameworkNode, _ parentPath: [String], isRoot: Bool) {
             let path = parentPath + [node.id]
             func issue(_ kind: FrameworkIssue.Kind, _ message: String) {
@@ -13,9 +13,11 @@ extension Framework {
             }
             if node.id.isEmpty { issue(.missingField, "expected a non-empty id, found none") }
             if let first = seen[node.id] {
-                issue(.duplicateId, "duplicate id \"\(node.id)\", first used at \(first.joined(separator: "/"))")
+                let at = first.line.map { "line \($0) (\(first.path.joined(separator: "/")))" }
+                    ?? first.path.joined(separator: "/")
+                issue(.duplicateId, "duplicate id \"\(node.id)\", first used at \(at)")
             } else {
-                seen[node.id] = path
+                seen[node.id] = (path, node.line)
             }
             if !isRoot && !(node.weight > 0 && node.weight.isFinite) {
                 issue(.nonPositiveWeight, "weight must be > 0, found \(node.weight)")

@@ -1,8 +1,9 @@
 import Foundation
+import LinearAlgebra
 
 /// How a node combines its children's scores for each unit.
 ///
-/// Input: a units × children grid of (normalised) scores, NaN = missing, and one weight per child.
+/// Input: a units × children matrix (LinearAlgebra `Matrix`, column-major) of (normalised) scores, NaN = missing, and one weight per child.
 /// Unless stated, missing children are skipped and the weights of the present ones rescaled to sum 1
 /// (COINr `Aggregate`: "NAs skipped with weights renormalised"). A unit with fewer present children than the
 /// node's coverage threshold is not scored (NaN), never 0.
@@ -50,14 +51,14 @@ public enum Aggregation: Sendable, Hashable {
 
     /// Scores of one node for every unit.
     /// - Parameters:
-    ///   - children: units × children scores, NaN = missing.
+    ///   - children: units × children scores (one column per child), NaN = missing.
     ///   - weights: one weight ≥ 0 per child.
     ///   - coverage: minimum share (0…1) of present children for a unit to be scored; at least one is always
     ///     required.
     /// - Returns: the scores (NaN = not scored) and, per unit, the share of children present.
     /// - Throws: ``ConstructionError/invalidValue(method:row:column:value:expected:context:)`` for a value the
     ///   method cannot take (row = unit, column = child).
-    public func aggregate(_ children: Grid, weights: [Double], coverage: Double = 0) throws
+    public func aggregate(_ children: Matrix, weights: [Double], coverage: Double = 0) throws
         -> (scores: [Double], coverage: [Double]) {
         guard weights.count == children.columns else {
             throw ConstructionError.shapeMismatch(
@@ -160,8 +161,8 @@ public enum Aggregation: Sendable, Hashable {
         return .nan
     }
 
-    private func mazziottaPareto(_ g: Grid, scored: [Bool], penalty: Penalty) -> [Double] {
-        var z = Grid(rows: g.rows, columns: g.columns)
+    private func mazziottaPareto(_ g: Matrix, scored: [Bool], penalty: Penalty) -> [Double] {
+        var z = Matrix(rows: g.rows, columns: g.columns, repeating: .nan)
         for c in 0..<g.columns {
             let column = (0..<g.rows).map { scored[$0] ? g[$0, c] : .nan }
             let m = SampleStatistics.mean(column), s = SampleStatistics.standardDeviation(column)
@@ -178,7 +179,7 @@ public enum Aggregation: Sendable, Hashable {
         }
     }
 
-    private func copeland(_ g: Grid, weights: [Double], scored: [Bool]) -> [Double] {
+    private func copeland(_ g: Matrix, weights: [Double], scored: [Bool]) -> [Double] {
         let total = weights.reduce(0, +)
         let w = weights.map { $0 / total }
         let units = (0..<g.rows).filter { scored[$0] }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// The construction pipeline: framework → transform → impute → treat → normalise → aggregate up the tree →
 /// rank (OECD/JRC Handbook steps 3, 5, 6, 7).
@@ -212,11 +213,13 @@ public struct PreparedConstruction: Sendable {
             }
             for n in plan.aggregationOrder {
                 let node = plan.nodes[n]
-                var children = Grid(rows: U, columns: node.children.count)
-                for (c, child) in node.children.enumerated() {
+                var buffer: [Double] = []
+                buffer.reserveCapacity(U * node.children.count)
+                for child in node.children {
                     let base = U * (child + N * y)
-                    children.values.replaceSubrange((c * U)..<((c + 1) * U), with: scores[base..<(base + U)])
+                    buffer += scores[base..<(base + U)]
                 }
+                let children = try Matrix(rows: U, columns: node.children.count, columnMajor: buffer)
                 let method = methods?[n] ?? node.aggregation ?? .arithmetic
                 let result: (scores: [Double], coverage: [Double])
                 do {
@@ -261,10 +264,10 @@ public struct PreparedConstruction: Sendable {
                 for n in 0..<N {
                     let base = U * (n + N * y)
                     let column = Array(scores[base..<(base + U)])
-                    rankValues.replaceSubrange(base..<(base + U), with: Ranking.competition(column))
+                    rankValues.replaceSubrange(base..<(base + U), with: ScoreRanking.competition(column))
                     for (name, ids) in groupIds {
                         groupRanks[name]!.replaceSubrange(base..<(base + U),
-                                                          with: try Ranking.competition(column, groups: ids))
+                                                          with: try ScoreRanking.competition(column, groups: ids))
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Outlier treatment of one indicator's column (one year, all units).
 ///
@@ -109,7 +110,8 @@ extension Treatment.JRCRule {
     /// COINr `check_SkewKurt`: true (pass) if |skew| < threshold or kurtosis < threshold; nil when the
     /// statistics are undefined (fewer than 4 values, or no spread).
     func passes(_ x: [Double]) -> Bool? {
-        let s = SampleStatistics.skewness(x), k = SampleStatistics.kurtosis(x)
+        let summary = ColumnSummary(x)
+        let s = summary.skewness, k = summary.excessKurtosis
         guard !s.isNaN, !k.isNaN else { return nil }
         return abs(s) < skewThreshold || k < kurtosisThreshold
     }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import DigitalDivide
+import LinearAlgebra
 
 @Suite struct AggregationTests {
     private func one(_ method: Aggregation, _ x: [Double], _ w: [Double]) throws -> Double {
-        let grid = try Grid(rows: 1, columns: x.count, values: x)
+        let grid = try Matrix(rows: 1, columns: x.count, columnMajor: x)
         return try method.aggregate(grid, weights: w).scores[0]
     }
 
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func geometricRejectsZeroWithLocation() throws {
-        let grid = try Grid(columns: [[1, 2], [3, 0]])
+        let grid = try Matrix(columns: [[1, 2], [3, 0]])
         #expect(throws: ConstructionError.invalidValue(method: "geometric", row: 1, column: 1, value: 0,
                                                        expected: "a value > 0", context: "")) {
             try Aggregation.geometric.aggregate(grid, weights: [1, 1])
@@ -56,7 +57,7 @@ import Testing
 
     // Coverage 0.5 with 3 children needs ⌈1.5⌉ = 2 present.
     @Test func coverageThresholdLeavesUnitsNotScored() throws {
-        let grid = try Grid(columns: [[1, 1, .nan], [2, .nan, .nan], [3, .nan, 4]])
+        let grid = try Matrix(columns: [[1, 1, .nan], [2, .nan, .nan], [3, .nan, 4]])
         let r = try Aggregation.arithmetic.aggregate(grid, weights: [1, 1, 1], coverage: 0.5)
         #expect(close(r.scores, [2, .nan, .nan]))
         #expect(close(r.coverage, [1, 1.0 / 3, 1.0 / 3]))
@@ -67,7 +68,7 @@ import Testing
     // numpy (Compind ci_mpi as coded): z = (X − X.mean(0))/X.std(0, ddof=1)·10 + 100;
     // M = z.mean(1); S = z.std(1, ddof=1); cv = S/M; POS: M(1 − cv²), NEG: M(1 + cv²).
     @Test func mazziottaPareto() throws {
-        let grid = try Grid(columns: [[60, 50, 90, 20], [70, 50, 40, 30], [80, 50, 65, 100]])
+        let grid = try Matrix(columns: [[60, 50, 90, 20], [70, 50, 40, 30], [80, 50, 65, 100]])
         let pos = try Aggregation.mazziottaPareto(penalty: .positive).aggregate(grid, weights: [1, 1, 1]).scores
         #expect(close(pos, [105.57078770983388, 95.75966535797653, 100.32952576672189, 94.72942607643179], 1e-12))
         let neg = try Aggregation.mazziottaPareto(penalty: .negative).aggregate(grid, weights: [1, 1, 1]).scores
@@ -78,7 +79,7 @@ import Testing
     // O_AB = .6 → A +1, B −1; O_AC = .6; O_AD = .6/2 + .4/2 = .5 → 0; O_BC = .6; O_BD = .4 → B −1, D +1;
     // O_CD = 0 → C −1, D +1. Scores: A 2, B −1, C −3, D 2.
     @Test func copeland() throws {
-        let grid = try Grid(columns: [[3, 2, 1, 3], [1, 2, 3, 1]])
+        let grid = try Matrix(columns: [[3, 2, 1, 3], [1, 2, 3, 1]])
         let r = try Aggregation.copeland.aggregate(grid, weights: [0.6, 0.4])
         #expect(r.scores == [2, -1, -3, 2])
     }
@@ -87,7 +88,7 @@ import Testing
     @Test(arguments: [Aggregation.arithmetic, .geometric, .harmonic, .generalised(power: 3), .weightedMedian, .copeland])
     func weightsScaledTogetherChangeNothing(method: Aggregation) throws {
         var rng = TestLCG(state: 3)
-        let grid = try Grid(rows: 20, columns: 4, values: (0..<80).map { k in k % 9 == 4 ? .nan : 1 + rng.next() * 99 })
+        let grid = try Matrix(rows: 20, columns: 4, columnMajor: (0..<80).map { k in k % 9 == 4 ? .nan : 1 + rng.next() * 99 })
         let w = [0.3, 1.7, 2.2, 0.9]
         let a = try method.aggregate(grid, weights: w).scores
         let b = try method.aggregate(grid, weights: w.map { $0 * 13.25 }).scores

@@ -1,22 +1,14 @@
-/// Competition ranking ("1224") of scores, best (highest) first.
+import LinearAlgebra
+
+/// Competition ranking ("1224") of unit scores, best (highest) first, overall or within groups.
 ///
 /// `rank(u) = 1 + #{v : score(v) > score(u)}` over units with a score; a unit with a missing (NaN) score is
 /// unranked (`nil`). This equals R's `rank(-x, ties.method = "min", na.last = "keep")` as COINr uses it.
-/// Complexity O(n log n).
-public enum Ranking {
+/// Built on LinearAlgebra's `Ranking.ranks(_:ties: .min, order: .descending)`; O(n log n).
+public enum ScoreRanking {
     /// Ranks of `scores`, descending; NaN → `nil`.
     public static func competition(_ scores: [Double]) -> [Int?] {
-        let order = scores.indices.filter { !scores[$0].isNaN }.sorted { scores[$0] > scores[$1] }
-        var ranks = [Int?](repeating: nil, count: scores.count)
-        var position = 0
-        while position < order.count {
-            let value = scores[order[position]]
-            var end = position
-            while end + 1 < order.count && scores[order[end + 1]] == value { end += 1 }
-            for k in position...end { ranks[order[k]] = position + 1 }
-            position = end + 1
-        }
-        return ranks
+        Ranking.ranks(scores, ties: .min, order: .descending).map { $0.isNaN ? nil : Int($0) }
     }
 
     /// Ranks within groups: each unit is ranked among the units of its own group (`groups[u]`, nil = no

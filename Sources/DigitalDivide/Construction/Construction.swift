@@ -183,7 +183,8 @@ public struct PreparedConstruction: Sendable {
 
     /// Aggregates up the tree and ranks.
     /// - Parameters:
-    ///   - weights: one raw weight per plan node (normalised among siblings); nil = the framework's.
+    ///   - weights: one raw weight per plan node (normalised among siblings); nil = the framework's (for
+    ///     ``Weighting/pca``, the first principal component's loadings, computed here).
     ///   - methods: one aggregation per plan node (ignored for indicators); nil = the framework's.
     ///   - ranks: also compute overall and group ranks (skip for speed when only scores are needed).
     public func aggregate(weights: [Double]? = nil, methods: [Aggregation?]? = nil,
@@ -200,8 +201,8 @@ public struct PreparedConstruction: Sendable {
         var scores = [Double](repeating: .nan, count: U * N * Y)
         var coverage = [Double](repeating: .nan, count: U * N * Y)
         var imputed = [Double](repeating: .nan, count: U * N * Y)
+        // Indicators: their normalised values; coverage 1 or 0; imputed share 1 or 0.
         for y in 0..<Y {
-            // Indicators: their normalised values; coverage 1 or 0; imputed share 1 or 0.
             for i in 0..<I {
                 let n = plan.indicatorNodes[i]
                 for u in 0..<U {
@@ -211,20 +212,42 @@ public struct PreparedConstruction: Sendable {
                     imputed[out] = normalised[k].isNaN ? .nan : (origins[k].isFilled ? 1 : 0)
                 }
             }
-            for n in plan.aggregationOrder {
-                let node = plan.nodes[n]
+        }
+        var used = w
+        for n in plan.aggregationOrder {
+            let node = plan.nodes[n]
+            let k = node.children.count
+            func childColumns(_ y: Int) -> [Double] {
                 var buffer: [Double] = []
-                buffer.reserveCapacity(U * node.children.count)
+                buffer.reserveCapacity(U * k)
                 for child in node.children {
                     let base = U * (child + N * y)
                     buffer += scores[base..<(base + U)]
                 }
-                let children = try Matrix(rows: U, columns: node.children.count, columnMajor: buffer)
-                let method = methods?[n] ?? node.aggregation ?? .arithmetic
+                return buffer
+            }
+            if weights == nil && plan.weighting == .pca && k > 1 {
+                // Children's scores of every year stacked: (units·years) × children, column-major.
+                var stacked = [Double](repeating: .nan, count: U * Y * k)
+                for y in 0..<Y {
+                    for c in 0..<k {
+                        let base = U * (node.children[c] + N * y)
+                        stacked.replaceSubrange((c * U * Y + y * U)..<(c * U * Y + y * U + U), with: scores[base..<(base + U)])
+                    }
+                }
+                let loadings = try PCAWeights.firstComponent(try Matrix(rows: U * Y, columns: k, columnMajor: stacked),
+                                                             node: node.id,
+                                                             children: node.children.map { plan.nodes[$0].id })
+                for (c, child) in node.children.enumerated() { used[child] = loadings[c] }
+            }
+            let childWeights = node.children.map { used[$0] }
+            let method = methods?[n] ?? node.aggregation ?? .arithmetic
+            let descendants = plan.descendantIndicators[n]
+            for y in 0..<Y {
+                let children = try Matrix(rows: U, columns: k, columnMajor: childColumns(y))
                 let result: (scores: [Double], coverage: [Double])
                 do {
-                    result = try method.aggregate(children, weights: node.children.map { w[$0] },
-                                                  coverage: node.coverage)
+                    result = try method.aggregate(children, weights: childWeights, coverage: node.coverage)
                 } catch let error as ConstructionError {
                     if case let .invalidValue(_, row, column, _, _, _) = error {
                         throw error.located("node \(node.id), child \(plan.nodes[node.children[column]].id), "
@@ -233,7 +256,6 @@ public struct PreparedConstruction: Sendable {
                     throw error
                 }
                 let base = U * (n + N * y)
-                let descendants = plan.descendantIndicators[n]
                 for u in 0..<U {
                     scores[base + u] = result.scores[u]
                     coverage[base + u] = result.coverage[u]
@@ -272,7 +294,8 @@ public struct PreparedConstruction: Sendable {
                 }
             }
         }
-        return ConstructionResult(plan: plan, units: units, years: years, scores: scores, coverage: coverage,
+        return ConstructionResult(plan: plan, units: units, years: years, weights: used, scores: scores,
+                                  coverage: coverage,
                                   imputedShare: imputed, ranks: rankValues, groupRanks: groupRanks,
                                   origins: origins, treatment: treatment)
     }

@@ -30,6 +30,8 @@ public struct ConstructionPlan: Sendable, Equatable {
     public var aggregationOrder: [Int]
     /// For each node, the indicator indices below it (itself, for an indicator).
     public var descendantIndicators: [[Int]]
+    /// The framework's weighting scheme.
+    public var weighting: Weighting
 
     public init(_ framework: Framework) {
         var nodes: [NodeInfo] = []
@@ -69,6 +71,7 @@ public struct ConstructionPlan: Sendable, Equatable {
         self.indicators = indicators
         self.aggregationOrder = order
         self.descendantIndicators = descendants
+        self.weighting = framework.methods.weighting
     }
 
     /// Index of the node with id `id`.

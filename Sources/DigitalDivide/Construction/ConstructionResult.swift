@@ -6,6 +6,8 @@ public struct ConstructionResult: Sendable {
     public let plan: ConstructionPlan
     public let units: [String]
     public let years: [Int]
+    /// The raw weight of every node as used (framework, caller's or PCA-derived); siblings are normalised.
+    public let weights: [Double]
     /// Score; for indicators (level 1) the normalised value.
     public let scores: [Double]
     /// Share of the node's children present for the unit (1 or 0 for an indicator).
@@ -19,6 +21,16 @@ public struct ConstructionResult: Sendable {
     /// Origin of each indicator value, `[u + units·(i + indicators·y)]`.
     public let origins: [CellOrigin]
     public let treatment: [TreatmentRecord]
+
+    /// Effective weight of every node as used: the product of sibling-normalised ``weights`` from the root.
+    public func effectiveWeights() -> [Double] {
+        var effective = [Double](repeating: 1, count: plan.nodes.count)
+        for (n, node) in plan.nodes.enumerated() {
+            let total = node.children.map { weights[$0] }.reduce(0, +)
+            for child in node.children { effective[child] = effective[n] * weights[child] / total }
+        }
+        return effective
+    }
 
     /// Flat index of (unit, node, year).
     @inlinable public func index(unit u: Int, node n: Int, year y: Int) -> Int {

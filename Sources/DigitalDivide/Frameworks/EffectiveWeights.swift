@@ -15,7 +15,8 @@ public struct EffectiveWeight: Sendable, Equatable {
 extension Framework {
     /// The effective weight of every node, depth first (COINr `get_eff_weights`): the product of sibling-
     /// normalised weights down the tree, under the framework's ``Weighting`` (equal: 1/number of siblings).
-    /// The indicators' effective weights sum to 1.
+    /// The indicators' effective weights sum to 1. Under ``Weighting/pca`` the weights depend on the data: this
+    /// shows the written weights; the ones used are in ``ConstructionResult/effectiveWeights()``.
     public func effectiveWeights() -> [EffectiveWeight] {
         var rows: [EffectiveWeight] = []
         func walk(_ node: FrameworkNode, _ path: [String], _ normalised: Double, _ effective: Double) {

@@ -161,14 +161,15 @@ public struct MethodChoices: Sendable, Equatable {
 }
 
 /// How sibling weights are set.
-///
-/// PCA-derived weights (first principal component of the correlation matrix, COINr `get_PCA`) are not
-/// offered yet: they wait for the numeric core's LAPACK `dsyevd` binding.
 public enum Weighting: String, Sendable, Hashable, CaseIterable {
     /// The weights written in the framework.
     case explicit
     /// Every sibling the same weight.
     case equal
+    /// Each composite's children weighted by their loadings on the first principal component of their
+    /// correlation matrix (COINr `get_PCA(weights_to = …)`: `prcomp(center = TRUE, scale = TRUE)$rotation[, 1]`
+    /// after removing rows with missing values), computed over all years at once; see ``PCAWeights``.
+    case pca
 }
 
 extension Framework {

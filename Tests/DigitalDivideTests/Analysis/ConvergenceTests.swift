@@ -165,5 +165,14 @@ struct ConvergenceTests {
             #expect(object.keys.contains(key), "missing \(key)")
         }
         #expect(try JSONDecoder().decode(BetaConvergence.self, from: JSONEncoder().encode(beta)) == beta)
+        // A panel with one observed year has no trend: the key is there, as null.
+        let sparse = try ConvergencePanel(values: [[1, .nan], [3, .nan]], years: [2000, 2001])
+        for value in [try JSONEncoder().encode(SigmaConvergence(sparse, coverage: .available)),
+                      try JSONEncoder().encode(DeltaConvergence(sparse, coverage: .available))] {
+            let object = try JSONSerialization.jsonObject(with: value) as! [String: Any]
+            #expect(object["cv_trend"] is NSNull || object["trend"] is NSNull)
+        }
+        let sigma = try SigmaConvergence(sparse, coverage: .available)
+        #expect(try JSONDecoder().decode(SigmaConvergence.self, from: JSONEncoder().encode(sigma)) == sigma)
     }
 }

@@ -149,6 +149,26 @@ struct InequalityTests {
         }
     }
 
+    /// Population-weighted decomposition of the numpy example by groups A, B, C, against numpy:
+    /// ```
+    /// python3 -c '
+    /// import numpy as np
+    /// x=np.array([23.4,56.7,89.1,12.3,67.8,45.6,91.2,34.5]); w=np.array([120.5,33.2,8.1,210.0,15.5,60.2,5.3,98.7])
+    /// g=np.array(list("ABABCCAB")); p=w/w.sum(); mu=(p*x).sum(); TB=TW=LB=LW=0
+    /// for G in sorted(set(g)):
+    ///     m=g==G; P=p[m].sum(); mg=(p[m]*x[m]).sum()/P; S=P*mg/mu
+    ///     Tg=((p[m]/P)*(x[m]/mg)*np.log(x[m]/mg)).sum(); Lg=-((p[m]/P)*np.log(x[m]/mg)).sum()
+    ///     TB+=S*np.log(mg/mu); TW+=S*Tg; LB+=P*np.log(mu/mg); LW+=P*Lg
+    /// print(TB,TW,LB,LW)'
+    /// ```
+    @Test func weightedDecompositionMatchesNumpy() throws {
+        let d = try Inequality.theilDecomposition(Self.x, groups: "ABABCCAB".map(String.init), weights: Self.w)
+        #expect(isNear(d.between.theilT, 0.04491514448443479, 1e-13))
+        #expect(isNear(d.within.theilT, 0.13551414600184047, 1e-13))
+        #expect(isNear(d.between.theilL, 0.040220955449455045, 1e-13))
+        #expect(isNear(d.within.theilL, 0.14196823574726375, 1e-13))
+    }
+
     /// A group of zeros contributes nothing to Theil T (S_g = 0) and makes Theil L undefined.
     @Test func decompositionWithAZeroGroup() throws {
         let x: [Double] = [0, 0, 2, 6]

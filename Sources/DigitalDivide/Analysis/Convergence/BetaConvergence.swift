@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Speed and half-life (verified from first principles): if each unit's gap to its steady state shrinks as
 /// `e^(−λt)`, then `ln(x_T/x_0) = c − (1 − e^(−λT)) ln x_0`, so `βT = −(1 − e^(−λT))` and
-/// `λ = −ln(1 + βT)/T`; the gap halves after `ln 2/λ` years (Barro and Sala-i-Martin 1992, eq. 12–13).
+/// `λ = −ln(1 + βT)/T`; the gap halves after `ln 2/λ` years (Barro and Sala-i-Martin 1992, §I).
 /// Undefined cases: `λ` is `nil` when `1 + βT ≤ 0` (the regression implies initial order is more than
 /// reversed, which no exponential adjustment produces); `halfLife` is `nil` unless `λ > 0` (β < 0).
 ///

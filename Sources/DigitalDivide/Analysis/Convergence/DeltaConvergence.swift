@@ -29,6 +29,19 @@ public struct DeltaConvergence: Sendable, Equatable, Codable {
         case excludedUnits = "excluded_units"
     }
 
+    /// Encodes every key, writing `null` for an undefined trend rather than leaving the key out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(years, forKey: .years)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(frontier, forKey: .frontier)
+        try c.encode(delta, forKey: .delta)
+        try c.encode(trend, forKey: .trend)
+        try c.encode(higherIsBetter, forKey: .higherIsBetter)
+        try c.encode(coverage, forKey: .coverage)
+        try c.encode(excludedUnits, forKey: .excludedUnits)
+    }
+
     /// Delta convergence on `panel`.
     public init(_ panel: ConvergencePanel, higherIsBetter: Bool = true, coverage: UnitCoverage = .balanced) throws {
         let (included, excluded) = panel.units(coverage)

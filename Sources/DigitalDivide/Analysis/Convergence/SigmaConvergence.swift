@@ -38,6 +38,20 @@ public struct SigmaConvergence: Sendable, Equatable, Codable {
         case excludedUnits = "excluded_units"
     }
 
+    /// Encodes every key, writing `null` for an undefined trend rather than leaving the key out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(years, forKey: .years)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(means, forKey: .means)
+        try c.encode(standardDeviations, forKey: .standardDeviations)
+        try c.encode(coefficientsOfVariation, forKey: .coefficientsOfVariation)
+        try c.encode(standardDeviationTrend, forKey: .standardDeviationTrend)
+        try c.encode(cvTrend, forKey: .cvTrend)
+        try c.encode(coverage, forKey: .coverage)
+        try c.encode(excludedUnits, forKey: .excludedUnits)
+    }
+
     /// Computes sigma convergence on `panel`.
     public init(_ panel: ConvergencePanel, coverage: UnitCoverage = .balanced) throws {
         let (included, excluded) = panel.units(coverage)

@@ -38,6 +38,10 @@ public protocol ObservationSink: AnyObject {
     func setPublisher(_ publisher: String)
     /// Records the data vintage the file states.
     func setVintage(_ vintage: String)
+    /// Declares that this file's unit texts are the data's own codes (COINr `uCode`s): from now on they become
+    /// units as written (spaces trimmed), as under ``UnitPolicy/verbatim``, whatever the load's policy. Call it
+    /// before the first ``unit(_:column:)``.
+    func keepUnitsVerbatim()
     /// Declares a distinct unit text found in 1-based `column` and returns its handle.
     func unit(_ text: String, column: Int) -> UnitHandle
     /// Declares an indicator (merging its metadata with what is known) and returns its handle.
@@ -105,6 +109,7 @@ public enum DatasetReaders {
     /// Every implemented reader. A format absent here is recognised (``FormatDetection``) but not read.
     public static let all: [any DatasetReader] = [
         TidyReader(), WorldBankReader(), WorldBankIndicatorMetadataReader(), SDMXReader(),
+        OWIDReader(), ITUReader(), UNEGovReader(), UNSDGReader(), GCIReader(), CoinrDataReader(), CoinrMetaReader(),
     ]
 
     /// The reader for `format`.

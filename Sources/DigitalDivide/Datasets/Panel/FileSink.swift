@@ -17,6 +17,7 @@ public final class FileSink: ObservationSink {
 
     @exclusivity(unchecked) private var header: [String] = []
     @exclusivity(unchecked) private var yearColumn: Int?
+    @exclusivity(unchecked) private var verbatimUnits = false
     // Per unit handle: global unit index, or -1 aggregate, -2 unknown, -3 empty text.
     @exclusivity(unchecked) private var unitMap: [Int32] = []
     @exclusivity(unchecked) private var unitTexts: [String] = []
@@ -60,6 +61,8 @@ public final class FileSink: ObservationSink {
         builder.sinkPublishers[fileIndex] = publisher
     }
 
+    public func keepUnitsVerbatim() { verbatimUnits = true }
+
     public func unit(_ text: String, column: Int) -> UnitHandle {
         let handle = Int32(unitMap.count)
         let trimmed = text.trimmingSpaces()
@@ -67,6 +70,8 @@ public final class FileSink: ObservationSink {
         unitColumns.append(column)
         if trimmed.isEmpty {
             unitMap.append(-3)
+        } else if verbatimUnits {
+            unitMap.append(builder.globalUnit(trimmed))
         } else {
             switch builder.resolve(trimmed) {
             case .economy(let iso3):

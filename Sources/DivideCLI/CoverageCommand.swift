@@ -1,0 +1,133 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide coverage`: economies × indicators, the latest year with data in each cell, and a summary per indicator.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Show, for each economy of a group and each indicator, the latest year with data.",
+        discussion: """
+            Groups: \(CountryGroup.allGroups.map(\.name).joined(separator: ", ")) (subregions also by full name). \
+            Text and Markdown number the indicators (#1, #2, …) in the summary and show years as 'YY in the \
+            table; CSV and JSON give full codes and years.
+            """
+    )
+
+    @Option(name: .long, help: "The economies: escap (default), a subregion such as ENEA, or all.")
+    var group: String = "escap"
+
+    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        do {
+            _ = try CountryGroup(parsing: group)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let parsed = try CountryGroup(parsing: group)
+        let result = try dataOptions.load()
+        let table = CoverageTable(panel: result.panel, economies: CountryRegistry.standard.members(of: parsed))
+        print(Self.render(table, group: parsed.name, format: format), terminator: "")
+        if !result.report.isClean {
+            printError("note: \(result.report.errorCount) values were rejected while loading; run divide validate")
+        }
+    }
+
+    /// The coverage table in `format`.
+    static func render(_ table: CoverageTable, group: String, format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSON.encode(CoverageJSON(table, group: group))
+        case .csv:
+            var rows: [[String]] = []
+            for (e, economy) in table.economies.enumerated() {
+                rows.append(
+                    [economy.iso3, economy.name, economy.subregion ?? ""]
+                        + table.latest[e].map { $0.map(String.init) ?? "" })
+            }
+            let numeric = Set(3..<(3 + table.indicators.count))
+            return Table(header: ["iso3", "economy", "subregion"] + table.indicators.map(\.code), rows: rows,
+                numeric: numeric).csv()
+        case .text, .markdown:
+            let summary = summaryTable(table)
+            let cells = cellTable(table)
+            if format == .markdown {
+                return "## Indicator summary (\(table.economies.count) economies, group \(group))\n\n"
+                    + summary.markdown() + "\n## Latest year with data\n\n" + cells.markdown()
+            }
+            return "Indicator summary (\(table.economies.count) economies, group \(group))\n\n" + summary.text()
+                + "\nLatest year with data ('YY; · = none)\n\n" + cells.text()
+        }
+    }
+
+    static func summaryTable(_ table: CoverageTable) -> Table {
+        let n = table.economies.count
+        let rows = table.indicators.enumerated().map { i, indicator in
+            [
+                "#\(i + 1)", indicator.code, "\(indicator.economiesWithData)/\(n)",
+                indicator.latestYears.map { "\($0.year): \($0.economies)" }.joined(separator: ", "),
+            ]
+        }
+        return Table(header: ["#", "indicator", "economies", "latest-year distribution"], rows: rows, numeric: [2])
+    }
+
+    static func cellTable(_ table: CoverageTable) -> Table {
+        let header = ["iso3", "economy", "sub"] + table.indicators.indices.map { "#\($0 + 1)" }
+        let rows = table.economies.enumerated().map { e, economy in
+            [economy.iso3, economy.name, economy.subregion ?? ""]
+                + table.latest[e].map { year in year.map { shortYear($0) } ?? "·" }
+        }
+        return Table(header: header, rows: rows, numeric: Set(3..<header.count))
+    }
+
+    /// `'23` for 2023.
+    static func shortYear(_ year: Int) -> String {
+        let two = ((year % 100) + 100) % 100
+        return two < 10 ? "'0\(two)" : "'\(two)"
+    }
+}
+
+/// The coverage in JSON: economies with their latest year per indicator code, and the indicator summaries.
+struct CoverageJSON: Codable, Equatable {
+    struct Economy: Codable, Equatable {
+        var iso3: String
+        var name: String
+        var subregion: String?
+        var latest: [String: Int]
+    }
+
+    var group: String
+    var indicators: [CoverageTable.Indicator]
+    var economies: [Economy]
+
+    init(_ table: CoverageTable, group: String) {
+        self.group = group
+        indicators = table.indicators
+        economies = table.economies.enumerated().map { e, economy in
+            var latest: [String: Int] = [:]
+            for (i, indicator) in table.indicators.enumerated() {
+                if let year = table.latest[e][i] { latest[indicator.code] = year }
+            }
+            return Economy(iso3: economy.iso3, name: economy.name, subregion: economy.subregion, latest: latest)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    var standardError = StandardError()
+    print(text, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

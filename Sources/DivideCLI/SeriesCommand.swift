@@ -1,0 +1,112 @@
+import ArgumentParser
+import DigitalDivide
+
+/// `divide series`: one economy's values of one indicator, year by year, with provenance.
+struct SeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "series",
+        abstract: "Show one economy's series of one indicator with the file, line, publisher and vintage of each value."
+    )
+
+    @Option(name: .long, help: "The economy: an ISO3 code or any name publishers use (\"Korea, Rep.\").")
+    var country: String
+
+    @Option(name: .long, help: "The indicator code, e.g. IT.NET.USER.ZS.")
+    var indicator: String
+
+    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        _ = try Self.economy(country)
+    }
+
+    /// The registry economy `text` names.
+    static func economy(_ text: String) throws -> Country {
+        switch CountryRegistry.standard.resolve(text) {
+        case .economy(let iso3):
+            guard let country = CountryRegistry.standard.country(iso3: iso3) else {
+                throw ValidationError("unknown economy \"\(text)\"")
+            }
+            return country
+        case .aggregate(let name):
+            throw ValidationError("\"\(text)\" is an aggregate (\(name)), not an economy")
+        case .unknown(let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.joined(separator: ", ") + "?"
+            throw ValidationError("unknown economy \"\(text)\"\(hint)")
+        }
+    }
+
+    /// The panel's indicator code matching `text` (exactly, else ignoring case), or a usage error with suggestions.
+    static func indicatorCode(_ text: String, in panel: Panel) throws -> String {
+        let codes = panel.indicators.map(\.code)
+        if codes.contains(text) { return text }
+        if let match = codes.first(where: { $0.lowercased() == text.lowercased() }) { return match }
+        let near = codes.filter { $0.lowercased().contains(text.lowercased()) || text.lowercased().contains($0.lowercased()) }
+        let hint = near.isEmpty ? "" : "; did you mean " + near.prefix(5).joined(separator: ", ") + "?"
+        throw ValidationError("no indicator \"\(text)\" in the data\(hint)")
+    }
+
+    func run() throws {
+        let economy = try Self.economy(country)
+        let result = try dataOptions.load()
+        let code = try Self.indicatorCode(indicator, in: result.panel)
+        guard let series = SeriesTable(panel: result.panel, unit: economy.iso3, unitName: economy.name, indicator: code)
+        else { throw ValidationError("no indicator \"\(code)\" in the data") }
+        print(Self.render(series, format: format), terminator: "")
+    }
+
+    /// The series in `format`.
+    static func render(_ series: SeriesTable, format: OutputFormat) -> String {
+        if format == .json { return JSON.encode(SeriesJSON(series)) }
+        let table = Table(
+            header: ["year", "value", "source", "publisher", "vintage"],
+            rows: series.points.map {
+                [String($0.year), formatNumber($0.value), $0.location, $0.publisher ?? "", $0.vintage ?? ""]
+            }, numeric: [0, 1])
+        let info = series.indicator
+        let title = "\(series.unitName ?? series.unit) (\(series.unit)) · \(info.code)"
+            + (info.name.map { " · \($0)" } ?? "")
+        var about: [String] = []
+        if let unit = info.unit { about.append("unit: \(unit)") }
+        if let source = info.source { about.append("source: \(source)") }
+        if let licence = info.licence { about.append("licence: \(licence)") }
+        switch format {
+        case .csv:
+            return table.csv()
+        case .markdown:
+            var out = "## \(title)\n\n"
+            if !about.isEmpty { out += about.joined(separator: " · ") + "\n\n" }
+            return out + (series.points.isEmpty ? "No values.\n" : table.markdown())
+        default:
+            var out = title + "\n"
+            if !about.isEmpty { out += about.joined(separator: " · ") + "\n" }
+            return out + "\n" + (series.points.isEmpty ? "No values.\n" : table.text())
+        }
+    }
+}
+
+/// A series in JSON.
+struct SeriesJSON: Codable, Equatable {
+    var iso3: String
+    var economy: String?
+    var indicator: String
+    var name: String?
+    var unit: String?
+    var source: String?
+    var licence: String?
+    var values: [SeriesTable.Point]
+
+    init(_ series: SeriesTable) {
+        iso3 = series.unit
+        economy = series.unitName
+        indicator = series.indicator.code
+        name = series.indicator.name
+        unit = series.indicator.unit
+        source = series.indicator.source
+        licence = series.indicator.licence
+        values = series.points
+    }
+}

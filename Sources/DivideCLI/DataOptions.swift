@@ -51,7 +51,11 @@ struct DataOptions: ParsableArguments {
                     "no Data/ folder found above \(workingDirectory) or the divide executable; "
                         + "give one with --data DIR, or --no-default-data")
             }
-            paths.append(directory)
+            // Relative to the working directory; absolute when that is not the process's own.
+            let sameDirectory = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+                == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            paths.append(
+                sameDirectory || directory.hasPrefix("/") ? directory : workingDirectory + "/" + directory)
         }
         paths.append(contentsOf: data)
         return try DataOptions.expand(paths)

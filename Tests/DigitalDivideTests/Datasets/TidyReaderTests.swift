@@ -169,8 +169,13 @@ struct TidyReaderTests {
         #expect(messages(unknown).first?.hasPrefix("what.csv:1: expected a header of a known format") == true)
         let owid = try load("owid.csv", "Entity,Code,Year,Internet users\nAfghanistan,AFG,2000,0.1\n")
         let report = try #require(owid.report.files.first)
-        #expect(report.format == .owid && report.skippedReason == "no reader for format owid yet")
-        #expect(report.warnings == [.unsupportedFormat: 1] && report.records == 0)
+        #expect(report.format == .owid && report.skippedReason == nil && report.records == 1 && report.valuesUsed == 1)
+        // Every format has a reader now, except World Bank country metadata, which the country registry reads.
+        let unsupported = DataFormat.allCases.filter { format in
+            (try? DatasetReaders.reader(for: format)) == nil
+        }
+        #expect(unsupported == [.worldBankCountryMetadata])
+        #expect(throws: DivideError.self) { try DatasetReaders.reader(for: .worldBankCountryMetadata, file: "m.csv") }
     }
 
     @Test func yearsSpanGrowsInBothDirectionsAndUnitsBeyondCapacity() throws {

@@ -6,7 +6,7 @@ import LinearAlgebra
 ///
 /// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:)`` does everything
 /// up to the normalised indicator values (independent of the weights and aggregation methods), and
-/// ``PreparedConstruction/aggregate(weights:methods:)`` runs the tree on them.
+/// ``PreparedConstruction/aggregate(weights:methods:ranks:)`` runs the tree on them.
 public enum Construction {
     /// Runs the whole pipeline.
     public static func run(_ framework: Framework, cube: IndicatorCube) throws -> ConstructionResult {

@@ -2,7 +2,7 @@
 /// weight and an aggregation method per node and the construction choices that apply to the whole tree.
 ///
 /// Load one from YAML with ``FrameworkFile/load(yaml:file:knownSeries:)`` (format: docs/framework-format.md),
-/// build one from parent references with ``Framework/init(id:name:nodes:methods:)``, or assemble the
+/// build one from parent references with ``Framework/init(nodes:methods:knownSeries:source:)``, or assemble the
 /// ``FrameworkNode`` tree directly; ``validate(knownSeries:)`` checks any of them.
 public struct Framework: Sendable, Equatable {
     /// Short identifier of the index (also the root node's id).

@@ -8,16 +8,16 @@ import Yams
 /// method names, bad parameters — into one ``FrameworkError`` whose lines read
 /// `file.yaml:LINE (root/pillar/indicator): message`.
 public enum FrameworkFile {
-    /// Loads and validates the framework in the file at `url`.
+    /// Loads and validates the framework in the file at `url`; messages name the file as `url.relativePath`.
     public static func load(contentsOf url: URL, knownSeries: Set<String>? = nil) throws -> Framework {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw FrameworkError(file: url.path, issues: [FrameworkIssue(
+            throw FrameworkError(file: url.relativePath, issues: [FrameworkIssue(
                 path: [], kind: .syntax, message: "cannot read the file: \(error.localizedDescription)")])
         }
-        return try load(yaml: text, file: url.lastPathComponent, knownSeries: knownSeries)
+        return try load(yaml: text, file: url.relativePath, knownSeries: knownSeries)
     }
 
     /// Loads and validates a framework from YAML text; `file` labels the error messages.

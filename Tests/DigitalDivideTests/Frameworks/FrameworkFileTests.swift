@@ -62,43 +62,15 @@ import Testing
         #expect(tree.contains("      cov_4g  Population covered by at least a 4G/LTE mobile network  w=0.5000  eff=0.1429"))
     }
 
-    /// One file with every kind of error; the comments give each line number.
-    static let broken = """
-    id: BAD
-    methods:
-      aggregation: geom
-      normalisation: minmax:100,0
-    children:
-      - id: P1
-        weight: -1
-        children:
-          - id: a
-            series: IT.NET.USER.ZS
-          - id: b
-            series: NOT.A.SERIES
-            direction: 1
-          - id: a
-            series: IT.NET.USER.ZS
-            direction: sideways
-      - id: P2
-        aggregation: generalised:0
-        coverage: 1.5
-        weigth: 2
-        children:
-          - id: c
-            series: ITU.MBB.PRICE.GNI
-            direction: -1
-            normalisation: goalposts
-            transform: per-capita:NO.POP,100
-          - id: d
-            series: ITU.COV.4G
-            direction: 1
-            children: []
-    """
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/frameworks")
 
+
+    /// Tests/Fixtures/frameworks/broken.yaml holds one of every kind of error; the lines below are its lines.
     @Test func reportsEveryKindOfErrorWithLineAndPath() throws {
         do {
-            _ = try FrameworkFile.load(yaml: Self.broken, file: "bad.yaml", knownSeries: Self.known)
+            _ = try FrameworkFile.load(contentsOf: Self.fixtures.appendingPathComponent("broken.yaml"),
+                                       knownSeries: Self.known)
             Issue.record("expected errors")
         } catch let error as FrameworkError {
             func has(_ kind: FrameworkIssue.Kind, line: Int, path: String, _ fragment: String) {
@@ -120,7 +92,7 @@ import Testing
             has(.missingField, line: 22, path: "BAD/P2/c", "normalisation goalposts:100 needs goalposts")
             has(.unknownSeries, line: 22, path: "BAD/P2/c", "denominator series \"NO.POP\"")
             has(.structure, line: 27, path: "BAD/P2/d", "either series (an indicator) or children, found both")
-            #expect(error.description.contains("bad.yaml:6 (BAD/P1): weight must be > 0, found -1.0"))
+            #expect(error.description.contains("broken.yaml:6 (BAD/P1): weight must be > 0, found -1.0"))
             #expect(error.issues.count == 13, "\(error)")
         }
     }

@@ -22,5 +22,15 @@ let package = Package(
             path: "LinearAlgebra",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ConstructionBenchmarks",
+            dependencies: [
+                .product(name: "DigitalDivide", package: "DigitalDivide"),
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Construction",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -4,6 +4,15 @@ import LinearAlgebra
 /// The construction pipeline: framework → transform → impute → treat → normalise → aggregate up the tree →
 /// rank (OECD/JRC Handbook steps 3, 5, 6, 7).
 ///
+/// - Transforms (log, per capita) apply to the raw series; a per-capita value with a missing or zero
+///   denominator is missing.
+/// - Imputation steps run in the framework's order, each filling only cells still missing; temporal ones per
+///   unit along the years, cross-sectional ones per indicator and year. Every filled cell keeps its
+///   ``CellOrigin``.
+/// - Outlier treatment runs per indicator and year (one column of units, as COINr treats one coin).
+/// - Normalisation runs per indicator and year, or over all years at once when `pooledNormalisation` is set.
+/// - Aggregation runs from the leaves up, each composite with its own method, weights and coverage threshold.
+///
 /// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:)`` does everything
 /// up to the normalised indicator values (independent of the weights and aggregation methods), and
 /// ``PreparedConstruction/aggregate(weights:methods:ranks:)`` runs the tree on them.
@@ -17,6 +26,8 @@ public enum Construction {
     /// - Throws: ``ConstructionError`` naming the series, grouping or unit the cube lacks, or the cell a
     ///   method cannot take (indicator, unit, year).
     public static func prepare(_ framework: Framework, cube: IndicatorCube) throws -> PreparedConstruction {
+        let issues = framework.validate()
+        guard issues.isEmpty else { throw FrameworkError(file: "<framework \(framework.id)>", issues: issues) }
         let plan = ConstructionPlan(framework)
         let methods = framework.methods
         let U = cube.units.count, I = plan.indicators.count, Y = cube.years.count
@@ -126,6 +137,10 @@ public enum Construction {
             let method = spec.normalisation ?? methods.normalisation
             var referenceRow: Int?
             if case .distanceToReference(let unit, _) = method {
+                guard !methods.pooledNormalisation else {
+                    throw ConstructionError.invalidParameter(method: method.name, parameter: "pooled",
+                                                             expected: "per-year normalisation", found: "pooled")
+                }
                 guard let row = cube.units.firstIndex(of: unit) else {
                     throw ConstructionError.unknownName(kind: "reference unit", name: unit, known: cube.units)
                 }

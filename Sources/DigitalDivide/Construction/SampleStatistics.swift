@@ -9,11 +9,18 @@ enum SampleStatistics {
         x.filter { !$0.isNaN }
     }
 
+    /// `ColumnSummary` of `x`, through `Matrix.columnSummaries()`: that call is specialised inside LinearAlgebra,
+    /// whereas the generic `ColumnSummary.init` called from this module runs unspecialised (measured: 140
+    /// allocations and ~7 µs for 62 values, against 1 allocation and ~1 µs; Benchmarks/Construction).
+    static func summary(_ x: [Double]) -> ColumnSummary {
+        (try? Matrix(rows: x.count, columns: 1, columnMajor: x))?.columnSummaries().first ?? ColumnSummary(x)
+    }
+
     /// Arithmetic mean of the non-missing values; NaN when there are none.
-    static func mean(_ x: [Double]) -> Double { ColumnSummary(x).mean }
+    static func mean(_ x: [Double]) -> Double { summary(x).mean }
 
     /// Sample standard deviation (denominator n − 1) of the non-missing values; NaN when fewer than 2.
-    static func standardDeviation(_ x: [Double]) -> Double { ColumnSummary(x).sampleVariance.squareRoot() }
+    static func standardDeviation(_ x: [Double]) -> Double { summary(x).sampleVariance.squareRoot() }
 
     /// Median of the non-missing values (mean of the two middle values for an even count); NaN when none.
     static func median(_ x: [Double]) -> Double {
@@ -28,10 +35,10 @@ enum SampleStatistics {
     }
 
     /// e1071 type-2 (Excel `SKEW`) skewness, as COINr's `skew()`; NaN for n < 3 or no spread.
-    static func skewness(_ x: [Double]) -> Double { ColumnSummary(x).skewness }
+    static func skewness(_ x: [Double]) -> Double { summary(x).skewness }
 
     /// e1071 type-2 (Excel `KURT`) excess kurtosis, as COINr's `kurt()`; NaN for n < 4 or no spread.
-    static func kurtosis(_ x: [Double]) -> Double { ColumnSummary(x).excessKurtosis }
+    static func kurtosis(_ x: [Double]) -> Double { summary(x).excessKurtosis }
 
     /// R's `rank(x, ties.method = "min", na.last = "keep")`: ascending, ties share the lowest rank, NaN stays NaN.
     static func ascendingMinRanks(_ x: [Double]) -> [Double] { Ranking.ranks(x, ties: .min, order: .ascending) }

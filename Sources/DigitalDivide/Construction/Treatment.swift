@@ -110,7 +110,7 @@ extension Treatment.JRCRule {
     /// COINr `check_SkewKurt`: true (pass) if |skew| < threshold or kurtosis < threshold; nil when the
     /// statistics are undefined (fewer than 4 values, or no spread).
     func passes(_ x: [Double]) -> Bool? {
-        let summary = ColumnSummary(x)
+        let summary = SampleStatistics.summary(x)
         let s = summary.skewness, k = summary.excessKurtosis
         guard !s.isNaN, !k.isNaN else { return nil }
         return abs(s) < skewThreshold || k < kurtosisThreshold

@@ -166,6 +166,25 @@ import Testing
         }
     }
 
+    @Test func invalidFrameworksAreRejectedBeforeConstruction() throws {
+        var f = Self.framework()
+        f.root.content = .composite(children: f.root.children.map { var c = $0; c.weight = 0; return c },
+                                    aggregation: nil, coverage: 0)
+        #expect(throws: FrameworkError.self) { try Construction.run(f, cube: Self.cube()) }
+        var g = Self.framework()
+        g.methods.normalisation = .distanceToReference(unit: "A", cap: false)
+        g.methods.pooledNormalisation = true
+        #expect(throws: FrameworkError.self) { try Construction.run(g, cube: Self.cube()) }
+        g.methods.pooledNormalisation = false
+        let r = try Construction.run(g, cube: Self.cube())
+        // dist2ref to A for c (A 0, B 50, C 100, D 25): 1 − (0 − x)/(0 − 0) is degenerate (ref = min) → NaN.
+        #expect(r.score(unit: "B", node: "c", year: 2020)!.isNaN)
+        g.methods.normalisation = .distanceToReference(unit: "C", cap: false)
+        let s = try Construction.run(g, cube: Self.cube())
+        // To C (100) for c: 1 − (100 − x)/(100 − 0) → A 0, B 0.5, C 1, D 0.25.
+        #expect(close(s.scores(node: s.plan.node("c")!, year: 0), [0, 0.5, 1, 0.25]))
+    }
+
     @Test func treatmentReportsAreKept() throws {
         let units = (0..<12).map { "U\($0)" }
         var cube = try IndicatorCube(units: units, series: ["s"], years: [2020])

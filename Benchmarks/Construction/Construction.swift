@@ -1,0 +1,101 @@
+// Benchmarks of index construction at the benchmark workload's S size (/work/shared/bench/WORKLOAD.md):
+// 62 units × 40 indicators × 20 years, 10% missing, 4 pillars (indicator i in pillar i mod 4), direction −1 for
+// odd i, min-max 0–100 per indicator and year (constant columns 50), pillars need half their indicators.
+//
+// Run: swift package --package-path Benchmarks benchmark --target ConstructionBenchmarks
+
+import Benchmark
+import Foundation
+import DigitalDivide
+import LinearAlgebra
+
+/// The S-size cube: log-normal values (exp of a standard normal), 10% missing, fixed seed.
+func workloadCube(units: Int = 62, indicators: Int = 40, years: Int = 20, seed: UInt64 = 42) -> IndicatorCube {
+    var rng = Xoshiro256StarStar(seed: seed)
+    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "S\($0)" },
+                                  years: Array(2000..<(2000 + years)))
+    for k in cube.values.indices {
+        let value = exp(rng.normal())
+        cube.values[k] = rng.uniform() < 0.1 ? .nan : value
+    }
+    return cube
+}
+
+func workloadFramework(indicators: Int = 40, pillars: Int = 4, index: Aggregation) -> Framework {
+    let children = (0..<pillars).map { p in
+        FrameworkNode(id: "P\(p)", content: .composite(
+            children: stride(from: p, to: indicators, by: pillars).map { i in
+                FrameworkNode(id: "I\(i)", content: .indicator(IndicatorSpec(
+                    series: "S\(i)", direction: i % 2 == 0 ? .higherIsBetter : .lowerIsBetter)))
+            }, aggregation: .arithmetic, coverage: 0.5))
+    }
+    var framework = Framework(root: FrameworkNode(id: "IDX", content: .composite(
+        children: children, aggregation: index, coverage: 1)))
+    framework.methods.degenerateScore = 50
+    return framework
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .throughput]
+    Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 1_000)
+
+    // Steps 1–4 of the workload: normalise, pillars, index, ranks (overall), every year.
+    Benchmark("construction S 62x40x20: normalise, aggregate, rank") { benchmark in
+        let cube = workloadCube()
+        let framework = workloadFramework(index: .arithmetic)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Construction.run(framework, cube: cube).scores.count)
+        }
+    }
+
+    // The same with mean imputation and the JRC outlier rule in front.
+    Benchmark("construction S 62x40x20 with mean imputation and JRC treatment") { benchmark in
+        let cube = workloadCube()
+        var framework = workloadFramework(index: .geometricShifted(shift: 1))
+        framework.methods.imputation = [.mean]
+        framework.methods.treatment = .jrcDefault
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Construction.run(framework, cube: cube).scores.count)
+        }
+    }
+
+    // The JRC rule alone on one indicator-year column of 62 log-normal values.
+    Benchmark("JRC treatment of one 62-unit column") { benchmark in
+        let cube = workloadCube()
+        let column = Array(cube.values[0..<62])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Treatment.jrcDefault.apply(to: column).values.count)
+        }
+    }
+
+    // LinearAlgebra's ColumnSummary of the same column, for comparison (called ~15 times by the JRC rule).
+    Benchmark("JRC probe: ColumnSummary of one 62-unit column") { benchmark in
+        let column = Array(workloadCube().values[0..<62])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(ColumnSummary(column).skewness)
+        }
+    }
+
+    Benchmark("JRC probe: Matrix.columnSummaries of one 62-unit column") { benchmark in
+        let column = Array(workloadCube().values[0..<62])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Matrix(rows: 62, columns: 1, columnMajor: column).columnSummaries()[0].skewness)
+        }
+    }
+
+    // One Monte Carlo replication: re-aggregate the prepared (normalised) cube with perturbed weights, no ranks.
+    Benchmark("re-aggregation S 62x40x20 with perturbed weights") { benchmark in
+        let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())
+        var rng = Xoshiro256StarStar(seed: 43)
+        let weights = prepared.plan.nominalWeights.map { $0 * rng.uniform(in: 0.75..<1.25) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try prepared.aggregate(weights: weights, ranks: false).scores.count)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer harness over DigitalDivide's data readers (Fuzz/), seeded with the shipped data and the kept
+# corpus, for SECONDS (default 600). New interesting inputs go to Fuzz/corpus-new (not committed); crashes to
+# Fuzz/crashes. Minimised crashers belong in Tests/DigitalDivideTests/Fixtures/fuzz-regressions/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+swift build --package-path Fuzz -c release --scratch-path Fuzz/.build \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | tail -n 2
+bin=Fuzz/.build/release/FuzzReaders
+seeds=$(mktemp -d)
+# Seeds: the first 4 KiB of every shipped CSV with selector byte 0 (auto-detect), plus the regression corpus.
+i=0
+while IFS= read -r -d '' f; do
+  { printf '\x00'; head -c 4096 "$f"; } > "$seeds/seed-$i"; i=$((i + 1))
+done < <(find Data -name '*.csv' -print0)
+mkdir -p Fuzz/corpus-new Fuzz/crashes
+"$bin" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+  -artifact_prefix=Fuzz/crashes/ Fuzz/corpus-new "$seeds" Tests/DigitalDivideTests/Fixtures/fuzz-regressions 2>&1 \
+  | grep -E '^#[0-9]+ +(DONE|INITED)|stat::|ERROR|SUMMARY|Test unit written|==[0-9]+==' | tail -n 30

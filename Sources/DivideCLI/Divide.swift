@@ -8,7 +8,9 @@ struct Divide: ParsableCommand {
         commandName: "divide",
         abstract: "Digital-divide indicators, composite indices and country briefs from public CSV data.",
         version: DigitalDivideVersion.string,
-        subcommands: [DoctorCommand.self, ValidateCommand.self, CoverageCommand.self, SeriesCommand.self]
+        subcommands: [
+            DoctorCommand.self, ValidateCommand.self, CoverageCommand.self, SeriesCommand.self, BenchCommand.self,
+        ]
     )
 
     /// Exit status 2 for usage errors (ArgumentParser's default is 64); otherwise as ArgumentParser decides.

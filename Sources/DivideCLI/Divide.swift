@@ -19,12 +19,23 @@ struct Divide: ParsableCommand {
     }
 
     static func main(_ arguments: [String]) {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            command = try parseAsRoot(arguments)
         } catch {
+            // Parse errors name the subcommand's usage.
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            // Usage problems found while running (a missing file, an unknown indicator): the message, status 2.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data(("Error: " + message(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

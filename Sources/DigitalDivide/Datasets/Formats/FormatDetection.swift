@@ -12,6 +12,11 @@
 /// - `unEGov`: `Survey Year` and `Country Name` or `Country`; `unSDG`: `SeriesCode, GeoAreaCode, TimePeriod, Value`;
 /// - `gci`: `iso3`, `year`, `gci`; `coinrData`: `uCode` and `uName`; `coinrMeta`: `iCode` and `iName`;
 /// - `tidy`: see ``TidyReader``.
+///
+/// A registered reader's own `detect` replaces its format's signature: ``GCIReader`` also claims the GCI 2020 long
+/// shape (`cc_iso3c,ref_year,variable,value` with `gci_*` variables, confidence 1, over tidy's 0.8);
+/// ``CoinrDataReader`` needs only `uCode` (COINr's one required column); ``CoinrMetaReader`` wants `iCode` with
+/// `Type` and `Level` or `Parent`.
 public enum FormatDetection {
     /// How many records are sampled.
     public static let sampleSize = 8

@@ -178,7 +178,9 @@ public enum Construction {
 
 /// The outlier treatment of one indicator in one year.
 public struct TreatmentRecord: Sendable, Equatable {
+    /// The indicator's node id.
     public var indicator: String
+    /// The calendar year treated.
     public var year: Int
     public var report: TreatmentReport
 }

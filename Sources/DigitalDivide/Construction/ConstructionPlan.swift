@@ -33,6 +33,8 @@ public struct ConstructionPlan: Sendable, Equatable {
     /// The framework's weighting scheme.
     public var weighting: Weighting
 
+    /// Lays out `framework` (composites without a method get the framework's default aggregation; under equal
+    /// weighting every weight is 1).
     public init(_ framework: Framework) {
         var nodes: [NodeInfo] = []
         var indicatorNodes: [Int] = [], indicators: [IndicatorSpec] = []

@@ -8,6 +8,7 @@ public struct IndicatorCube: Sendable, Equatable {
     public let series: [String]
     /// Calendar years, strictly increasing.
     public let years: [Int]
+    /// The values, `values[u + units·(s + series·y)]`, NaN = missing.
     public var values: [Double]
     /// Grouping name → each unit's group label (nil = no group).
     public var groupings: [String: [String?]]

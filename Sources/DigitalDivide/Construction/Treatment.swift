@@ -29,8 +29,11 @@ public enum Treatment: Sendable, Hashable {
 
     /// Parameters of the JRC rule; the defaults are COINr's.
     public struct JRCRule: Sendable, Hashable {
+        /// Stop winsorising once this many points are winsorised (COINr `winmax`, default 5).
         public var winsorisationLimit: Int
+        /// Fail when |skewness| ≥ this (COINr `skew_thresh`, default 2).
         public var skewThreshold: Double
+        /// …and excess kurtosis ≥ this (COINr `kurt_thresh`, default 3.5).
         public var kurtosisThreshold: Double
         public init(winsorisationLimit: Int = 5, skewThreshold: Double = 2, kurtosisThreshold: Double = 3.5) {
             self.winsorisationLimit = winsorisationLimit
@@ -151,7 +154,9 @@ public struct WinsorisedPoint: Sendable, Hashable {
     public var unit: Int
     /// `.high` when the maximum was pulled in (skew ≥ 0), `.low` otherwise.
     public var side: Side
+    /// The value before treatment.
     public var original: Double
+    /// The value it was finally replaced by (the next value inwards).
     public var replacement: Double
     public enum Side: String, Sendable, Hashable { case high, low }
 }
@@ -171,6 +176,7 @@ public struct TreatmentReport: Sendable, Equatable {
     /// The transform applied, if any.
     public var transform: Transform?
 
+    /// A transform applied by a treatment (``Treatment/log``, ``Treatment/logShifted``, ``Treatment/boxCox(lambda:)``).
     public enum Transform: Sendable, Hashable {
         case log, logShifted, boxCox(lambda: Double)
     }

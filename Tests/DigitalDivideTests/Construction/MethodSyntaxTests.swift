@@ -25,6 +25,10 @@ import Testing
         for text in ["arithmetic", "geometric-shifted:1", "generalised:0.5", "median", "mpi", "copeland"] {
             #expect(try MethodSyntax.aggregation(text).name == text)
         }
+        for text in ["none", "mean", "median", "group-mean:Income", "group-median:g", "latest:3", "linear",
+                     "linear-constant"] {
+            #expect(try MethodSyntax.imputation(text).map(\.name) == [text])
+        }
         for text in ["none", "jrc", "jrc:3,2.25,3.5", "log-ct", "boxcox:0.5"] {
             #expect(try MethodSyntax.treatment(text).name == text)
         }

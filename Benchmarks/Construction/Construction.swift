@@ -88,6 +88,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // One Monte Carlo replication as the workload's step 5 has it: the latest year only, ranks included.
+    Benchmark("re-aggregation S latest year (62x40) with perturbed weights and ranks") { benchmark in
+        let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())
+            .selecting(years: [2019])
+        var rng = Xoshiro256StarStar(seed: 43)
+        let weights = prepared.plan.nominalWeights.map { $0 * rng.uniform(in: 0.75..<1.25) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try prepared.aggregate(weights: weights).ranks.count)
+        }
+    }
+
     // One Monte Carlo replication: re-aggregate the prepared (normalised) cube with perturbed weights, no ranks.
     Benchmark("re-aggregation S 62x40x20 with perturbed weights") { benchmark in
         let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())

@@ -198,6 +198,26 @@ public struct PreparedConstruction: Sendable {
     public let origins: [CellOrigin]
     public let treatment: [TreatmentRecord]
 
+    /// The same prepared values restricted to some years (e.g. the latest one for a Monte Carlo), so that
+    /// ``aggregate(weights:methods:ranks:)`` only works on those.
+    /// - Throws: ``ConstructionError/unknownName(kind:name:known:)`` for a year not prepared.
+    public func selecting(years selected: [Int]) throws -> PreparedConstruction {
+        let U = units.count, I = plan.indicators.count
+        var values: [Double] = [], cells: [CellOrigin] = []
+        values.reserveCapacity(U * I * selected.count)
+        cells.reserveCapacity(U * I * selected.count)
+        for year in selected {
+            guard let y = years.firstIndex(of: year) else {
+                throw ConstructionError.unknownName(kind: "year", name: "\(year)", known: years.map(String.init))
+            }
+            values += normalised[(U * I * y)..<(U * I * (y + 1))]
+            cells += origins[(U * I * y)..<(U * I * (y + 1))]
+        }
+        return PreparedConstruction(plan: plan, units: units, years: selected, groupings: groupings,
+                                    normalised: values, origins: cells,
+                                    treatment: treatment.filter { selected.contains($0.year) })
+    }
+
     /// Aggregates up the tree and ranks.
     /// - Parameters:
     ///   - weights: one raw weight per plan node (normalised among siblings); nil = the framework's (for

@@ -215,6 +215,18 @@ import Testing
         #expect(throws: ConstructionError.self) { try prepared.aggregate(weights: [1]) }
     }
 
+    // Restricting to one year gives that year's scores of the full run.
+    @Test func selectingYearsForMonteCarlo() throws {
+        let prepared = try Construction.prepare(Self.framework(), cube: Self.cube(years: [2020, 2021]))
+        let full = try prepared.aggregate()
+        let latest = try prepared.selecting(years: [2021]).aggregate()
+        #expect(latest.years == [2021])
+        for n in 0..<full.plan.nodes.count {
+            #expect(close(latest.scores(node: n, year: 0), full.scores(node: n, year: 1)))
+        }
+        #expect(throws: ConstructionError.self) { try prepared.selecting(years: [1999]) }
+    }
+
     // Property: raising a unit's higher-is-better raw value (or lowering a lower-is-better one) never lowers
     // any of its scores, under monotone aggregations and min-max normalisation.
     @Test(arguments: [Aggregation.arithmetic, .geometricShifted(shift: 1), .harmonic, .generalised(power: 2),

@@ -15,25 +15,9 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     var options = LoadOptions()
     options.unitPolicy = selector & 1 == 0 ? .resolve(CountryRegistry.standard) : .verbatim
+    options.format = selector == 0 ? nil : DataFormat.allCases[selector % DataFormat.allCases.count]
     let builder = PanelBuilder(options: options)
-
-    let format: DataFormat
-    if selector == 0 {
-        guard let sample = try? FormatDetection.sample(CSVScanner(bytes: bytes, name: name)),
-            let detected = FormatDetection.detect(sample)
-        else { return 0 }
-        format = detected.format
-    } else {
-        format = DataFormat.allCases[selector % DataFormat.allCases.count]
-    }
-    guard let reader = try? DatasetReaders.reader(for: format, file: name) else { return 0 }
-    let sink = builder.beginFile(name, format: format)
-    do {
-        try reader.read(CSVScanner(bytes: bytes, name: name), into: sink)
-    } catch {
-        sink.reject(error)
-    }
-    let report = builder.endFile(sink)
+    let report = DataLoader(options: options).load(bytes: bytes, name: name, into: builder)
     let panel = builder.build()
     // Render the report and touch the panel so every path that formats user text runs too.
     _ = report.problems.map(\.description).joined().utf8.count &+ panel.units.count &+ panel.indicators.count

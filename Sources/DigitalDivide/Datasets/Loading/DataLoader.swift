@@ -45,6 +45,25 @@ public struct DataLoader: Sendable {
 
     /// Loads one file into `builder` and returns its report.
     public func load(_ path: String, into builder: PanelBuilder) -> FileReport {
+        load(named: path, into: builder) { (chunkSize: Int?) throws(DivideError) in
+            if let chunkSize { return try CSVScanner(path: path, chunkSize: chunkSize) }
+            return try CSVScanner(path: path)
+        }
+    }
+
+    /// Loads one file's bytes, already in memory, into `builder` exactly as ``load(_:into:)`` loads a file (format
+    /// detection, the reader, validation), naming it `name` in reports and errors. The fuzz harness and its
+    /// regression tests use this entry point.
+    public func load(bytes: [UInt8], name: String, into builder: PanelBuilder) -> FileReport {
+        load(named: name, into: builder) { (_: Int?) throws(DivideError) in CSVScanner(bytes: bytes, name: name) }
+    }
+
+    /// The one loading path: `makeScanner(chunkSize)` opens the input afresh (a small chunk size for the header
+    /// sample, `nil` for the default).
+    private func load(
+        named path: String, into builder: PanelBuilder,
+        makeScanner: (Int?) throws(DivideError) -> CSVScanner
+    ) -> FileReport {
         let format: DataFormat
         let confidence: Double
         if let forced = options.format {
@@ -53,7 +72,7 @@ public struct DataLoader: Sendable {
         } else {
             let sample: HeaderSample
             do {
-                sample = try FormatDetection.sample(path: path)
+                sample = try FormatDetection.sample(makeScanner(64 * 1024))
             } catch {
                 return failed(path, nil, error)
             }
@@ -81,7 +100,7 @@ public struct DataLoader: Sendable {
         }
         let sink = builder.beginFile(path, format: format, confidence: confidence)
         do {
-            let scanner = try CSVScanner(path: path)
+            let scanner = try makeScanner(nil)
             try reader.read(scanner, into: sink)
         } catch {
             sink.reject(error)

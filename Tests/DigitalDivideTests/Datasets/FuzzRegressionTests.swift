@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import DigitalDivide
+
+/// Replays the inputs the fuzzer (`scripts/fuzz-readers.sh`, harness in `Fuzz/`) found interesting or that once
+/// crashed, plus hand-made nasty cases, through the same path as the harness: the first byte selects auto-detection
+/// (0) or a forced format, the rest is the file. Each must load without crashing, and every problem reported must
+/// name the file it came from.
+@Suite struct FuzzRegressionTests {
+    static let folder = RepositoryPaths.root.appendingPathComponent("Tests/DigitalDivideTests/Fixtures/fuzz-regressions")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func corpusIsPresent() {
+        #expect(Self.cases.count >= 7)
+    }
+
+    @Test(arguments: cases)
+    func loadsWithoutCrashing(_ file: String) throws {
+        let data = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(file)))
+        guard let selector = data.first.map(Int.init) else { return }
+        var options = LoadOptions()
+        options.unitPolicy = selector & 1 == 0 ? .resolve(CountryRegistry.standard) : .verbatim
+        options.format = selector == 0 ? nil : DataFormat.allCases[selector % DataFormat.allCases.count]
+        let builder = PanelBuilder(options: options)
+        let report = DataLoader(options: options).load(bytes: Array(data.dropFirst()), name: "fuzz.csv", into: builder)
+        _ = builder.build()
+        for problem in report.problems {
+            #expect(problem.description.contains("fuzz.csv"), "problem without its file: \(problem)")
+        }
+    }
+}

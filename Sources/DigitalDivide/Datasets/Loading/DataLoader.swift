@@ -12,8 +12,9 @@ public struct LoadResult: Sendable {
 
 /// Loads files or a directory of files into one ``Panel``, detecting each file's format.
 ///
-/// Nothing is silently dropped: each file gets a ``FileReport``; files of formats without a reader yet, or holding
-/// only country metadata, are listed as skipped with the reason (a warning, an error under `strict`); unreadable
+/// Nothing is silently dropped: each file gets a ``FileReport``; files of formats without a reader yet are listed as
+/// skipped with the reason (a warning, an error under `strict`); World Bank country metadata files are listed as
+/// skipped with the reason "read by the country registry" (not a problem: they hold no observations); unreadable
 /// files and files of unknown format are errors.
 public struct DataLoader: Sendable {
     public var options: LoadOptions
@@ -90,7 +91,9 @@ public struct DataLoader: Sendable {
             (format, confidence) = detected
         }
         if format == .worldBankCountryMetadata {
-            return skipped(path, format, confidence, "World Bank country metadata: read by the country registry")
+            var report = FileReport(file: path, format: format, confidence: confidence)
+            report.skippedReason = "World Bank country metadata: read by the country registry"
+            return report
         }
         let reader: any DatasetReader
         do {
@@ -117,15 +120,10 @@ public struct DataLoader: Sendable {
     }
 
     private func skipped(
-        _ path: String, _ format: DataFormat, _ confidence: Double, _ reason: String, error: DivideError? = nil
+        _ path: String, _ format: DataFormat, _ confidence: Double, _ reason: String, error problem: DivideError
     ) -> FileReport {
         var report = FileReport(file: path, format: format, confidence: confidence)
         report.skippedReason = reason
-        let problem =
-            error
-            ?? DivideError(
-                .unsupportedFormat, at: SourceLocation(file: path), expected: "a file holding observations",
-                found: reason)
         let severity: Severity = options.strict ? .error : .warning
         if severity == .error { report.rejected[problem.reason] = 1 } else { report.warnings[problem.reason] = 1 }
         report.problems.append(LoadProblem(severity: severity, error: problem))

@@ -36,7 +36,7 @@ public struct PreferPolicy: Sendable, Hashable {
 
 /// Options for loading files into a ``Panel``.
 public struct LoadOptions: Sendable {
-    /// How unit texts become units (default: verbatim; pass `.resolve(registry)` for real data).
+    /// How unit texts become units (default: resolved through ``CountryRegistry/standard``).
     public var unitPolicy: UnitPolicy
     /// Accepted years. Default `1900 ... currentYear + 1`: no digital-divide series starts before 1900, and a
     /// projection for next year is the furthest a publisher goes. The benchmark's 0-based year indices need
@@ -58,7 +58,7 @@ public struct LoadOptions: Sendable {
     public static let maxYearSpan = 1000
 
     public init(
-        unitPolicy: UnitPolicy = .verbatim, yearRange: ClosedRange<Int>? = nil, prefer: PreferPolicy = PreferPolicy(),
+        unitPolicy: UnitPolicy = .resolve(CountryRegistry.standard), yearRange: ClosedRange<Int>? = nil, prefer: PreferPolicy = PreferPolicy(),
         strict: Bool = false, maxListedPerReason: Int = 20, shareTolerance: Double = 0.5, format: DataFormat? = nil
     ) {
         self.unitPolicy = unitPolicy

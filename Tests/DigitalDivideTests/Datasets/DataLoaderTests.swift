@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import DigitalDivide
+
+@Suite("Data loader over the shipped Data/ directory")
+struct DataLoaderTests {
+    @Test func listsCSVFilesRecursivelySkippingReferenceExamplesAndFrameworks() throws {
+        let files = try DataLoader.csvFiles(in: dataDirectory).map { String($0.dropFirst(dataDirectory.count + 1)) }
+        #expect(files == files.sorted())
+        #expect(files.allSatisfy { $0.hasSuffix(".csv") })
+        #expect(!files.contains { $0.hasPrefix("reference/") || $0.hasPrefix("examples/") || $0.hasPrefix("frameworks/") })
+        #expect(files.contains("worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_1228.csv"))
+        #expect(files.contains("owid/share-of-individuals-using-the-internet/internet.csv"))
+        #expect(throws: DivideError.self) { try DataLoader.csvFiles(in: dataDirectory + "/nonexistent") }
+    }
+
+    @Test func loadsDataWithTheCountryRegistry() throws {
+        let result = try DataLoader().load(directory: dataDirectory)
+        let byName = Dictionary(
+            result.report.files.map { (String($0.file.dropFirst(dataDirectory.count + 1)), $0) },
+            uniquingKeysWith: { a, _ in a })
+        // Every World Bank data file loads without a rejection and with all 266 rows.
+        let worldBank = result.report.files.filter { $0.format == .worldBank }
+        #expect(worldBank.count == 8)
+        for report in worldBank {
+            #expect(report.rejectedTotal == 0 && report.records == 266 && report.setAsideTotal > 0, "\(report.file)")
+        }
+        // Formats without a reader yet are listed as skipped with the reason, as warnings.
+        for (name, format) in [
+            ("owid/mobile-cellular-subscriptions-per-100-people.csv", DataFormat.owid),
+            ("itu/datahub/fixed_broadband_subscriptions.csv", .itu), ("un-egov/EGOV_DATA_2024.csv", .unEGov),
+            ("itu/sdg-database/sdg_database_ict_literacy.csv", .unSDG), ("itu/gci-2024-data360/gci_2024.csv", .gci),
+        ] {
+            let report = try #require(byName[name], "\(name)")
+            #expect(report.format == format && report.skippedReason == "no reader for format \(format.rawValue) yet")
+            #expect(report.warnings == [.unsupportedFormat: 1] && report.records == 0)
+        }
+        let countryMetadata = try #require(byName["worldbank/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_1228.csv"])
+        #expect(countryMetadata.format == .worldBankCountryMetadata && countryMetadata.problems.isEmpty)
+        #expect(result.report.isClean)
+        #expect(result.report.warningCount == result.report.files.filter { $0.skippedReason?.hasPrefix("no reader") == true }.count)
+        // Names and codes meet in one unit: the WDI row "Korea, Rep.","KOR" → 96.5051 in 2020.
+        #expect(result.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2020) == 96.5051)
+
+        var strict = LoadOptions()
+        strict.strict = true
+        let strictResult = try DataLoader(options: strict).load(directory: dataDirectory)
+        #expect(!strictResult.report.isClean)
+    }
+
+    @Test func forcedFormatOverridesDetection() throws {
+        // A WDI file forced to be read as tidy fails loudly instead of being misread.
+        let path = dataDirectory + "/worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_1228.csv"
+        var options = LoadOptions()
+        options.format = .tidy
+        let result = DataLoader(options: options).load(files: [path])
+        #expect(result.report.files.first?.rejected == [.missingColumn: 1])
+        options.format = .owid
+        let owid = DataLoader(options: options).load(files: [path])
+        #expect(owid.report.files.first?.skippedReason == "no reader for format owid yet")
+    }
+
+    @Test func unreadableFileIsReported() {
+        let result = DataLoader().load(files: ["/nonexistent/x.csv"])
+        #expect(result.report.files.first?.rejected == [.unreadableFile: 1])
+        #expect(!result.report.isClean)
+    }
+}

@@ -162,6 +162,55 @@ public final class CSVScanner {
         }
     }
 
+    private var simpleHighBits = false
+
+    /// The fast path for a record without quotes that lies wholly in the buffer: eight bytes at a time, the
+    /// positions of `,`, LF, CR and `"` come from an exact SWAR byte comparison. Returns the field count and
+    /// advances `position`, or returns `nil` without changing anything (a quote, or the buffer ends first), and the
+    /// general scanner takes over.
+    @inline(__always)
+    private func scanSimpleRecord(from start: Int) -> Int? {
+        let buf = buffer
+        let end = dataEnd
+        var word = start
+        var fieldStart = start
+        var count = 0
+        var high: UInt64 = 0
+        while word + 8 <= end {
+            let bytes = UnsafeRawPointer(buf + word).loadUnaligned(as: UInt64.self).littleEndian
+            high |= bytes
+            var hits = CSVScanner.equalBytes(bytes, 0x2C) | CSVScanner.equalBytes(bytes, 0x0A)
+                | CSVScanner.equalBytes(bytes, 0x0D) | CSVScanner.equalBytes(bytes, 0x22)
+            while hits != 0 {
+                let at = word + (hits.trailingZeroBitCount >> 3)
+                hits &= hits &- 1
+                let byte = buf[at]
+                if byte == 0x2C {
+                    addField(fieldStart, at, &count)
+                    fieldStart = at + 1
+                    continue
+                }
+                if byte == 0x22 { return nil }
+                // Line end: LF, CRLF or a lone CR. A CR as the buffer's last byte leaves CRLF undecided.
+                if byte == 0x0D && at + 1 >= end { return nil }
+                if at == start { return nil }  // blank line: the general path counts it
+                addField(fieldStart, at, &count)
+                position = (byte == 0x0D && buf[at + 1] == 0x0A) ? at + 2 : at + 1
+                simpleHighBits = high & 0x8080_8080_8080_8080 != 0
+                return count
+            }
+            word += 8
+        }
+        return nil
+    }
+
+    /// 0x80 in each byte of `word` equal to `byte`, exactly (no borrow between bytes).
+    @inline(__always)
+    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((v & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | v) & 0x8080_8080_8080_8080
+    }
+
     private enum ScanResult { case record, blankLine, endOfInput, needMoreData }
     @exclusivity(unchecked) private var openQuoteLine = 0
 
@@ -235,8 +284,16 @@ public final class CSVScanner {
             nextLine += 1
             return .blankLine
         }
+        if let fieldsFound = scanSimpleRecord(from: p) {
+            fieldCount = fieldsFound
+            recordLine = nextLine
+            nextLine += 1
+            invalidUTF8Field = nil
+            if simpleHighBits { findInvalidUTF8() }
+            return .record
+        }
         var count = 0
-        tails.removeAll(keepingCapacity: true)
+        if !tails.isEmpty { tails.removeAll(keepingCapacity: true) }
         var extraLines = 0
         var highBits: UInt8 = 0
         var needsUnescape = false

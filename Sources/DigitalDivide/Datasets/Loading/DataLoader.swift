@@ -104,7 +104,13 @@ public struct DataLoader: Sendable {
         let sink = builder.beginFile(path, format: format, confidence: confidence)
         do {
             let scanner = try makeScanner(nil)
-            try reader.read(scanner, into: sink)
+            // Concrete calls let the compiler specialise the hot loops for `FileSink` (through the existential
+            // `any DatasetReader` they would call the sink through witness tables).
+            switch reader {
+            case let tidy as TidyReader: try tidy.read(scanner, into: sink)
+            case let worldBank as WorldBankReader: try worldBank.read(scanner, into: sink)
+            default: try reader.read(scanner, into: sink)
+            }
         } catch {
             sink.reject(error)
         }

@@ -43,44 +43,44 @@ public enum DecimalParser {
             p += 1
         }
         var w: UInt64 = 0
-        var digits = 0  // significant digits accumulated (leading zeros skipped)
-        var sawDigit = false
-        var dropped = false  // more than 19 significant digits
-        var exponent = 0
-        // Integer part.
+        // Integer part: leading zeros, then significant digits (wrapping beyond 19 digits: caught below).
+        let integerStart = p
+        while p < end && base[p] == 0x30 { p += 1 }
+        var significantStart = p
         while p < end {
             let d = base[p] &- 0x30
             if d > 9 { break }
-            sawDigit = true
-            if digits < 19 {
-                if w != 0 || d != 0 {
-                    w = w &* 10 &+ UInt64(d)
-                    digits += 1
-                }
-            } else {
-                dropped = true
-                exponent += 1
-            }
+            w = w &* 10 &+ UInt64(d)
             p += 1
         }
+        var significant = p - significantStart
+        var sawDigit = p > integerStart
+        var exponent = 0
         if p < end && base[p] == 0x2E {
             p += 1
+            let fractionStart = p
+            if significant == 0 {  // 0.000123: leading zeros of the fraction are not significant
+                while p < end && base[p] == 0x30 { p += 1 }
+            }
+            significantStart = p
+            // Eight digits at a time while they last (fast_float's parse_eight_digits_unrolled).
+            while p + 8 <= end {
+                let chunk = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self).littleEndian
+                guard Self.isEightDigits(chunk) else { break }
+                w = w &* 100_000_000 &+ Self.eightDigits(chunk)
+                p += 8
+            }
             while p < end {
                 let d = base[p] &- 0x30
                 if d > 9 { break }
-                sawDigit = true
-                if digits < 19 {
-                    if w != 0 || d != 0 {
-                        w = w &* 10 &+ UInt64(d)
-                        digits += 1
-                    }
-                    exponent -= 1
-                } else {
-                    dropped = true
-                }
+                w = w &* 10 &+ UInt64(d)
                 p += 1
             }
+            significant += p - significantStart
+            exponent = fractionStart - p
+            sawDigit = sawDigit || p > fractionStart
         }
+        let dropped = significant > 19
         guard sawDigit else { return .invalid }
         if p < end && (base[p] | 0x20) == 0x65 {
             p += 1
@@ -114,6 +114,25 @@ public enum DecimalParser {
             }
         }
         return fallback(UnsafeBufferPointer(rebasing: bytes[numberStart..<end]))
+    }
+
+    /// Whether the 8 bytes of `chunk` (little-endian) are all ASCII digits.
+    @inline(__always)
+    static func isEightDigits(_ chunk: UInt64) -> Bool {
+        ((chunk & 0xF0F0_F0F0_F0F0_F0F0) | (((chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
+            == 0x3333_3333_3333_3333
+    }
+
+    /// The value of 8 ASCII digits (first digit in the lowest byte), by SWAR multiplication.
+    @inline(__always)
+    static func eightDigits(_ chunk: UInt64) -> UInt64 {
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let mul1: UInt64 = 0x000F_4240_0000_0064  // 100 + (1000000 << 32)
+        let mul2: UInt64 = 0x0000_2710_0000_0001  // 1 + (10000 << 32)
+        var value = chunk &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)  // pairs of digits
+        value = (((value & mask) &* mul1) &+ (((value >> 16) & mask) &* mul2)) >> 32
+        return value
     }
 
     /// Parses `text` (convenience for small inputs).

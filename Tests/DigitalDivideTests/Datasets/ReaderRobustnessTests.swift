@@ -69,6 +69,20 @@ struct ReaderRobustnessTests {
         }
     }
 
+    @Test func fuzzCorpusReplays() throws {
+        #expect(fuzzCorpus.count == 48)
+        for (index, encoded) in fuzzCorpus.enumerated() {
+            let bytes = try #require(Data(base64Encoded: encoded))
+            let path = try temporaryFile("corpus\(index).csv", bytes: Array(bytes))
+            for format in [nil, DataFormat.tidy, .worldBank, .worldBankIndicatorMetadata, .sdmx] {
+                var options = LoadOptions()
+                options.format = format
+                let result = DataLoader(options: options).load(files: [path])
+                for problem in result.report.allProblems { #expect(problem.error.location?.file == path) }
+            }
+        }
+    }
+
     @Test func decimalParserNeverCrashesOnRandomBytes() {
         var generator = SeededGenerator(state: 7)
         let alphabet = Array("0123456789.eE+- xn".utf8) + [0xFF, 0x00]

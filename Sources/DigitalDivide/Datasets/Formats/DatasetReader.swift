@@ -89,9 +89,22 @@ public struct HeaderSample: Sendable {
 
 /// A reader for one ``DataFormat``: recognises its header and streams its observations into a sink.
 ///
-/// To add a format: add its case to ``DataFormat`` (if new), write a type conforming to `DatasetReader`, and list
-/// it in ``DatasetReaders/all``. Detection confidence conventions: 1.0 for an exact signature (required columns
-/// with distinctive names), 0.5–0.9 for a plausible match by aliases, 0 when it is not this format.
+/// To add a format (OWID, ITU DataHub, UN E-Government, UN SDG, GCI, COINr…):
+/// 1. its case is already in ``DataFormat`` and its header signature in ``FormatDetection/signature(_:_:)``;
+///    `detect` can return that signature;
+/// 2. write `struct XReader: DatasetReader` in `Datasets/Readers/`, following ``TidyReader`` (long) or
+///    ``WorldBankReader`` (wide): read the header with `scanner.nextRecord()` / `scanner.strings()`, call
+///    `sink.setHeader`, find columns with `ReaderSupport.column(_:_:)` (throw `ReaderSupport.missingColumn` when
+///    a required one is absent), then per record: `sink.recordRead()`, `ReaderSupport.checkRecord` (ragged rows,
+///    invalid UTF-8), intern unit and indicator texts with ``ByteInterner`` and declare new ones through
+///    ``ObservationSink/unit(_:column:)`` / ``ObservationSink/indicator(_:)``, parse years with
+///    `ReaderSupport.year` and values with `ReaderSupport.value` (numbers, missing markers, located errors), and
+///    call ``ObservationSink/observe(unit:indicator:year:value:line:column:)``;
+/// 3. list it in ``DatasetReaders/all`` (and, for a large-file format, in `DataLoader.read`'s concrete switch);
+/// 4. test it on the shipped file and on malformed input, checking the messages.
+///
+/// Detection confidence conventions: 1.0 for an exact signature (required columns with distinctive names),
+/// 0.5–0.9 for a plausible match by aliases, 0 when it is not this format.
 public protocol DatasetReader: Sendable {
     /// The format this reader reads.
     var format: DataFormat { get }

@@ -70,6 +70,11 @@ public struct LoadOptions: Sendable {
         self.format = format
     }
 
+    /// Options for the benchmark interchange `data.csv` (`unit,indicator,year,value`, see the workload's
+    /// WORKLOAD.md): integer unit codes kept verbatim, 0-based year indices accepted. Units and indicators appear in
+    /// the panel in file order, so unit `c` is at position `c`.
+    public static var benchmark: LoadOptions { LoadOptions(unitPolicy: .verbatim, yearRange: 0...9999) }
+
     /// The current calendar year (UTC), from the system clock.
     static func currentYear() -> Int {
         var now = time(nil)

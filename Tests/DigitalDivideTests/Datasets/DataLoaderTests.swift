@@ -25,20 +25,13 @@ struct DataLoaderTests {
         for report in worldBank {
             #expect(report.rejectedTotal == 0 && report.records == 266 && report.setAsideTotal > 0, "\(report.file)")
         }
-        // Formats without a reader yet are listed as skipped with the reason, as warnings.
-        for (name, format) in [
-            ("owid/mobile-cellular-subscriptions-per-100-people.csv", DataFormat.owid),
-            ("itu/datahub/fixed_broadband_subscriptions.csv", .itu), ("un-egov/EGOV_DATA_2024.csv", .unEGov),
-            ("itu/sdg-database/sdg_database_ict_literacy.csv", .unSDG), ("itu/gci-2024-data360/gci_2024.csv", .gci),
-        ] {
-            let report = try #require(byName[name], "\(name)")
-            #expect(report.format == format && report.skippedReason == "no reader for format \(format.rawValue) yet")
-            #expect(report.warnings == [.unsupportedFormat: 1] && report.records == 0)
+        // Every file has a format with a reader, except World Bank country metadata, skipped without a problem.
+        for report in result.report.files where report.format != .worldBankCountryMetadata {
+            #expect(report.format != nil && report.skippedReason == nil, "\(report.file)")
         }
         let countryMetadata = try #require(byName["worldbank/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_1228.csv"])
         #expect(countryMetadata.format == .worldBankCountryMetadata && countryMetadata.problems.isEmpty)
-        #expect(result.report.isClean)
-        #expect(result.report.warningCount == result.report.files.filter { $0.skippedReason?.hasPrefix("no reader") == true }.count)
+        #expect(countryMetadata.skippedReason == "World Bank country metadata: read by the country registry")
         // Names and codes meet in one unit: the WDI row "Korea, Rep.","KOR" → 96.5051 in 2020.
         #expect(result.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2020) == 96.5051)
 
@@ -55,9 +48,9 @@ struct DataLoaderTests {
         options.format = .tidy
         let result = DataLoader(options: options).load(files: [path])
         #expect(result.report.files.first?.rejected == [.missingColumn: 1])
-        options.format = .owid
-        let owid = DataLoader(options: options).load(files: [path])
-        #expect(owid.report.files.first?.skippedReason == "no reader for format owid yet")
+        options.format = .worldBankCountryMetadata
+        let metadata = DataLoader(options: options).load(files: [path])
+        #expect(metadata.report.files.first?.skippedReason?.contains("country registry") == true)
     }
 
     @Test func unreadableFileIsReported() {

@@ -106,7 +106,8 @@ struct OWIDReaderTests {
     }
 
     @Test func missingHeaderColumnsThrowAtTheHeader() throws {
-        let result = try load("x.csv", "Entity,Code,Year,v\nA,B,2020,1\n", options: LoadOptions(format: .owid))
+        let result = try load(
+            "x.csv", "Entity,Code,Year,v\nA,B,2020,1\n", options: LoadOptions(unitPolicy: .verbatim, format: .owid))
         #expect(result.report.errorCount == 0)
         let bad = try load("y.csv", "Entity,Year,Code,v\nA,2020,B,1\n", options: LoadOptions(format: .owid))
         #expect(messages(bad) == ["y.csv:1: expected a header Entity,Code,Year,<value columns>, found header \"Entity\",\"Year\",\"Code\",\"v\""])

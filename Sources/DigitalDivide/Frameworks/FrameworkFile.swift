@@ -243,7 +243,14 @@ private struct NodeDocument: Decodable {
             issue(.badParameter, "per-capita transform: expected per-capita:SERIES or per-capita:SERIES,SCALE, found \"\(t)\"")
             return .none
         }
-        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, per-capita:SERIES[,SCALE]")
+        if t.lowercased().hasPrefix("ratio:") {
+            // x / SERIES: the same arithmetic as per-capita with scale 1 (e.g. female ÷ male ownership).
+            let d = t.dropFirst("ratio:".count).trimmingCharacters(in: .whitespaces)
+            if !d.isEmpty, !d.contains(",") { return .perCapita(denominator: d, scale: 1) }
+            issue(.badParameter, "ratio transform: expected ratio:SERIES, found \"\(t)\"")
+            return .none
+        }
+        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, per-capita:SERIES[,SCALE], ratio:SERIES")
         return .none
     }
 }

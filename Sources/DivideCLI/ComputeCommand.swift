@@ -1,0 +1,182 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide compute`: every node × unit × year of an index, as a long table (docs/compute-output.md).
+struct ComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Compute an index: every node × unit × year, with ranks, coverage and what each score rests on.",
+        discussion: """
+            CSV (long) starts with the columns unit,year,node,level,score,rank; then, per grouping, the unit's \
+            group and its rank in it; then coverage, imputed share, the counts of observed, carried and imputed \
+            inputs, the oldest input year, and for indicators the value's origin, source year and raw value. \
+            An empty score means "not scored" (too few inputs). Without --year/--years every year with an index \
+            score is reported. With --output the file is written whole or not at all.
+            """
+    )
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .long, help: "Output format: csv (default), json or text.")
+    var format: OutputFormat = .csv
+
+    func validate() throws {
+        if format == .markdown { throw ValidationError("--format must be csv, json or text") }
+    }
+
+    func run() throws {
+        let run = try index.compute(dataOptions)
+        let text = Self.render(run.result, format: format, income: run.income)
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+        if !run.report.isClean {
+            printError("note: \(run.report.errorCount) values were rejected while loading; run divide validate")
+        }
+    }
+
+    static func render(_ result: IndexResult, format: OutputFormat, income: IncomeGroup? = nil) -> String {
+        var keep: Set<String>?
+        if let income {
+            keep = Set(result.construction.units.indices.filter {
+                result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue
+            }.map { result.construction.units[$0] })
+        }
+        switch format {
+        case .json: return JSON.encode(ComputeJSON(result, units: keep))
+        case .text, .markdown: return textSummary(result, units: keep)
+        case .csv: return csv(result, units: keep)
+        }
+    }
+
+    /// The long CSV (header documented in docs/compute-output.md).
+    static func csv(_ result: IndexResult, units keep: Set<String>? = nil) -> String {
+        let groupings = result.construction.groupRanks.keys.sorted()
+        var header = ["unit", "year", "node", "level", "score", "rank"]
+        for g in groupings { header += ["group_\(g)", "rank_\(g)"] }
+        header += ["coverage", "imputed_share", "inputs_observed", "inputs_carried", "inputs_imputed",
+                   "oldest_input_year", "origin", "source_year", "value", "name", "parent"]
+        var out = header.joined(separator: ",") + "\r\n"
+        func number(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
+        for row in result.rows() where keep?.contains(row.unit) ?? true {
+            var cells = [CSVField.escape(CSVField.neutralise(row.unit)), String(row.year),
+                         CSVField.escape(CSVField.neutralise(row.node)), String(row.level), number(row.score),
+                         row.rank.map(String.init) ?? ""]
+            for (_, group, rank) in row.groupRanks {
+                cells += [CSVField.escape(CSVField.neutralise(group ?? "")), rank.map(String.init) ?? ""]
+            }
+            cells += [number(row.coverage), number(row.imputedShare), String(row.observed), String(row.carried),
+                      String(row.imputed), row.oldestInputYear.map(String.init) ?? "",
+                      row.origin?.label ?? "", row.origin?.sourceYear(in: row.year).map(String.init) ?? "",
+                      number(row.value), CSVField.escape(CSVField.neutralise(row.name)),
+                      CSVField.escape(CSVField.neutralise(row.parent ?? ""))]
+            out += cells.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Per reported year: the index and its pillars (the root's children) for every unit, by index rank.
+    static func textSummary(_ result: IndexResult, units keep: Set<String>? = nil) -> String {
+        let plan = result.plan
+        let columns = [0] + plan.nodes[0].children
+        var out = "\(result.framework.root.name) (\(result.framework.id))\n"
+        let rows = result.rows()
+        var byKey: [String: IndexRow] = [:]
+        for row in rows { byKey["\(row.unit)|\(row.year)|\(row.node)"] = row }
+        for year in result.years {
+            let scored = result.scoredCount(node: 0, year: year)
+            out += "\n\(year): \(scored) of \(result.construction.units.count) units scored\n\n"
+            let units = result.construction.units.filter { keep?.contains($0) ?? true }.sorted { a, b in
+                let ra = byKey["\(a)|\(year)|\(plan.nodes[0].id)"]?.rank ?? Int.max
+                let rb = byKey["\(b)|\(year)|\(plan.nodes[0].id)"]?.rank ?? Int.max
+                return ra == rb ? a < b : ra < rb
+            }
+            var table: [[String]] = []
+            for unit in units {
+                let root = byKey["\(unit)|\(year)|\(plan.nodes[0].id)"]
+                var cells = [root?.rank.map(String.init) ?? "-", unit]
+                for n in columns {
+                    let score = byKey["\(unit)|\(year)|\(plan.nodes[n].id)"]?.score
+                    cells.append(score.map { String(format: "%.2f", $0) } ?? "not scored")
+                }
+                cells.append(root?.imputedShare.map { String(format: "%.0f%%", 100 * $0) } ?? "")
+                table.append(cells)
+            }
+            out += Table(header: ["rank", "unit"] + columns.map { plan.nodes[$0].id } + ["filled"], rows: table,
+                         numeric: Set([0] + (2..<(3 + columns.count)).map { $0 })).text()
+        }
+        return out
+    }
+}
+
+/// The JSON form of `divide compute`.
+struct ComputeJSON: Encodable {
+    struct Node: Encodable {
+        var id: String, name: String, level: Int, parent: String?, effectiveWeight: Double
+    }
+    struct Row: Encodable {
+        var unit: String, year: Int, node: String, level: Int, score: Double?, rank: Int?
+        var groups: [String: String], groupRanks: [String: Int]
+        var coverage: Double, imputedShare: Double?, inputsObserved: Int, inputsCarried: Int, inputsImputed: Int
+        var oldestInputYear: Int?, origin: String?, sourceYear: Int?, value: Double?
+    }
+    var framework: String
+    var name: String
+    var years: [Int]
+    var units: [String]
+    var nodes: [Node]
+    var rows: [Row]
+
+    init(_ result: IndexResult, units keep: Set<String>? = nil) {
+        framework = result.framework.id
+        name = result.framework.root.name
+        years = result.years
+        units = result.construction.units.filter { keep?.contains($0) ?? true }
+        let plan = result.plan
+        let effective = result.construction.effectiveWeights()
+        nodes = plan.nodes.enumerated().map { n, node in
+            Node(id: node.id, name: node.name, level: node.level, parent: node.parent.map { plan.nodes[$0].id },
+                 effectiveWeight: effective[n])
+        }
+        rows = result.rows().filter { keep?.contains($0.unit) ?? true }.map { r in
+            var groups: [String: String] = [:], ranks: [String: Int] = [:]
+            for (g, label, rank) in r.groupRanks {
+                if let label { groups[g] = label }
+                if let rank { ranks[g] = rank }
+            }
+            return Row(unit: r.unit, year: r.year, node: r.node, level: r.level, score: r.score, rank: r.rank,
+                       groups: groups, groupRanks: ranks, coverage: r.coverage, imputedShare: r.imputedShare,
+                       inputsObserved: r.observed, inputsCarried: r.carried, inputsImputed: r.imputed,
+                       oldestInputYear: r.oldestInputYear, origin: r.origin?.label,
+                       sourceYear: r.origin?.sourceYear(in: r.year), value: r.value)
+        }
+    }
+}
+
+/// Writes a whole file or nothing: the text goes to a temporary file beside the target, which is then renamed
+/// over it (atomic on one file system), so a failure never leaves a partial file that looks complete.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

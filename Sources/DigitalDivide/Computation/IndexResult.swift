@@ -90,7 +90,7 @@ public struct IndexResult: Sendable {
                         let origin = construction.origins[u + U * (i + I * y)]
                         row.origin = origin
                         let spec = plan.indicators[i]
-                        if spec.transform == .none, let s = seriesIndex[spec.series] {
+                        if spec.transform == .none || spec.transform == .positive, let s = seriesIndex[spec.series] {
                             switch origin {
                             case .observed: row.value = cube[u, s, y]
                             case .carried(let from):

@@ -61,6 +61,10 @@ public enum Construction {
                                                                  expected: "a value > 0", context: context(i, u, y))
                         }
                         x = spec.transform == .log ? log(x) : log10(x)
+                    case .positive:
+                        if x <= 0 { x = .nan }
+                    case .cap(let upper):
+                        x = min(x, upper)
                     case .perCapita(_, let scale):
                         let d = cube[u, denominator!, y]
                         x = d.isNaN || d == 0 ? .nan : x / d * scale

@@ -84,6 +84,12 @@ public enum IndicatorTransform: Sendable, Hashable {
     case log10
     /// `x / denominator · scale`, e.g. per 100 inhabitants with the population series and scale 100.
     case perCapita(denominator: String, scale: Double)
+    /// `min(x, upper)`: a cut-off, e.g. the UN E-Government TII's cap of 120 subscriptions per 100 inhabitants
+    /// (UN E-Government Survey 2020–2024, Annex: "a cut-off of 120 is applied").
+    case cap(upper: Double)
+    /// Values ≤ 0 become missing: for series where 0 is a placeholder rather than an observation (the ITU
+    /// price baskets record 0 % of GNI per capita where no offer was priced, e.g. DPRK, Niue, American Samoa 2022).
+    case positive
 }
 
 /// What an indicator is and how to read it.

@@ -232,6 +232,7 @@ private struct NodeDocument: Decodable {
         case "none": return .none
         case "log": return .log
         case "log10": return .log10
+        case "positive": return .positive
         default: break
         }
         if t.lowercased().hasPrefix("per-capita:") {
@@ -243,6 +244,13 @@ private struct NodeDocument: Decodable {
             issue(.badParameter, "per-capita transform: expected per-capita:SERIES or per-capita:SERIES,SCALE, found \"\(t)\"")
             return .none
         }
+        if t.lowercased().hasPrefix("cap:") {
+            if let upper = Double(t.dropFirst("cap:".count).trimmingCharacters(in: .whitespaces)), upper.isFinite {
+                return .cap(upper: upper)
+            }
+            issue(.badParameter, "cap transform: expected cap:NUMBER, e.g. cap:120, found \"\(t)\"")
+            return .none
+        }
         if t.lowercased().hasPrefix("ratio:") {
             // x / SERIES: the same arithmetic as per-capita with scale 1 (e.g. female ÷ male ownership).
             let d = t.dropFirst("ratio:".count).trimmingCharacters(in: .whitespaces)
@@ -250,7 +258,7 @@ private struct NodeDocument: Decodable {
             issue(.badParameter, "ratio transform: expected ratio:SERIES, found \"\(t)\"")
             return .none
         }
-        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, per-capita:SERIES[,SCALE], ratio:SERIES")
+        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, positive, per-capita:SERIES[,SCALE], ratio:SERIES, cap:NUMBER")
         return .none
     }
 }

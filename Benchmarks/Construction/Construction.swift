@@ -100,6 +100,42 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The flagship on the shipped data: the 58 ESCAP economies × the apddi preset's 20 series × 20 years
+    // (2005–2024), carry-forward ≤ 3 years, JRC treatment, min-max, 5 pillars + a sub-pillar, ranks and group
+    // ranks. Loading the data is outside the measurement.
+    Benchmark("flagship apddi on shipped data: 58 ESCAP economies x 20 years") { benchmark in
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let data = root.appendingPathComponent("Data").path
+        let files = try DataLoader.csvFiles(in: data)
+        let panel = DataLoader(options: LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))).load(files: files).panel
+        let framework = try FrameworkPresets(directory: data + "/frameworks").load("apddi")
+        let units = CountryRegistry.standard.members(of: .escap).map(\.iso3)
+        let computation = IndexComputation(framework: framework, units: .units(units), years: 2005...2024,
+                                           groupings: UnitGroupings.countries(units, classification: nil))
+        let cube = try IndicatorCube(panel: panel, units: units, series: computation.series,
+                                     years: Array(2005...2024), groupings: computation.groupings)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Construction.run(framework, cube: cube).scores.count)
+        }
+    }
+
+    // The same through the library entry point (cube from the panel over every data year, then construction).
+    Benchmark("flagship apddi via IndexComputation (panel -> cube -> construction)") { benchmark in
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let data = root.appendingPathComponent("Data").path
+        let files = try DataLoader.csvFiles(in: data)
+        let panel = DataLoader(options: LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))).load(files: files).panel
+        let framework = try FrameworkPresets(directory: data + "/frameworks").load("apddi")
+        let computation = IndexComputation(framework: framework, units: .group(.escap), years: 2005...2024)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try computation.run(panel: panel).construction.scores.count)
+        }
+    }
+
     // One Monte Carlo replication: re-aggregate the prepared (normalised) cube with perturbed weights, no ranks.
     Benchmark("re-aggregation S 62x40x20 with perturbed weights") { benchmark in
         let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())

@@ -120,12 +120,55 @@ struct ComputeCommand: ParsableCommand {
 struct ComputeJSON: Encodable {
     struct Node: Encodable {
         var id: String, name: String, level: Int, parent: String?, effectiveWeight: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, level, parent
+            case effectiveWeight = "effective_weight"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(level, forKey: .level)
+            try c.encode(parent, forKey: .parent)
+            try c.encode(effectiveWeight, forKey: .effectiveWeight)
+        }
     }
     struct Row: Encodable {
         var unit: String, year: Int, node: String, level: Int, score: Double?, rank: Int?
         var groups: [String: String], groupRanks: [String: Int]
         var coverage: Double, imputedShare: Double?, inputsObserved: Int, inputsCarried: Int, inputsImputed: Int
         var oldestInputYear: Int?, origin: String?, sourceYear: Int?, value: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case unit, year, node, level, score, rank, groups, coverage, origin, value
+            case groupRanks = "group_ranks", imputedShare = "imputed_share", inputsObserved = "inputs_observed"
+            case inputsCarried = "inputs_carried", inputsImputed = "inputs_imputed"
+            case oldestInputYear = "oldest_input_year", sourceYear = "source_year"
+        }
+
+        /// Every key is written; "not scored" is an explicit null.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(year, forKey: .year)
+            try c.encode(node, forKey: .node)
+            try c.encode(level, forKey: .level)
+            try c.encode(score, forKey: .score)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(groups, forKey: .groups)
+            try c.encode(groupRanks, forKey: .groupRanks)
+            try c.encode(coverage, forKey: .coverage)
+            try c.encode(imputedShare, forKey: .imputedShare)
+            try c.encode(inputsObserved, forKey: .inputsObserved)
+            try c.encode(inputsCarried, forKey: .inputsCarried)
+            try c.encode(inputsImputed, forKey: .inputsImputed)
+            try c.encode(oldestInputYear, forKey: .oldestInputYear)
+            try c.encode(origin, forKey: .origin)
+            try c.encode(sourceYear, forKey: .sourceYear)
+            try c.encode(value, forKey: .value)
+        }
     }
     var framework: String
     var name: String

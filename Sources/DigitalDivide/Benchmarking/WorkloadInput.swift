@@ -44,7 +44,9 @@ public struct WorkloadInput: Sendable {
     /// The load options the interchange CSV needs: units and indicators are integer codes (kept verbatim) and years
     /// are 0-based indices.
     public static var loadOptions: LoadOptions {
-        LoadOptions(unitPolicy: .verbatim, yearRange: 0...(LoadOptions.maxYearSpan - 1), format: .tidy)
+        var options = LoadOptions(unitPolicy: .verbatim, yearRange: 0...(LoadOptions.maxYearSpan - 1), format: .tidy)
+        options.tracksProvenance = false  // the workload's dense array has no provenance; halves the extra memory
+        return options
     }
 
     /// A fingerprint of the dense array `X[c, i, y]` (C order, as WORKLOAD.md lays it out) that a panel loaded from

@@ -60,6 +60,23 @@ struct TidyReaderTests {
         #expect(slab[2].isNaN && slab[3].isNaN)
     }
 
+    @Test func withoutProvenanceValuesPresenceAndConflictsStillWork() throws {
+        var options = resolving
+        options.tracksProvenance = false
+        let text = "country,year,indicator,value\nKOR,2020,x,1\nKOR,2021,x,NaN\nKOR,2020,x,1\nKOR,2020,x,2\nTHA,2019,x,3\n"
+        let result = try load("p.csv", text, options: options)
+        let panel = result.panel
+        #expect(panel.value(unit: "KOR", indicator: "x", year: 2020) == 1)
+        #expect(panel.value(unit: "KOR", indicator: "x", year: 2021) == nil)
+        #expect(panel.series(unit: "THA", indicator: "x").map(\.year) == [2019])
+        #expect(panel.provenance(unit: "KOR", indicator: "x", year: 2020) == nil)
+        let report = try #require(result.report.files.first)
+        #expect(report.duplicatesAgreeing == 1 && report.missing == [.nan: 1] && report.valuesUsed == 2)
+        #expect(messages(result) == [
+            "p.csv:5:4 (value): expected the same value as a value loaded earlier (1.0) for KOR, x, 2020, found 2.0; choose the source that wins with prefer (--prefer)",
+        ])
+    }
+
     @Test func missingMarkersAreCountedNotErrors() throws {
         let text = "country,year,indicator,value\nKOR,2020,x,..\nKOR,2021,x,\nKOR,2022,x,NA\nKOR,2023,x,…\nKOR,2019,x,-\nKOR,2018,x,n/a\nKOR,2017,x,NaN\n"
         let report = try #require(try load("m.csv", text, options: resolving).report.files.first)

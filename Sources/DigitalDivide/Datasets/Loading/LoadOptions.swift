@@ -54,6 +54,11 @@ public struct LoadOptions: Sendable {
     /// Force this format for every file instead of detecting it (CLI `--format`).
     public var format: DataFormat?
 
+    /// Keep per-cell provenance (one `UInt32` row id per cell: half as much memory again as the values). Without
+    /// it ``Panel/provenance(unit:indicator:year:)`` is `nil`, a conflict names only the later location, and
+    /// ``PreferPolicy`` cannot settle conflicts. Default `true`; the benchmark preset turns it off.
+    public var tracksProvenance = true
+
     /// The widest span of years a panel may hold.
     public static let maxYearSpan = 1000
 
@@ -73,7 +78,12 @@ public struct LoadOptions: Sendable {
     /// Options for the benchmark interchange `data.csv` (`unit,indicator,year,value`, see the workload's
     /// WORKLOAD.md): integer unit codes kept verbatim, 0-based year indices accepted. Units and indicators appear in
     /// the panel in file order, so unit `c` is at position `c`.
-    public static var benchmark: LoadOptions { LoadOptions(unitPolicy: .verbatim, yearRange: 0...9999) }
+    /// No provenance is kept (the workload's dense array has none).
+    public static var benchmark: LoadOptions {
+        var options = LoadOptions(unitPolicy: .verbatim, yearRange: 0...9999)
+        options.tracksProvenance = false
+        return options
+    }
 
     /// The current calendar year (UTC), from the system clock.
     static func currentYear() -> Int {

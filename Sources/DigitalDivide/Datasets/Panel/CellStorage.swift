@@ -21,7 +21,12 @@ final class CellStorage: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var yearBase: Int
     @exclusivity(unchecked) private var allocated: Int
 
-    init() {
+    /// Whether provenance row ids are kept (see ``LoadOptions/tracksProvenance``); without them a cell is present
+    /// when its value is not NaN (parsed values never are: `NaN` in a file is a missing marker).
+    let tracksRows: Bool
+
+    init(tracksRows: Bool = true) {
+        self.tracksRows = tracksRows
         indicatorCapacity = 0
         unitStride = 0
         yearStride = 0
@@ -37,6 +42,10 @@ final class CellStorage: @unchecked Sendable {
     }
 
     var cellCount: Int { indicatorCapacity * unitStride * yearStride }
+
+    /// Whether cell `index` holds a value.
+    @inline(__always)
+    func isPresent(_ index: Int) -> Bool { tracksRows ? rowIDs[index] != 0 : !values[index].isNaN }
 
     @inline(__always)
     func index(indicator: Int, unit: Int, year: Int) -> Int {
@@ -103,11 +112,16 @@ final class CellStorage: @unchecked Sendable {
         let oldStride = yearStride
         let shift = yearBase - newBase  // ≥ 0: old year offset 0 lands at `shift`
         if total > allocated {
-            guard let v = realloc(values, total * 8), let r = realloc(rowIDs, total * 4) else {
+            guard let v = realloc(values, total * 8) else {
                 throw DivideError(.limitExceeded, expected: "memory for the panel", found: "\(total) cells")
             }
             values = v.assumingMemoryBound(to: Double.self)
-            rowIDs = r.assumingMemoryBound(to: UInt32.self)
+            if tracksRows {
+                guard let r = realloc(rowIDs, total * 4) else {
+                    throw DivideError(.limitExceeded, expected: "memory for the panel", found: "\(total) cells")
+                }
+                rowIDs = r.assumingMemoryBound(to: UInt32.self)
+            }
             allocated = total
         }
         let v = values
@@ -122,7 +136,7 @@ final class CellStorage: @unchecked Sendable {
                     let target = (i * units + u) * newStride + shift
                     if source != target {
                         memmove(v + target, v + source, oldStride * 8)
-                        memmove(r + target, r + source, oldStride * 4)
+                        if tracksRows { memmove(r + target, r + source, oldStride * 4) }
                     }
                     u -= 1
                 }
@@ -150,7 +164,7 @@ final class CellStorage: @unchecked Sendable {
     private func fillRaw(_ v: UnsafeMutablePointer<Double>, _ r: UnsafeMutablePointer<UInt32>, from: Int, count: Int) {
         guard count > 0 else { return }
         (v + from).initialize(repeating: .nan, count: count)
-        (r + from).initialize(repeating: 0, count: count)
+        if tracksRows { (r + from).initialize(repeating: 0, count: count) }
     }
 
     /// Removes spare capacity in place: afterwards the layout is exactly `indicators × units × years`.
@@ -171,7 +185,7 @@ final class CellStorage: @unchecked Sendable {
                     let target = (i * units + u) * newStride
                     if source != target {
                         memmove(values + target, values + source, newStride * 8)
-                        memmove(rowIDs + target, rowIDs + source, newStride * 4)
+                        if tracksRows { memmove(rowIDs + target, rowIDs + source, newStride * 4) }
                     }
                 }
             }

@@ -96,7 +96,7 @@ public struct Panel: Sendable {
         guard unit >= 0, unit < units.count, indicator >= 0, indicator < indicators.count, year >= 0,
             year < years.count
         else { return false }
-        return storage.rowIDs[cell(unit, indicator, year)] != 0
+        return storage.isPresent(cell(unit, indicator, year))
     }
 
     /// The value for `unit` (key), indicator `code` and `year`, or `nil` when missing.
@@ -107,11 +107,13 @@ public struct Panel: Sendable {
         return storage.values[cell(u, i, y)]
     }
 
-    /// Where the value for this cell came from, or `nil` when missing.
+    /// Where the value for this cell came from, or `nil` when missing (or loaded without
+    /// ``LoadOptions/tracksProvenance``).
     public func provenance(unit: String, indicator: String, year: Int) -> Provenance? {
         guard let u = unitIndex[unit], let i = indicatorIndex[indicator], let y = yearIndex(of: year) else {
             return nil
         }
+        guard storage.tracksRows else { return nil }
         let rowID = storage.rowIDs[cell(u, i, y)]
         guard rowID != 0, let (file, line) = Panel.decode(rowID: rowID, files: files) else { return nil }
         return Provenance(file: file, line: line, publisher: file.publisher ?? indicators[i].source, year: year)

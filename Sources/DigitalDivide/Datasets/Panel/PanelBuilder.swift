@@ -5,7 +5,7 @@
 public final class PanelBuilder {
     public let options: LoadOptions
 
-    let storage = CellStorage()
+    let storage: CellStorage
     @exclusivity(unchecked) private(set) var unitKeys: [String] = []
     @exclusivity(unchecked) private var unitIndex: [String: Int32] = [:]
     @exclusivity(unchecked) private(set) var indicatorInfos: [IndicatorInfo] = []
@@ -18,6 +18,7 @@ public final class PanelBuilder {
 
     public init(options: LoadOptions = LoadOptions()) {
         self.options = options
+        storage = CellStorage(tracksRows: options.tracksProvenance)
     }
 
     /// Starts a file: observations streamed into the returned sink go into the panel.
@@ -120,10 +121,12 @@ public final class PanelBuilder {
             yearsSeen = year...year
         }
         let index = storage.index(indicator: i, unit: u, year: year)
-        let existingRow = storage.rowIDs[index]
-        if existingRow != 0 {
+        if storage.isPresent(index) {
             let existing = storage.values[index]
             if existing == value { return .agreed }
+            // Without provenance the earlier value's file is unknown: the prefer policy cannot rank it.
+            guard storage.tracksRows else { return .conflict(existing: existing, rowID: 0) }
+            let existingRow = storage.rowIDs[index]
             let newRank = rank(fileIndex, indicator: indicator)
             let oldRank = Panel.decodeIndex(rowID: existingRow, files: files).map { rank($0, indicator: indicator) }
                 ?? Int.max
@@ -136,12 +139,14 @@ public final class PanelBuilder {
             return .conflict(existing: existing, rowID: existingRow)
         }
         storage.values[index] = value
-        storage.rowIDs[index] = rowID
+        if storage.tracksRows { storage.rowIDs[index] = rowID }
         return .placed
     }
 
     func location(ofRow rowID: UInt32) -> String {
-        guard let (file, line) = Panel.decode(rowID: rowID, files: files) else { return "another file" }
+        guard rowID != 0, let (file, line) = Panel.decode(rowID: rowID, files: files) else {
+            return "a value loaded earlier"
+        }
         return "\(file.name):\(line)"
     }
 

@@ -156,7 +156,7 @@ struct IndexOptions: ParsableArguments {
         } catch let error as IndexComputationError {
             throw ValidationError(error.description)
         }
-        return IndexRun(result: result, report: loaded.report, income: income)
+        return IndexRun(result: result, report: loaded.report, income: income, panel: loaded.panel)
     }
 }
 
@@ -166,6 +166,8 @@ struct IndexRun {
     var report: LoadReport
     /// `--group` named an income group: the index is computed on ESCAP and shown for this group.
     var income: IncomeGroup?
+    /// The loaded data (analysis commands read series beyond the framework's from it).
+    var panel: Panel
 }
 
 /// `A-B` (or a single year `A`) on the command line.

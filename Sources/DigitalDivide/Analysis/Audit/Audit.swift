@@ -92,9 +92,11 @@ public enum Audit {
             let base = U * (i + I * y)
             var rule: Treatment.JRCRule?
             if case .jrc(let r) = spec.treatment ?? framework.methods.treatment { rule = r }
-            indicators.append(IndicatorStatistics(
+            var statistics = IndicatorStatistics(
                 indicator: id, series: spec.series, values: Array(raw[base..<(base + U)]), thresholds: thresholds,
-                treatment: records[id].map { TreatmentSummary($0, rule: rule) }))
+                treatment: records[id].map { TreatmentSummary($0, rule: rule) })
+            statistics.availableAfterImputation = prepared.normalised[base..<(base + U)].count { !$0.isNaN }
+            indicators.append(statistics)
         }
 
         // Correlations with ancestors.
@@ -141,7 +143,19 @@ public enum Audit {
         // Coherence of every composite with at least two children.
         var coherence: [NodeCoherence] = []
         for n in plan.nodes.indices where plan.nodes[n].children.count >= 2 {
-            let children = plan.nodes[n].children
+            // Children without any value this year cannot take part; they are named in the note.
+            let empty = plan.nodes[n].children.filter { !scores($0).contains { !$0.isNaN } }
+            let children = plan.nodes[n].children.filter { !empty.contains($0) }
+            let dropped = empty.isEmpty ? nil
+                : "no data in \(chosen) for " + empty.map { plan.nodes[$0].id }.joined(separator: ", ")
+            guard children.count >= 2 else {
+                coherence.append(NodeCoherence(
+                    node: plan.nodes[n].id, children: children.map { plan.nodes[$0].id },
+                    cronbach: CronbachAlpha(try Matrix(rows: U, columns: children.count,
+                                                       columnMajor: children.flatMap(scores))),
+                    pca: nil, flags: [], note: (dropped.map { $0 + "; " } ?? "") + "fewer than 2 children with data"))
+                continue
+            }
             let data = try Matrix(rows: U, columns: children.count, columnMajor: children.flatMap(scores))
             let alpha = CronbachAlpha(data)
             var flags: [String] = []
@@ -152,6 +166,7 @@ public enum Audit {
             } catch let error as AnalysisError {
                 note = "PCA not computed: \(error)"
             }
+            if let dropped { note = dropped + (note.map { "; " + $0 } ?? "") }
             if let raw = alpha.raw, raw < thresholds.cronbach { flags.append("low_alpha") }
             if let pca {
                 if !pca.dominant { flags.append("not_one_dimensional") }

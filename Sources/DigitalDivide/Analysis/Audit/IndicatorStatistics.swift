@@ -17,6 +17,8 @@ public struct IndicatorStatistics: Sendable, Equatable, Codable {
     /// Units in the audit (`N`) and units with a value (`n`).
     public var units: Int
     public var available: Int
+    /// Units with a value after imputation (e.g. carried forward) — what the index used; nil when not built.
+    public var availableAfterImputation: Int?
     public var nonZero: Int
     public var unique: Int
     public var min: Double?
@@ -39,6 +41,7 @@ public struct IndicatorStatistics: Sendable, Equatable, Codable {
         case indicator, series, units, available, unique, min, max, mean, median, skewness, kurtosis, availability,
              flags, treatment
         case nonZero = "non_zero"
+        case availableAfterImputation = "available_after_imputation"
         case standardDeviation = "standard_deviation"
         case nonZeroShare = "non_zero_share"
         case uniqueShare = "unique_share"
@@ -50,6 +53,7 @@ public struct IndicatorStatistics: Sendable, Equatable, Codable {
         try c.encode(series, forKey: .series)
         try c.encode(units, forKey: .units)
         try c.encode(available, forKey: .available)
+        try c.encode(availableAfterImputation, forKey: .availableAfterImputation)
         try c.encode(nonZero, forKey: .nonZero)
         try c.encode(unique, forKey: .unique)
         try c.encode(min, forKey: .min)

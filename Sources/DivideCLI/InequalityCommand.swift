@@ -1,0 +1,232 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide inequality`: Gini (with Lorenz points), Theil T and L with their between/within decomposition, Atkinson,
+/// CV and S80/S20 of one indicator or node across economies in one year.
+struct InequalityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inequality",
+        abstract: "Inequality between economies on an indicator, a pillar or the index: Gini, Theil T/L with "
+            + "between/within decomposition, Atkinson, CV, S80/S20, Lorenz curve.",
+        discussion: """
+            --indicator takes a series code of the data (e.g. IT.NET.USER.ZS) or an indicator id of the framework \
+            (its raw series); --node a node of the framework (its scores); neither = the index. Economies without \
+            a value (or, with --weighted-by, without a weight) that year are listed as excluded. With --by, \
+            economies without a group form the group "(none)". JSON keys: gini, theil_t, theil_l, atkinson, cv, \
+            quintile_ratio, lorenz, decomposition {between, within, groups}, excluded, …
+            """
+    )
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("A series code or indicator id.", valueName: "CODE"))
+    var indicator: String?
+
+    @Option(name: .long, help: ArgumentHelp("A node of the framework (pillar, sub-pillar, index).", valueName: "ID"))
+    var node: String?
+
+    @Option(name: .long, help: "Decompose Theil by: subregion or income.")
+    var by: Grouping?
+
+    @Option(name: .customLong("weighted-by"), help: ArgumentHelp(
+        "Weight economies by this series (e.g. SP.POP.TOTL).", valueName: "SERIES"))
+    var weightedBy: String?
+
+    @Option(name: .long, help: "Atkinson's inequality aversion ε ≥ 0.")
+    var epsilon: Double = 0.5
+
+    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
+    var format: OutputFormat = .text
+
+    enum Grouping: String, CaseIterable, ExpressibleByArgument {
+        case subregion, income
+        var key: String { self == .subregion ? UnitGroupings.subregion : UnitGroupings.income }
+    }
+
+    func validate() throws {
+        if indicator != nil && node != nil { throw ValidationError("give --indicator or --node, not both") }
+        if index.years != nil { throw ValidationError("inequality is measured in one year: give --year, not --years") }
+        if !(epsilon >= 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be ≥ 0, found \(epsilon)") }
+    }
+
+    func run() throws {
+        let run = try index.compute(dataOptions)
+        let target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
+        let year: Int
+        if let y = index.year {
+            year = y
+        } else if indicator == nil, let latest = run.result.latestYear {
+            year = latest
+        } else if let best = target.bestYear {
+            year = best
+        } else {
+            throw ValidationError("\(target.label) has no value for these economies in any year")
+        }
+        let report = try Self.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
+        print(Self.render(report, format: format), terminator: "")
+    }
+
+    /// Collects the values (and weights, groups) of `year` and measures them; excluded units are listed.
+    static func measure(_ target: AnalysisTarget, year: Int, run: IndexRun, by: Grouping?, weightedBy: String?,
+                        epsilon: Double) throws -> InequalityReport {
+        guard let column = target.column(year) else {
+            throw ValidationError("\(target.label) has no value in \(year); years with data: "
+                                      + "\(target.years.first.map(String.init) ?? "none")–"
+                                      + "\(target.years.last.map(String.init) ?? "")")
+        }
+        var weights: [Double]?
+        if let weightedBy {
+            guard let s = run.panel.indicatorIndex(of: weightedBy) else {
+                throw ValidationError("no series \"\(weightedBy)\" in the data for --weighted-by")
+            }
+            weights = target.units.map { unit in
+                guard let u = run.panel.unitIndex(of: unit), let y = run.panel.yearIndex(of: year) else { return .nan }
+                return run.panel.value(unitAt: u, indicatorAt: s, yearAt: y)
+            }
+        }
+        let cube = run.result.cube
+        var values: [Double] = [], w: [Double] = [], labels: [String] = [], used: [String] = []
+        var excluded: [InequalityReport.Excluded] = []
+        for (k, unit) in target.units.enumerated() {
+            let x = column[k]
+            if x.isNaN { excluded.append(.init(unit: unit, reason: "no value in \(year)")); continue }
+            if x < 0 {
+                throw ValidationError("\(target.label), \(unit) \(year): expected a value ≥ 0 for inequality measures, "
+                                          + "found \(formatNumber(x)); use a normalisation to a non-negative scale")
+            }
+            if let weights {
+                let p = weights[k]
+                guard p.isFinite, p > 0 else {
+                    excluded.append(.init(unit: unit, reason: "no \(weightedBy!) value in \(year)"))
+                    continue
+                }
+                w.append(p)
+            }
+            values.append(x)
+            used.append(unit)
+            if let by {
+                let u = cube.units.firstIndex(of: unit)
+                labels.append(u.flatMap { cube.groupings[by.key]?[$0] ?? nil } ?? "(none)")
+            }
+        }
+        guard !values.isEmpty else {
+            throw ValidationError("\(target.label): no economy has a value in \(year)")
+        }
+        let summary: InequalitySummary
+        do {
+            summary = try Inequality.summary(values, weights: weights == nil ? nil : w,
+                                             groups: by == nil ? nil : labels, atkinsonEpsilon: epsilon)
+        } catch let error as AnalysisError {
+            throw ValidationError("\(target.label) \(year): \(error)")
+        }
+        return InequalityReport(target: target.label, year: year, weightedBy: weightedBy, by: by?.rawValue,
+                                units: used, excluded: excluded, summary: summary)
+    }
+
+    static func render(_ r: InequalityReport, format: OutputFormat) -> String {
+        let s = r.summary
+        switch format {
+        case .json:
+            return JSON.encode(r)
+        case .csv:
+            var rows: [[String]] = [
+                ["gini", formatNumber(s.gini)], ["theil_t", formatNumber(s.theilT)],
+                ["theil_l", s.theilL.map(formatNumber) ?? ""], ["atkinson", s.atkinson.map(formatNumber) ?? ""],
+                ["cv", formatNumber(s.cv)], ["quintile_ratio", s.quintileRatio.map(formatNumber) ?? ""],
+                ["mean", formatNumber(s.mean)], ["count", String(s.count)],
+            ]
+            if let d = s.decomposition {
+                rows += [["between_theil_t", formatNumber(d.between.theilT)],
+                         ["within_theil_t", formatNumber(d.within.theilT)],
+                         ["between_theil_l", d.between.theilL.map(formatNumber) ?? ""],
+                         ["within_theil_l", d.within.theilL.map(formatNumber) ?? ""]]
+            }
+            return Table(header: ["measure", "value"], rows: rows, numeric: [1]).csv()
+        case .text, .markdown:
+            var measures = Table(header: ["measure", "value"], rows: [
+                ["Gini", fixed(s.gini, 4)], ["Theil T", fixed(s.theilT, 4)], ["Theil L", fixed(s.theilL, 4)],
+                ["Atkinson (ε = \(formatNumber(s.atkinsonEpsilon)))", fixed(s.atkinson, 4)],
+                ["coefficient of variation", fixed(s.cv, 4)], ["S80/S20", fixed(s.quintileRatio, 3)],
+                ["mean", fixed(s.mean, 3)], ["economies", "\(s.count)"],
+            ], numeric: [1])
+            if let d = s.decomposition {
+                measures.rows += [
+                    ["Theil T between \(r.by ?? "") / within", fixed(d.between.theilT, 4) + " / " + fixed(d.within.theilT, 4)],
+                    ["Theil L between \(r.by ?? "") / within",
+                     fixed(d.between.theilL, 4) + " / " + fixed(d.within.theilL, 4)],
+                ]
+            }
+            var sections = [Section(title: "Measures", table: measures)]
+            if let d = s.decomposition {
+                sections.append(Section(title: "Groups (\(r.by ?? ""))", table: Table(
+                    header: ["group", "economies", "population share", "mean", "value share", "Theil T", "Gini"],
+                    rows: d.groups.map { g in
+                        [g.group, "\(g.count)", fixed(g.populationShare, 3), fixed(g.mean, 3), fixed(g.valueShare, 3),
+                         fixed(g.theilT, 4), fixed(g.gini, 4)]
+                    }, numeric: [1, 2, 3, 4, 5, 6])))
+            }
+            // Lorenz curve at the deciles of the population (the full curve is in the JSON).
+            let deciles = (0...10).map { Double($0) / 10 }
+            sections.append(Section(title: "Lorenz curve (cumulative share of the total held by the poorest p)",
+                                    table: Table(header: ["p", "L(p)"], rows: deciles.map { p in
+                                        [fixed(p, 1), fixed(lorenz(s.lorenz, at: p), 3)]
+                                    }, numeric: [0, 1])))
+            if !r.excluded.isEmpty {
+                sections.append(Section(title: "Excluded (\(r.excluded.count))", table: Table(
+                    header: ["unit", "economy", "reason"],
+                    rows: r.excluded.map { [$0.unit, unitName($0.unit), $0.reason] })))
+            }
+            if !s.notes.isEmpty {
+                sections.append(Section(title: "Notes", table: Table(header: ["note"], rows: s.notes.map { [$0] })))
+            }
+            let heading = "Inequality of \(r.target), \(r.year), \(s.count) economies"
+                + (r.weightedBy.map { ", weighted by \($0)" } ?? "")
+            return format == .text ? Section.text(sections, heading: heading)
+                : Section.markdown(sections, heading: heading)
+        }
+    }
+
+    /// The piecewise-linear Lorenz curve at population share `p`.
+    static func lorenz(_ points: [LorenzPoint], at p: Double) -> Double {
+        guard let upper = points.firstIndex(where: { $0.populationShare >= p }) else { return 1 }
+        if upper == 0 { return points[0].valueShare }
+        let a = points[upper - 1], b = points[upper]
+        let span = b.populationShare - a.populationShare
+        return span > 0 ? a.valueShare + (p - a.populationShare) / span * (b.valueShare - a.valueShare) : b.valueShare
+    }
+}
+
+/// What `divide inequality` reports: the ``InequalitySummary`` keys at the top level, with the target, year,
+/// the units measured and those excluded.
+struct InequalityReport: Encodable, Equatable {
+    struct Excluded: Codable, Equatable {
+        var unit: String
+        var reason: String
+    }
+
+    var target: String
+    var year: Int
+    var weightedBy: String?
+    var by: String?
+    var units: [String]
+    var excluded: [Excluded]
+    var summary: InequalitySummary
+
+    enum CodingKeys: String, CodingKey {
+        case target, year, by, units, excluded
+        case weightedBy = "weighted_by"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(target, forKey: .target)
+        try c.encode(year, forKey: .year)
+        try c.encode(weightedBy, forKey: .weightedBy)
+        try c.encode(by, forKey: .by)
+        try c.encode(units, forKey: .units)
+        try c.encode(excluded, forKey: .excluded)
+    }
+}

@@ -1,0 +1,202 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide convergence`: sigma, beta, gamma and delta convergence of an indicator, a node or the index.
+struct ConvergenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convergence",
+        abstract: "Are economies converging? Sigma (dispersion trend), beta (catch-up regression with speed and "
+            + "half-life), gamma (rank concordance) and delta (distance to the best) convergence.",
+        discussion: """
+            --indicator takes a series code or an indicator id (raw values); --node a node (scores); neither = the \
+            index. --years A-B limits the window (default: every year with data). With --coverage balanced (the \
+            default) only economies observed in every year of the window take part; the others are listed. Beta \
+            uses the first and last year and needs positive values. Node scores are normalised per year unless \
+            the framework pools normalisation, so their levels compare only within a year.
+            """
+    )
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("A series code or indicator id.", valueName: "CODE"))
+    var indicator: String?
+
+    @Option(name: .long, help: ArgumentHelp("A node of the framework.", valueName: "ID"))
+    var node: String?
+
+    @Option(name: .long, help: "Economies per year: balanced (observed every year) or available.")
+    var coverage: UnitCoverage = .balanced
+
+    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if indicator != nil && node != nil { throw ValidationError("give --indicator or --node, not both") }
+        if index.year != nil { throw ValidationError("convergence needs a window: give --years A-B, not --year") }
+    }
+
+    func run() throws {
+        let run = try index.compute(dataOptions)
+        var target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
+        if let range = index.years?.range {
+            let keep = target.years.indices.filter { range.contains(target.years[$0]) }
+            target.years = keep.map { target.years[$0] }
+            target.values = target.values.map { row in keep.map { row[$0] } }
+        }
+        print(Self.render(try Self.measure(target, coverage: coverage), format: format), terminator: "")
+    }
+
+    static func measure(_ target: AnalysisTarget, coverage: UnitCoverage) throws -> ConvergenceReport {
+        guard target.years.count >= 2 else {
+            throw ValidationError("\(target.label): convergence needs at least 2 years with data, found "
+                                      + "\(target.years.count)")
+        }
+        let panel: ConvergencePanel
+        do {
+            panel = try ConvergencePanel(values: target.values, years: target.years)
+        } catch let error as AnalysisError {
+            throw ValidationError("\(target.label): \(error)")
+        }
+        var notes: [String] = []
+        func attempt<T>(_ name: String, _ body: () throws -> T) -> T? {
+            do { return try body() } catch let error as AnalysisError {
+                notes.append("\(name): \(error)")
+            } catch {
+                notes.append("\(name): \(error)")
+            }
+            return nil
+        }
+        let sigma = attempt("sigma") { try SigmaConvergence(panel, coverage: coverage) }
+        let beta = attempt("beta") { try BetaConvergence(panel) }
+        let gamma = attempt("gamma") { try GammaConvergence(panel) }
+        let delta = attempt("delta") {
+            try DeltaConvergence(panel, higherIsBetter: target.higherIsBetter, coverage: coverage)
+        }
+        let names = target.units
+        let missing = panel.values.indices.filter { panel.values[$0].contains(where: \.isNaN) }
+        return ConvergenceReport(
+            target: target.label, years: target.years, coverage: coverage, higherIsBetter: target.higherIsBetter,
+            units: names.count, unitsWithAGap: missing.map { names[$0] }, sigma: sigma, beta: beta,
+            betaExcluded: beta?.excludedUnits.map { ConvergenceReport.Excluded(unit: names[$0.unit],
+                                                                                reason: $0.reason.rawValue) } ?? [],
+            gamma: gamma, delta: delta, notes: notes)
+    }
+
+    static func render(_ r: ConvergenceReport, format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSON.encode(r)
+        case .csv:
+            var rows: [[String]] = []
+            func n(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
+            for (t, year) in r.years.enumerated() {
+                rows.append([String(year), r.sigma.map { String($0.counts[t]) } ?? "", n(r.sigma?.means[t] ?? nil),
+                             n(r.sigma?.standardDeviations[t] ?? nil), n(r.sigma?.coefficientsOfVariation[t] ?? nil),
+                             n(r.gamma?.series[t]), n(r.delta?.delta[t] ?? nil)])
+            }
+            return Table(header: ["year", "units", "mean", "sd", "cv", "gamma", "delta"], rows: rows,
+                         numeric: [0, 1, 2, 3, 4, 5, 6]).csv()
+        case .text, .markdown:
+            var sections: [Section] = []
+            var yearly = Table(header: ["year", "units", "mean", "sd", "cv", "gamma", "delta"], rows: [],
+                               numeric: [0, 1, 2, 3, 4, 5, 6])
+            for (t, year) in r.years.enumerated() {
+                yearly.rows.append([String(year), r.sigma.map { String($0.counts[t]) } ?? "",
+                                    fixed(r.sigma?.means[t] ?? nil, 3), fixed(r.sigma?.standardDeviations[t] ?? nil, 3),
+                                    fixed(r.sigma?.coefficientsOfVariation[t] ?? nil, 4), fixed(r.gamma?.series[t], 4),
+                                    fixed(r.delta?.delta[t] ?? nil, 2)])
+            }
+            sections.append(Section(title: "Per year", table: yearly))
+            var summary = Table(header: ["measure", "value", "reading"], rows: [], numeric: [1])
+            func trend(_ name: String, _ t: LinearTrend?, falling: String, rising: String) {
+                guard let t else { return }
+                let se = t.slopeStandardError.map { " (se \(fixed($0, 5)))" } ?? ""
+                summary.rows.append([name + " slope per year", fixed(t.slope, 5) + se, t.slope < 0 ? falling : rising])
+            }
+            trend("sigma: sd", r.sigma?.standardDeviationTrend, falling: "converging", rising: "diverging")
+            trend("sigma: cv", r.sigma?.cvTrend, falling: "converging", rising: "diverging")
+            if let b = r.beta {
+                summary.rows.append(["beta \(b.startYear)–\(b.endYear) (\(b.count) economies)",
+                                     fixed(b.beta, 5) + (b.betaStandardError.map { " (se \(fixed($0, 5)))" } ?? ""),
+                                     b.beta < 0 ? "laggards grow faster (catching up)" : "no catching up"])
+                summary.rows.append(["beta: R²", fixed(b.rSquared, 3), ""])
+                summary.rows.append(["beta: speed λ per year", fixed(b.speed, 4), ""])
+                summary.rows.append(["beta: half-life (years)", b.halfLife.map { fixed($0, 1) } ?? "none",
+                                     b.halfLife == nil ? "no convergence to halve" : ""])
+            }
+            if let g = r.gamma {
+                summary.rows.append(["gamma (\(g.count) economies)", fixed(g.value, 4),
+                                     g.value < 1 ? "ranks mixed (1 = unchanged)" : "ranks unchanged"])
+            }
+            trend("delta", r.delta?.trend, falling: "closing on the best", rising: "falling behind the best")
+            sections.insert(Section(title: "Summary", table: summary), at: 0)
+            if !r.unitsWithAGap.isEmpty {
+                sections.append(Section(
+                    title: "Economies with a missing year (\(r.unitsWithAGap.count); left out under balanced coverage "
+                        + "and of gamma)",
+                    table: Table(header: ["unit", "economy"], rows: r.unitsWithAGap.map { [$0, unitName($0)] })))
+            }
+            if !r.betaExcluded.isEmpty {
+                sections.append(Section(title: "Left out of beta (\(r.betaExcluded.count))", table: Table(
+                    header: ["unit", "economy", "reason"],
+                    rows: r.betaExcluded.map { [$0.unit, unitName($0.unit), $0.reason] })))
+            }
+            if !r.notes.isEmpty {
+                sections.append(Section(title: "Not computed", table: Table(header: ["note"], rows: r.notes.map { [$0] })))
+            }
+            let heading = "Convergence of \(r.target), \(r.years.first!)–\(r.years.last!), \(r.units) economies "
+                + "(\(r.coverage.rawValue) coverage)"
+            return format == .text ? Section.text(sections, heading: heading)
+                : Section.markdown(sections, heading: heading)
+        }
+    }
+}
+
+/// What `divide convergence` reports (JSON: `sigma`, `beta`, `gamma`, `delta` as the library encodes them, with
+/// unit indices replaced by the lists of names below).
+struct ConvergenceReport: Encodable {
+    struct Excluded: Codable, Equatable {
+        var unit: String
+        var reason: String
+    }
+
+    var target: String
+    var years: [Int]
+    var coverage: UnitCoverage
+    var higherIsBetter: Bool
+    var units: Int
+    var unitsWithAGap: [String]
+    var sigma: SigmaConvergence?
+    var beta: BetaConvergence?
+    var betaExcluded: [Excluded]
+    var gamma: GammaConvergence?
+    var delta: DeltaConvergence?
+    var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case target, years, coverage, units, sigma, beta, gamma, delta, notes
+        case higherIsBetter = "higher_is_better"
+        case unitsWithAGap = "units_with_a_gap"
+        case betaExcluded = "beta_excluded"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(target, forKey: .target)
+        try c.encode(years, forKey: .years)
+        try c.encode(coverage, forKey: .coverage)
+        try c.encode(higherIsBetter, forKey: .higherIsBetter)
+        try c.encode(units, forKey: .units)
+        try c.encode(unitsWithAGap, forKey: .unitsWithAGap)
+        try c.encode(sigma, forKey: .sigma)
+        try c.encode(beta, forKey: .beta)
+        try c.encode(betaExcluded, forKey: .betaExcluded)
+        try c.encode(gamma, forKey: .gamma)
+        try c.encode(delta, forKey: .delta)
+        try c.encode(notes, forKey: .notes)
+    }
+}
+
+extension UnitCoverage: ExpressibleByArgument {}

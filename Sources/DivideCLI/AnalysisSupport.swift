@@ -59,10 +59,14 @@ struct AnalysisTarget: Equatable {
             throw ValidationError("no node \"\(id)\" in framework \(plan.nodes[0].id); its nodes are "
                                       + plan.nodes.map(\.id).joined(separator: ", "))
         }
-        let years = result.years.filter { construction.years.contains($0) }
+        // The reported years in which some unit has a score for the node.
+        var years: [Int] = []
         var values = [[Double]](repeating: [], count: keep.count)
-        for year in years {
-            let column = construction.scores(node: n, year: construction.years.firstIndex(of: year)!)
+        for year in result.years {
+            guard let y = construction.years.firstIndex(of: year) else { continue }
+            let column = construction.scores(node: n, year: y)
+            guard keep.contains(where: { !column[$0].isNaN }) else { continue }
+            years.append(year)
             for (k, u) in keep.enumerated() { values[k].append(column[u]) }
         }
         let name = plan.nodes[n].name == id ? id : "\(id) (\(plan.nodes[n].name))"

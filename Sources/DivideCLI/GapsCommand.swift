@@ -1,0 +1,400 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide gaps`: each economy's gap to a frontier on the index, the indicators behind it, the years to close it at
+/// the current growth rate, and the gender parity and urban–rural ratios where the data has them.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Gaps to a frontier (best in subregion, ESCAP, income group, or a target) with each indicator's "
+            + "contribution, years to close at the current growth rate, gender parity and urban–rural ratios.",
+        discussion: """
+            The gap is I* − I on the index; contributions split it over the indicators through their effective \
+            weights, cᵢ = wᵢ(z*ᵢ − zᵢ) on the normalised values (z* = the frontier economy's values, or the target \
+            for every indicator), renormalised over the indicators both have, so they add up to the gap over those \
+            indicators. Years to close: t = ln(I*/I)/(ln(1+g) − ln(1+g*)) with g the economy's CAGR of the index \
+            over the window (--years, default the 5 years up to --year, from the first and last year with a score) and g* the frontier's (0 for a target); \
+            "never" when g ≤ g*. Gender parity: IT_MOB_OWN.FEMALE ÷ IT_MOB_OWN.MALE (mobile phone ownership; \
+            parity within 0.98–1.02, ITU), latest year up to --year. Urban–rural ratio from --urban-series and \
+            --rural-series when given; otherwise "no data".
+            """
+    )
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("One economy in detail (ISO3 code or name).", valueName: "ISO|NAME"))
+    var country: String?
+
+    @Option(name: .long, help: ArgumentHelp("subregion, escap (default), income, or target:VALUE.",
+                                            valueName: "FRONTIER"))
+    var frontier: Frontier = .escap
+
+    @Option(name: .customLong("female-series"), help: ArgumentHelp("Female rate series for gender parity.",
+                                                                    valueName: "SERIES"))
+    var femaleSeries: String = "IT_MOB_OWN.FEMALE"
+
+    @Option(name: .customLong("male-series"), help: ArgumentHelp("Male rate series for gender parity.",
+                                                                  valueName: "SERIES"))
+    var maleSeries: String = "IT_MOB_OWN.MALE"
+
+    @Option(name: .customLong("urban-series"), help: ArgumentHelp("Urban rate series.", valueName: "SERIES"))
+    var urbanSeries: String?
+
+    @Option(name: .customLong("rural-series"), help: ArgumentHelp("Rural rate series.", valueName: "SERIES"))
+    var ruralSeries: String?
+
+    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if (urbanSeries == nil) != (ruralSeries == nil) {
+            throw ValidationError("give both --urban-series and --rural-series, or neither")
+        }
+    }
+
+    func run() throws {
+        let run = try index.compute(dataOptions)
+        var only: String?
+        if let country {
+            switch CountryRegistry.standard.resolve(country) {
+            case .economy(let iso3): only = iso3
+            default:
+                if run.result.construction.units.contains(country) { only = country } else {
+                    let hint = CountryRegistry.standard.suggestions(for: country)
+                    throw ValidationError("unknown economy \"\(country)\""
+                                              + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?"))
+                }
+            }
+            if let only, !run.result.construction.units.contains(only) {
+                throw ValidationError("\(unitName(only)) (\(only)) is not among the economies computed; widen --group")
+            }
+        }
+        let report = try Self.measure(run, year: index.year ?? index.years?.range.upperBound, window: index.years?.range,
+                                      frontier: frontier, only: only, parity: (femaleSeries, maleSeries),
+                                      urbanRural: urbanSeries.map { ($0, ruralSeries!) })
+        print(Self.render(report, format: format), terminator: "")
+    }
+
+    /// Where the frontier lies.
+    enum Frontier: ExpressibleByArgument, Equatable {
+        case subregion, escap, income
+        case target(Double)
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "subregion": self = .subregion
+            case "escap": self = .escap
+            case "income": self = .income
+            default:
+                let parts = argument.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "target", let v = Double(parts[1]), v.isFinite,
+                      v > 0 else { return nil }
+                self = .target(v)
+            }
+        }
+
+        static var allValueStrings: [String] { ["subregion", "escap", "income", "target:VALUE"] }
+
+        var name: String {
+            switch self {
+            case .subregion: return "best in subregion"
+            case .escap: return "best of the economies computed"
+            case .income: return "best in income group"
+            case .target(let v): return "target \(formatNumber(v))"
+            }
+        }
+    }
+
+    static func measure(_ run: IndexRun, year requested: Int?, window: ClosedRange<Int>?, frontier: Frontier,
+                        only: String?, parity: (String, String), urbanRural: (String, String)?) throws -> GapsReport {
+        let result = run.result, c = result.construction, plan = result.plan
+        guard let year = requested ?? result.latestYear, let y = c.years.firstIndex(of: year) else {
+            throw ValidationError("no index scores in \(requested.map(String.init) ?? "any year")")
+        }
+        let U = c.units.count, I = plan.indicators.count
+        var units = Array(0..<U)
+        if let income = run.income {
+            units = units.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
+        }
+        let scores = c.scores(node: 0, year: y)
+        // Peer groups (one label for all when the frontier is every economy or a target).
+        let labels: [String] = (0..<U).map { u in
+            switch frontier {
+            case .subregion: return result.cube.groupings[UnitGroupings.subregion]?[u] ?? nil ?? "(none)"
+            case .income: return result.cube.groupings[UnitGroupings.income]?[u] ?? nil ?? "(none)"
+            case .escap, .target: return "all"
+            }
+        }
+        let effective = c.effectiveWeights()
+        let indicatorWeights = plan.indicatorNodes.map { effective[$0] }
+        let aggregation: GapAggregation = plan.nodes[0].aggregation == .geometric ? .geometric : .arithmetic
+        let windowYears = c.years.indices.filter { t in
+            c.years[t] <= year && (window?.contains(c.years[t]) ?? (c.years[t] >= year - 5 && result.years.contains(c.years[t])))
+        }
+        func best(_ column: [Double], label: String) -> Int? {
+            (0..<U).filter { labels[$0] == label && !column[$0].isNaN }.max { column[$0] < column[$1] }
+        }
+        func indicatorScores(_ u: Int) -> [Double] {
+            (0..<I).map { c.scores[c.index(unit: u, node: plan.indicatorNodes[$0], year: y)] }
+        }
+        func growth(_ series: [Double]) -> GrowthRate? {
+            try? Gaps.compoundAnnualGrowthRate(years: windowYears.map { c.years[$0] }, values: series)
+        }
+        var rows: [GapsReport.Row] = []
+        for u in units where only == nil || c.units[u] == only {
+            var row = GapsReport.Row(unit: c.units[u], name: unitName(c.units[u]), peerGroup: labels[u])
+            let x = scores[u]
+            row.score = x.isNaN ? nil : x
+            var frontierValue: Double?, frontierProfile: [Double]?, frontierSeries: [Double]?
+            switch frontier {
+            case .target(let v):
+                frontierValue = v
+                frontierProfile = [Double](repeating: v, count: I)
+            default:
+                if let b = best(scores, label: labels[u]) {
+                    frontierValue = scores[b]
+                    row.frontierUnit = c.units[b]
+                    frontierProfile = indicatorScores(b)
+                    frontierSeries = windowYears.map { t in
+                        let column = c.scores(node: 0, year: t)
+                        return best(column, label: labels[u]).map { column[$0] } ?? .nan
+                    }
+                }
+            }
+            row.frontier = frontierValue
+            guard !x.isNaN, let fv = frontierValue, let profile = frontierProfile else {
+                row.note = x.isNaN ? "not scored in \(year)" : "no frontier in its group"
+                rows.append(row)
+                continue
+            }
+            if let gap = try? Gaps.gap(value: x, frontier: fv) {
+                row.gap = gap.absolute
+                row.relativeGap = gap.relative
+            }
+            if let attribution = try? Gaps.attribution(values: indicatorScores(u), frontier: profile,
+                                                       weights: indicatorWeights, aggregation: aggregation) {
+                row.contributions = (0..<I).compactMap { i in
+                    attribution.contributions[i].map {
+                        GapsReport.Contribution(indicator: plan.nodes[plan.indicatorNodes[i]].id, contribution: $0,
+                                                share: attribution.shares[i] ?? nil, weight: attribution.weights[i] ?? 0)
+                    }
+                }
+                row.attributedGap = attribution.gap
+            }
+            let own = growth(windowYears.map { c.scores(node: 0, year: $0)[u] })
+            row.growth = own
+            let frontierGrowth: Double? = frontierSeries == nil ? 0 : frontierSeries.flatMap(growth)?.rate
+            row.frontierGrowth = frontierGrowth
+            if let g = own?.rate, let gf = frontierGrowth, x > 0 {
+                row.yearsToClose = try? Gaps.yearsToClose(value: x, frontier: fv, growthRate: g,
+                                                          frontierGrowthRate: gf)
+            } else if x >= fv {
+                row.yearsToClose = .closed
+            }
+            rows.append(row)
+        }
+        // Gender parity and urban–rural ratios from the data, latest year up to `year`.
+        func latestPair(_ a: String, _ b: String, unit: String) -> (Int, Double, Double)? {
+            let panel = run.panel
+            let first = panel.series(unit: unit, indicator: a), second = panel.series(unit: unit, indicator: b)
+            var byYear: [Int: Double] = [:]
+            for p in second { byYear[p.year] = p.value }
+            return first.filter { $0.year <= year && byYear[$0.year] != nil }.max { $0.year < $1.year }
+                .map { ($0.year, $0.value, byYear[$0.year]!) }
+        }
+        for k in rows.indices {
+            if let (py, f, m) = latestPair(parity.0, parity.1, unit: rows[k].unit),
+               let gps = try? Gaps.genderParity(female: f, male: m) {
+                rows[k].genderParity = gps
+                rows[k].genderParityYear = py
+            }
+            if let (series) = urbanRural, let (ry, ur, ru) = latestPair(series.0, series.1, unit: rows[k].unit),
+               let ratio = try? Gaps.urbanRural(urban: ur, rural: ru) {
+                rows[k].urbanRural = ratio
+                rows[k].urbanRuralYear = ry
+            }
+        }
+        return GapsReport(index: plan.nodes[0].id, year: year,
+                          window: windowYears.first.map { [c.years[$0], c.years[windowYears.last!]] } ?? [],
+                          frontier: frontier.name, paritySeries: [parity.0, parity.1],
+                          urbanRuralSeries: urbanRural.map { [$0.0, $0.1] }, rows: rows)
+    }
+
+    static func closeText(_ t: YearsToClose?) -> String {
+        switch t {
+        case .none: return ""
+        case .closed: return "closed"
+        case .never: return "never"
+        case .years(let v): return fixed(v, 1)
+        }
+    }
+
+    static func parityText(_ row: GapsReport.Row) -> String {
+        guard let p = row.genderParity, let y = row.genderParityYear else { return "no data" }
+        return "\(fixed(p.score, 3)) \(p.band.rawValue) (\(y))"
+    }
+
+    static func urbanRuralText(_ row: GapsReport.Row) -> String {
+        guard let r = row.urbanRural, let y = row.urbanRuralYear else { return "no data" }
+        return "\(fixed(r.ratio, 2)) (\(y))"
+    }
+
+    static func render(_ r: GapsReport, format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSON.encode(r)
+        case .csv:
+            func n(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
+            let rows = r.rows.map { row in
+                [row.unit, row.peerGroup, n(row.score), n(row.frontier), row.frontierUnit ?? "", n(row.gap),
+                 n(row.relativeGap), n(row.growth?.rate), n(row.frontierGrowth), closeText(row.yearsToClose),
+                 row.contributions.max { $0.contribution < $1.contribution }?.indicator ?? "",
+                 n(row.genderParity?.score), row.genderParity?.band.rawValue ?? "", n(row.urbanRural?.ratio)]
+            }
+            return Table(header: ["unit", "peer_group", "score", "frontier", "frontier_unit", "gap", "relative_gap",
+                                  "cagr", "frontier_cagr", "years_to_close", "largest_contributor",
+                                  "gender_parity_score", "gender_parity_band", "urban_rural_ratio"],
+                         rows: rows, numeric: [2, 3, 5, 6, 7, 8, 11, 13]).csv()
+        case .text, .markdown:
+            var sections: [Section] = []
+            let heading = "Gaps to the frontier (\(r.frontier)) on \(r.index), \(r.year); growth "
+                + (r.window.count == 2 ? "\(r.window[0])–\(r.window[1])" : "n/a")
+            if r.rows.count == 1, let row = r.rows.first {
+                let facts = Table(header: ["", ""], rows: [
+                    ["economy", "\(row.name) (\(row.unit)), group \(row.peerGroup)"],
+                    ["score", fixed(row.score, 2)],
+                    ["frontier", fixed(row.frontier, 2) + (row.frontierUnit.map { " (\(unitName($0)))" } ?? "")],
+                    ["gap", fixed(row.gap, 2) + (row.relativeGap.map { " (\(fixed($0 * 100, 1))%)" } ?? "")],
+                    ["CAGR of the score", fixed(row.growth.map { $0.rate * 100 }, 2) + " % a year"],
+                    ["CAGR of the frontier", fixed(row.frontierGrowth.map { $0 * 100 }, 2) + " % a year"],
+                    ["years to close", closeText(row.yearsToClose)],
+                    ["gender parity (\(r.paritySeries[0]) ÷ \(r.paritySeries[1]))", parityText(row)],
+                    ["urban–rural ratio", urbanRuralText(row)],
+                ] + (row.note.map { [["note", $0]] } ?? []))
+                sections.append(Section(title: "Summary", table: facts))
+                sections.append(Section(
+                    title: "Contributions to the gap (sum \(fixed(row.attributedGap, 2)) over the indicators both have)",
+                    table: Table(header: ["indicator", "weight", "contribution", "share"],
+                                 rows: row.contributions.sorted { $0.contribution > $1.contribution }.map {
+                                     [$0.indicator, fixed($0.weight, 3), fixed($0.contribution, 2),
+                                      $0.share.map { fixed($0 * 100, 1) + "%" } ?? ""]
+                                 }, numeric: [1, 2, 3])))
+            } else {
+                let table = Table(
+                    header: ["unit", "economy", "group", "score", "frontier", "gap", "CAGR %", "years to close",
+                             "largest contributor", "gender parity", "urban–rural"],
+                    rows: r.rows.sorted { ($0.gap ?? .infinity) < ($1.gap ?? .infinity) }.map { row in
+                        [row.unit, row.name, row.peerGroup, fixed(row.score, 2), fixed(row.frontier, 2),
+                         fixed(row.gap, 2), fixed(row.growth.map { $0.rate * 100 }, 2),
+                         row.note ?? closeText(row.yearsToClose),
+                         row.contributions.max { $0.contribution < $1.contribution }?.indicator ?? "",
+                         parityText(row), urbanRuralText(row)]
+                    }, numeric: [3, 4, 5, 6])
+                sections.append(Section(title: "Economies (\(r.rows.count))", table: table))
+            }
+            return format == .text ? Section.text(sections, heading: heading)
+                : Section.markdown(sections, heading: heading)
+        }
+    }
+}
+
+/// What `divide gaps` reports.
+struct GapsReport: Encodable {
+    struct Contribution: Encodable, Equatable {
+        var indicator: String
+        var contribution: Double
+        var share: Double?
+        var weight: Double
+    }
+
+    struct Row: Encodable {
+        var unit: String
+        var name: String
+        var peerGroup: String
+        var score: Double?
+        var frontier: Double?
+        var frontierUnit: String?
+        var gap: Double?
+        var relativeGap: Double?
+        var attributedGap: Double?
+        var contributions: [Contribution] = []
+        var growth: GrowthRate?
+        var frontierGrowth: Double?
+        var yearsToClose: YearsToClose?
+        var genderParity: GenderParity?
+        var genderParityYear: Int?
+        var urbanRural: UrbanRuralGap?
+        var urbanRuralYear: Int?
+        var note: String?
+
+        init(unit: String, name: String, peerGroup: String) {
+            self.unit = unit
+            self.name = name
+            self.peerGroup = peerGroup
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case unit, name, score, frontier, gap, contributions, growth, note
+            case peerGroup = "peer_group"
+            case frontierUnit = "frontier_unit"
+            case relativeGap = "relative_gap"
+            case attributedGap = "attributed_gap"
+            case frontierGrowth = "frontier_growth"
+            case yearsToClose = "years_to_close"
+            case genderParity = "gender_parity"
+            case genderParityYear = "gender_parity_year"
+            case urbanRural = "urban_rural"
+            case urbanRuralYear = "urban_rural_year"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(name, forKey: .name)
+            try c.encode(peerGroup, forKey: .peerGroup)
+            try c.encode(score, forKey: .score)
+            try c.encode(frontier, forKey: .frontier)
+            try c.encode(frontierUnit, forKey: .frontierUnit)
+            try c.encode(gap, forKey: .gap)
+            try c.encode(relativeGap, forKey: .relativeGap)
+            try c.encode(attributedGap, forKey: .attributedGap)
+            try c.encode(contributions, forKey: .contributions)
+            try c.encode(growth, forKey: .growth)
+            try c.encode(frontierGrowth, forKey: .frontierGrowth)
+            try c.encode(yearsToClose, forKey: .yearsToClose)
+            try c.encode(genderParity, forKey: .genderParity)
+            try c.encode(genderParityYear, forKey: .genderParityYear)
+            try c.encode(urbanRural, forKey: .urbanRural)
+            try c.encode(urbanRuralYear, forKey: .urbanRuralYear)
+            try c.encode(note, forKey: .note)
+        }
+    }
+
+    var index: String
+    var year: Int
+    /// First and last year of the growth window.
+    var window: [Int]
+    var frontier: String
+    var paritySeries: [String]
+    var urbanRuralSeries: [String]?
+    var rows: [Row]
+
+    enum CodingKeys: String, CodingKey {
+        case index, year, window, frontier, rows
+        case paritySeries = "parity_series"
+        case urbanRuralSeries = "urban_rural_series"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index)
+        try c.encode(year, forKey: .year)
+        try c.encode(window, forKey: .window)
+        try c.encode(frontier, forKey: .frontier)
+        try c.encode(paritySeries, forKey: .paritySeries)
+        try c.encode(urbanRuralSeries, forKey: .urbanRuralSeries)
+        try c.encode(rows, forKey: .rows)
+    }
+}

@@ -12,7 +12,8 @@ struct InequalityCommand: ParsableCommand {
         discussion: """
             --indicator takes a series code of the data (e.g. IT.NET.USER.ZS) or an indicator id of the framework \
             (its raw series); --node a node of the framework (its scores); neither = the index. Economies without \
-            a value (or, with --weighted-by, without a weight) that year are listed as excluded. With --by, \
+            a value that year (or, with --weighted-by, without a weight in that year or before: the latest earlier \
+            weight is used) are listed as excluded. With --by, \
             economies without a group form the group "(none)". JSON keys: gini, theil_t, theil_l, atkinson, cv, \
             quintile_ratio, lorenz, decomposition {between, within, groups}, excluded, …
             """
@@ -81,9 +82,10 @@ struct InequalityCommand: ParsableCommand {
             guard let s = run.panel.indicatorIndex(of: weightedBy) else {
                 throw ValidationError("no series \"\(weightedBy)\" in the data for --weighted-by")
             }
+            // The weight of the year, or the latest earlier one (population data often lags a year).
+            let code = run.panel.indicators[s].code
             weights = target.units.map { unit in
-                guard let u = run.panel.unitIndex(of: unit), let y = run.panel.yearIndex(of: year) else { return .nan }
-                return run.panel.value(unitAt: u, indicatorAt: s, yearAt: y)
+                run.panel.series(unit: unit, indicator: code).last { $0.year <= year }?.value ?? .nan
             }
         }
         let cube = run.result.cube
@@ -99,7 +101,7 @@ struct InequalityCommand: ParsableCommand {
             if let weights {
                 let p = weights[k]
                 guard p.isFinite, p > 0 else {
-                    excluded.append(.init(unit: unit, reason: "no \(weightedBy!) value in \(year)"))
+                    excluded.append(.init(unit: unit, reason: "no \(weightedBy!) value in or before \(year)"))
                     continue
                 }
                 w.append(p)

@@ -1,0 +1,214 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+import Testing
+@testable import DivideCLI
+
+@Suite("Analysis commands: parsing")
+struct AnalysisCommandsParseTests {
+    @Test func optionsParse() throws {
+        let audit = try #require(try Divide.parseAsRoot(
+            ["audit", "--year", "2022", "--correlation", "spearman", "--format", "csv"]) as? AuditCommand)
+        #expect(audit.index.year == 2022 && audit.correlation == .spearman && audit.format == .csv)
+        let inequality = try #require(try Divide.parseAsRoot([
+            "inequality", "--indicator", "IT.NET.USER.ZS", "--year", "2022", "--group", "SEA", "--by", "income",
+            "--weighted-by", "SP.POP.TOTL", "--format", "json",
+        ]) as? InequalityCommand)
+        #expect(inequality.indicator == "IT.NET.USER.ZS" && inequality.by == .income)
+        #expect(inequality.weightedBy == "SP.POP.TOTL" && inequality.index.group == "SEA")
+        let convergence = try #require(try Divide.parseAsRoot(
+            ["convergence", "--node", "CONN", "--years", "2015-2022", "--coverage", "available"]) as? ConvergenceCommand)
+        #expect(convergence.node == "CONN" && convergence.index.yearRange == 2015...2022)
+        #expect(convergence.coverage == .available)
+        let gaps = try #require(try Divide.parseAsRoot(
+            ["gaps", "--country", "India", "--frontier", "target:100"]) as? GapsCommand)
+        #expect(gaps.country == "India" && gaps.frontier == .target(100))
+        #expect(try (Divide.parseAsRoot(["gaps"]) as? GapsCommand)?.frontier == .escap)
+    }
+
+    @Test func badOptionsAreUsageErrors() {
+        for arguments in [
+            ["audit", "--years", "2018-2020"],
+            ["audit", "--correlation", "cosine"],
+            ["inequality", "--indicator", "a", "--node", "b"],
+            ["inequality", "--years", "2018-2020"],
+            ["inequality", "--by", "continent"],
+            ["inequality", "--epsilon", "-1"],
+            ["convergence", "--year", "2020"],
+            ["convergence", "--coverage", "some"],
+            ["gaps", "--frontier", "target:abc"],
+            ["gaps", "--frontier", "world"],
+            ["gaps", "--urban-series", "U"],
+        ] {
+            #expect(throws: (any Error).self, "\(arguments)") { try Divide.parseAsRoot(arguments) }
+        }
+    }
+}
+
+@Suite("Analysis commands: rendering")
+struct AnalysisCommandsRenderTests {
+    // Values 1 2 3 4: Gini (2·30 − 5·10)/(4·10) = 0.25; CV √1.25/2.5 = 0.4472; S80/S20 = 0.8/0.2 = 4; Theil T, L and
+    // Atkinson(0.5) from python3 -c "import numpy as np; x=np.array([1,2,3,4.]); m=x.mean(); r=x/m;
+    //   print(np.mean(r*np.log(r)), np.mean(np.log(m/x)), 1-np.mean(np.sqrt(r))**2)"
+    //   → 0.10644013528622318 0.12177727428716867 0.055585857369545355
+    @Test func inequalityText() throws {
+        let report = InequalityReport(
+            target: "series X", year: 2020, weightedBy: nil, by: nil, units: ["A", "B", "C", "D"],
+            excluded: [.init(unit: "E", reason: "no value in 2020")],
+            summary: try Inequality.summary([1, 2, 3, 4]))
+        let text = InequalityCommand.render(report, format: .text)
+        #expect(text.hasPrefix("""
+            Inequality of series X, 2020, 4 economies
+
+            Measures
+
+            measure                    value
+            ------------------------  ------
+            Gini                      0.2500
+            Theil T                   0.1064
+            Theil L                   0.1218
+            Atkinson (ε = 0.5)        0.0556
+            coefficient of variation  0.4472
+            S80/S20                    4.000
+            mean                       2.500
+            economies                      4
+
+            """))
+        #expect(text.hasSuffix("""
+            Excluded (1)
+
+            unit  economy  reason
+            ----  -------  ----------------
+            E     E        no value in 2020
+
+            """))
+        // L(0.5) = (1 + 2)/10.
+        #expect(text.contains("0.5  0.300\n"))
+    }
+
+    @Test func inequalityJSONKeysAreExact() throws {
+        let report = InequalityReport(
+            target: "series X", year: 2020, weightedBy: "SP.POP.TOTL", by: "subregion", units: ["A", "B", "C"],
+            excluded: [], summary: try Inequality.summary([1, 2, 4], weights: [1, 1, 2], groups: ["g", "g", "h"]))
+        let object = try #require(try JSONSerialization.jsonObject(
+            with: Data(InequalityCommand.render(report, format: .json).utf8)) as? [String: Any])
+        for key in ["gini", "theil_t", "theil_l", "atkinson", "cv", "decomposition"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        let decomposition = try #require(object["decomposition"] as? [String: Any])
+        #expect(Set(decomposition.keys) == ["between", "within", "groups"])
+        let between = try #require(decomposition["between"] as? [String: Double])
+        let within = try #require(decomposition["within"] as? [String: Double])
+        let total = try #require(object["theil_t"] as? Double)
+        #expect(abs(between["theil_t"]! + within["theil_t"]! - total) < 1e-12)
+        #expect(object["weighted_by"] as? String == "SP.POP.TOTL")
+    }
+
+    // A: 1 → 2, B: 3 → 4. Means 2, 3; population sd 1, 1; CV 1/2, 1/3; ranks unchanged (γ = 1);
+    // δ = (3 − 1), (4 − 2) = 2, 2.
+    @Test func convergenceCSV() throws {
+        let target = AnalysisTarget(label: "series X", units: ["A", "B"], years: [2020, 2021],
+                                    values: [[1, 2], [3, 4]], higherIsBetter: true)
+        let report = try ConvergenceCommand.measure(target, coverage: .balanced)
+        #expect(ConvergenceCommand.render(report, format: .csv) == """
+            year,units,mean,sd,cv,gamma,delta\r
+            2020,2,2,1,0.5,1,2\r
+            2021,2,3,1,0.3333333333333333,1,2\r
+
+            """)
+        #expect(report.notes == ["beta: beta convergence: expected at least 3 observations, found 2"]
+            || report.beta != nil)
+    }
+
+    @Test func gapsCSV() throws {
+        var row = GapsReport.Row(unit: "AAA", name: "A", peerGroup: "all")
+        row.score = 50
+        row.frontier = 80
+        row.frontierUnit = "BBB"
+        row.gap = 30
+        row.relativeGap = 0.375
+        row.contributions = [.init(indicator: "x", contribution: 20, share: 2.0 / 3, weight: 0.5),
+                             .init(indicator: "y", contribution: 10, share: 1.0 / 3, weight: 0.5)]
+        row.yearsToClose = .never
+        row.genderParity = try Gaps.genderParity(female: 49, male: 50)
+        let report = GapsReport(index: "I", year: 2024, window: [2019, 2024], frontier: "target 80",
+                                paritySeries: ["F", "M"], urbanRuralSeries: nil, rows: [row])
+        #expect(GapsCommand.render(report, format: .csv) == """
+            unit,peer_group,score,frontier,frontier_unit,gap,relative_gap,cagr,frontier_cagr,years_to_close,\
+            largest_contributor,gender_parity_score,gender_parity_band,urban_rural_ratio\r
+            AAA,all,50,80,BBB,30,0.375,,,never,x,0.98,parity,\r
+
+            """)
+        #expect(GapsCommand.parityText(row) == "no data")
+    }
+
+    // The hand-worked 3-indicator index of the library's remove-one test: mean |Δrank| 1.5, 1, 1.
+    @Test func auditRemovalTable() throws {
+        let nodes = ["i1", "i2", "i3"].map {
+            FrameworkNode(id: $0, content: .indicator(IndicatorSpec(series: $0, direction: .higherIsBetter)))
+        }
+        let framework = Framework(
+            root: FrameworkNode(id: "IDX", content: .composite(children: nodes, aggregation: nil, coverage: 0)),
+            methods: MethodChoices(normalisation: .none))
+        let cube = try IndicatorCube(units: ["A", "B", "C", "D"], series: ["i1", "i2", "i3"], years: [2020],
+                                     values: [10, 0, 0, 4, 0, 6, 0, 4, 0, 0, 9, 4])
+        let report = try Audit.run(framework, cube: cube)
+        let sections = AuditCommand.sections(report)
+        #expect(sections.map(\.title).last == "Remove one element: index rank changes")
+        #expect(sections.last!.table.text() == """
+            removed  level  mean |Δrank|  max |Δrank|  units  no longer scored
+            -------  -----  ------------  -----------  -----  ----------------
+            i1           1          1.50            2      4
+            i2           1          1.00            2      4
+            i3           1          1.00            1      4
+
+            """)
+        let csv = AuditCommand.render(report, format: .csv)
+        #expect(csv.hasPrefix("section,node,other,measure,value,flags\r\n"))
+        #expect(csv.contains("removal,i1,,mean_absolute_rank_change,1.5,\r\n"))
+    }
+}
+
+/// Every analysis command on the default preset and the shipped data (the test runs from the package root).
+@Suite("Analysis commands: shipped data", .serialized)
+struct AnalysisCommandsShippedDataTests {
+    static let run: IndexRun? = {
+        guard let command = try? Divide.parseAsRoot(["audit"]) as? AuditCommand else { return nil }
+        return try? command.index.compute(command.dataOptions)
+    }()
+
+    @Test func everyCommandRunsWithNoFlags() throws {
+        let run = try #require(Self.run, "the default preset did not compute on the shipped data")
+        let year = try #require(run.result.latestYear)
+        let audit = try Audit.run(run.result.framework, cube: run.result.cube, year: year)
+        #expect(audit.indicators.count == run.result.plan.indicators.count)
+        #expect(audit.removals.count == run.result.plan.nodes.count - 1)
+        #expect(AuditCommand.render(audit, format: .text).contains("Statistical audit of apddi"))
+
+        let target = try AnalysisTarget.resolve(indicator: nil, node: nil, run: run)
+        let inequality = try InequalityCommand.measure(target, year: year, run: run, by: .subregion,
+                                                       weightedBy: "SP.POP.TOTL", epsilon: 0.5)
+        #expect(inequality.summary.gini > 0 && inequality.summary.gini < 1)
+        #expect(inequality.units.count + inequality.excluded.count == target.units.count)
+        let d = try #require(inequality.summary.decomposition)
+        #expect(abs(d.between.theilT + d.within.theilT - inequality.summary.theilT) < 1e-12)
+
+        let convergence = try ConvergenceCommand.measure(target, coverage: .balanced)
+        #expect(convergence.sigma != nil && convergence.delta != nil)
+
+        let gaps = try GapsCommand.measure(run, year: nil, window: nil, frontier: .subregion, only: nil,
+                                           parity: ("IT_MOB_OWN.FEMALE", "IT_MOB_OWN.MALE"), urbanRural: nil)
+        #expect(gaps.rows.count == run.result.construction.units.count)
+        // Every scored economy has a non-negative gap to the best of its subregion, and someone is at it.
+        let scored = gaps.rows.filter { $0.score != nil }
+        #expect(scored.allSatisfy { ($0.gap ?? -1) >= 0 })
+        #expect(scored.contains { $0.gap == 0 && $0.yearsToClose == .closed })
+        #expect(gaps.rows.contains { $0.genderParity != nil })
+    }
+
+    @Test func unknownTargetsAreUsageErrors() throws {
+        let run = try #require(Self.run)
+        #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }
+        #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: nil, node: "NOPE", run: run) }
+    }
+}

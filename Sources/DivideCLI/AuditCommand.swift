@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
         discussion: """
             Flags: indicators — low_availability (< 0.65 of units), many_zeros, few_unique (< 0.5 of units), \
             outliers (|skew| > 2 and kurtosis > 3.5), as COINr get_stats; correlations (Pearson unless \
-            --correlation) — weak with the parent (< 0.3), negative (< -0.4), collinear within a pillar (> 0.9); \
+            --correlation) — weak with the parent (< 0.3), negative (< -0.4), collinear (> 0.9) between indicators with the same parent; \
             coherence — low_alpha (Cronbach < 0.7), not_one_dimensional (not exactly one eigenvalue > 1 with PC1 \
             ≥ 60%), negative_loading. The year defaults to the latest meaningfully scored one. CSV is one long \
             table: section,node,other,measure,value,flags.
@@ -80,9 +80,9 @@ struct AuditCommand: ParsableCommand {
             }, numeric: [3, 4, 5, 6])
         let flaggedPairs = r.pairs.filter { !$0.flags.isEmpty }
         let pairs = Table(
-            header: ["pillar", "indicator", "indicator", "pearson", "spearman", "kendall", "n", "flags"],
+            header: ["group", "indicator", "indicator", "pearson", "spearman", "kendall", "n", "flags"],
             rows: flaggedPairs.map { p in
-                [p.pillar, p.first, p.second, fixed(p.coefficients.pearson, 2), fixed(p.coefficients.spearman, 2),
+                [p.group, p.first, p.second, fixed(p.coefficients.pearson, 2), fixed(p.coefficients.spearman, 2),
                  fixed(p.coefficients.kendall, 2), "\(p.coefficients.count)", flags(p.flags)]
             }, numeric: [3, 4, 5, 6])
         let coherence = Table(
@@ -103,7 +103,7 @@ struct AuditCommand: ParsableCommand {
         return [
             Section(title: "Indicators (values before imputation and treatment)", table: stats),
             Section(title: "Correlations with parent, pillar and index (flags on \(kind.rawValue))", table: correlations),
-            Section(title: "Flagged pairs within pillars (\(flaggedPairs.count) of \(r.pairs.count) pairs)", table: pairs),
+            Section(title: "Flagged pairs of indicators with the same parent (\(flaggedPairs.count) of \(r.pairs.count) pairs)", table: pairs),
             Section(title: "Coherence: Cronbach's alpha and principal components", table: coherence),
             Section(title: "Remove one element: index rank changes", table: removals),
         ]

@@ -211,4 +211,35 @@ struct AnalysisCommandsShippedDataTests {
         #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }
         #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: nil, node: "NOPE", run: run) }
     }
+
+    // COINr's ASEM example through an iData/iMeta pair. Cross-check of the audit's wiring against pandas on the
+    // scores `divide compute` writes:
+    //   divide compute --framework Data/examples/coinr/asem/ASEM_iMeta.csv \
+    //     --data Data/examples/coinr/asem/ASEM_iData.csv --format csv > /tmp/asem.csv
+    //   python3 -c "import pandas as pd, numpy as np; d=pd.read_csv('/tmp/asem.csv'); node='Instit';
+    //     kids=d[d.parent==node].node.unique(); X=d[d.node.isin(kids)].pivot(index='unit',columns='node',
+    //     values='score')[list(kids)].dropna(); k=X.shape[1];
+    //     print(len(X), k/(k-1)*(1-X.var(ddof=1).sum()/X.sum(axis=1).var(ddof=1)),
+    //     np.linalg.eigvalsh(np.corrcoef(X.values.T))[-1]/k)"
+    //   → Instit: 47 -0.014050831301023603 0.5753267759070783; ConEcFin: 48 0.9222680042493253 0.7789771366869408
+    @Test func coinrPairAuditMatchesPandas() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/examples/coinr/asem")
+        let command = try #require(try Divide.parseAsRoot([
+            "audit", "--framework", root.appendingPathComponent("ASEM_iMeta.csv").path,
+            "--data", root.appendingPathComponent("ASEM_iData.csv").path,
+        ]) as? AuditCommand)
+        let run = try command.index.compute(command.dataOptions)
+        let report = try Audit.run(run.result.framework, cube: run.result.cube, year: 2018)
+        let instit = try #require(report.coherence.first { $0.node == "Instit" })
+        #expect(instit.cronbach.completeCases == 47)
+        #expect(abs(instit.cronbach.raw! - -0.014050831301023603) < 1e-9)
+        #expect(abs(instit.pca!.varianceShares[0] - 0.5753267759070783) < 1e-9)
+        #expect(instit.flags == ["low_alpha", "not_one_dimensional", "negative_loading"])
+        let conEcFin = try #require(report.coherence.first { $0.node == "ConEcFin" })
+        #expect(abs(conEcFin.cronbach.raw! - 0.9222680042493253) < 1e-9)
+        #expect(abs(conEcFin.pca!.varianceShares[0] - 0.7789771366869408) < 1e-9)
+        // TBTs, the ASEM indicator known to pull against its group, is flagged against its parent.
+        #expect(report.correlations.first { $0.node == "TBTs" && $0.relation == "parent" }?.flags == ["weak", "negative"])
+    }
 }

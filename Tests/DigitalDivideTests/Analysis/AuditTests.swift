@@ -119,8 +119,8 @@ import Testing
         #expect(pairFlags["i6-i7"] == ["negative"])
         let i1i2 = report.pairs.first { $0.first == "i1" && $0.second == "i2" }!
         #expect(i1i2.coefficients.spearman == 1 && i1i2.coefficients.kendall == 1)
-        #expect(i1i2.pillar == "P1")
-        #expect(!report.pairs.contains { $0.pillar == "P1" && $0.first == "i4" })
+        #expect(i1i2.group == "P1")
+        #expect(!report.pairs.contains { $0.group == "P1" && $0.first == "i4" })
 
         let i7 = report.correlations.first { $0.node == "i7" && $0.relation == "parent" }!
         #expect(i7.ancestor == "P3")

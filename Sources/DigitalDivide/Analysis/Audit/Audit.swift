@@ -5,8 +5,8 @@ import LinearAlgebra
 ///
 /// - ``indicators``: per indicator, availability, zeros, unique values, skewness and kurtosis with COINr's
 ///   `get_stats` flags, and what outlier treatment did (``IndicatorStatistics``).
-/// - ``correlations``: each node against its parent, its pillar and the index; ``pairs``: the indicators of each
-///   pillar against each other — Pearson, Spearman and Kendall over the units present in both, with the
+/// - ``correlations``: each node against its parent, its pillar and the index; ``pairs``: the indicators with the
+///   same parent against each other — Pearson, Spearman and Kendall over the units present in both, with the
 ///   weak/negative/collinear flags of ``AuditThresholds``. Indicators enter with their normalised values (after
 ///   imputation and treatment) and composites with their scores, as COINr's `get_corr` on the aggregated data set.
 /// - ``coherence``: Cronbach's alpha and principal components of every composite's children (``NodeCoherence``).
@@ -119,12 +119,11 @@ public enum Audit {
             }
         }
 
-        // Pairs of indicators within each pillar (the root for a flat index).
-        var pillars = plan.nodes.indices.filter { plan.nodes[$0].depth == 1 && plan.nodes[$0].indicator == nil }
-        if pillars.isEmpty { pillars = [0] }
+        // Pairs of indicators with the same parent (COINr `get_corr_flags` with its default `grouplev = 2`: the
+        // aggregation group directly above the indicators).
         var pairs: [PairCorrelation] = []
-        for p in pillars {
-            let members = plan.descendantIndicators[p].map { plan.indicatorNodes[$0] }
+        for p in plan.aggregationOrder.sorted() {
+            let members = plan.nodes[p].children.filter { plan.nodes[$0].indicator != nil }
             for a in members.indices {
                 for b in members.indices where b > a {
                     let triple = CorrelationTriple(scores(members[a]), scores(members[b]))
@@ -133,7 +132,7 @@ public enum Audit {
                         if r > thresholds.collinear { flags.append("collinear") }
                         if r < thresholds.negative { flags.append("negative") }
                     }
-                    pairs.append(PairCorrelation(pillar: plan.nodes[p].id, first: plan.nodes[members[a]].id,
+                    pairs.append(PairCorrelation(group: plan.nodes[p].id, first: plan.nodes[members[a]].id,
                                                  second: plan.nodes[members[b]].id, coefficients: triple,
                                                  flags: flags))
                 }

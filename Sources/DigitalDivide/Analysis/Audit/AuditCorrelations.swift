@@ -48,11 +48,12 @@ public struct AncestorCorrelation: Sendable, Equatable, Codable {
     public var flags: [String]
 }
 
-/// The correlation of two indicators of the same pillar.
+/// The correlation of two indicators with the same parent (COINr's default grouping for collinearity flags).
 ///
 /// Flags: `collinear` above ``AuditThresholds/collinear``, `negative` below ``AuditThresholds/negative``.
 public struct PairCorrelation: Sendable, Equatable, Codable {
-    public var pillar: String
+    /// The parent both indicators belong to.
+    public var group: String
     public var first: String
     public var second: String
     public var coefficients: CorrelationTriple

@@ -3,7 +3,7 @@
 /// - Indicator statistics (COINr 1.1 `get_stats`, METHODS §1.1): availability `< 0.65`, share of non-zero values
 ///   `< 0.5`, share of unique values `< 0.5`, and the outlier test |skew| `> 2` **and** kurtosis `> 3.5` (e1071 type-2
 ///   estimators, the JRC rule COINr's `Treat` uses, METHODS §1.3).
-/// - Correlations (METHODS §2): collinear pairs within a pillar `> 0.9` (COINr `get_corr_flags(cor_thresh = 0.9)`),
+/// - Correlations (METHODS §2): collinear pairs of indicators with the same parent `> 0.9` (COINr `get_corr_flags(cor_thresh = 0.9)`),
 ///   negative pairs `< −0.4` (the COINr-based audit app's threshold), and a correlation with the parent below
 ///   `0.3` as "weak". The last is the cut-off JRC audit reports commonly describe as weak; METHODS §2 marks the
 ///   thresholds as unverified [U], so it is a parameter.

@@ -76,9 +76,9 @@ struct AuditCommand: ParsableCommand {
             rows: r.correlations.filter { $0.relation != "ancestor" }.map { c in
                 [c.node, c.ancestor, c.relation, fixed(c.coefficients.pearson, 2), fixed(c.coefficients.spearman, 2),
                  fixed(c.coefficients.kendall, 2), "\(c.coefficients.count)",
-                 c.coefficients.pearson == nil ? "no data" : flags(c.flags)]
+                 flags(c.flags)]
             }, numeric: [3, 4, 5, 6])
-        let flaggedPairs = r.pairs.filter { !$0.flags.isEmpty }
+        let flaggedPairs = r.pairs.filter { $0.flags.contains("collinear") || $0.flags.contains("negative") }
         let pairs = Table(
             header: ["group", "indicator", "indicator", "pearson", "spearman", "kendall", "n", "flags"],
             rows: flaggedPairs.map { p in

@@ -117,6 +117,8 @@ import Testing
         #expect(pairFlags["i1-i2"] == ["collinear"])
         #expect(pairFlags["i1-i3"] == [])
         #expect(pairFlags["i6-i7"] == ["negative"])
+        // i4 (u ≤ 8) and i5 (0 for u ≤ 12) share 8 units where i5 is constant.
+        #expect(pairFlags["i4-i5"] == ["undefined"])
         let i1i2 = report.pairs.first { $0.first == "i1" && $0.second == "i2" }!
         #expect(i1i2.coefficients.spearman == 1 && i1i2.coefficients.kendall == 1)
         #expect(i1i2.group == "P1")

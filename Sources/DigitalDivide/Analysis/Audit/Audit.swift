@@ -112,6 +112,8 @@ public enum Audit {
                 if let r = triple.value(thresholds.flagCorrelation) {
                     if relation == "parent" && r < thresholds.weak { flags.append("weak") }
                     if r < thresholds.negative { flags.append("negative") }
+                } else {
+                    flags.append(triple.undefinedFlag)
                 }
                 correlations.append(AncestorCorrelation(node: plan.nodes[n].id, ancestor: plan.nodes[a].id,
                                                         relation: relation, coefficients: triple, flags: flags))
@@ -131,6 +133,8 @@ public enum Audit {
                     if let r = triple.value(thresholds.flagCorrelation) {
                         if r > thresholds.collinear { flags.append("collinear") }
                         if r < thresholds.negative { flags.append("negative") }
+                    } else {
+                        flags.append(triple.undefinedFlag)
                     }
                     pairs.append(PairCorrelation(group: plan.nodes[p].id, first: plan.nodes[members[a]].id,
                                                  second: plan.nodes[members[b]].id, coefficients: triple,

@@ -25,6 +25,10 @@ public struct CorrelationTriple: Sendable, Equatable, Codable {
         count = zip(x, y).filter { !$0.0.isNaN && !$0.1.isNaN }.count
     }
 
+    /// The flag of an undefined coefficient: `no_data` with fewer than 2 units present in both, else `undefined`
+    /// (one side constant over them).
+    public var undefinedFlag: String { count < 2 ? "no_data" : "undefined" }
+
     /// The coefficient the flags read.
     public func value(_ kind: CorrelationKind) -> Double? {
         switch kind {
@@ -38,7 +42,7 @@ public struct CorrelationTriple: Sendable, Equatable, Codable {
 /// A node's correlation with one of its ancestors (its parent, its pillar or the index).
 ///
 /// Flags: `weak` when the coefficient is below ``AuditThresholds/weak`` against the **parent**; `negative` when it
-/// is below ``AuditThresholds/negative`` against any ancestor.
+/// is below ``AuditThresholds/negative`` against any ancestor; `no_data` or `undefined` when it cannot be computed.
 public struct AncestorCorrelation: Sendable, Equatable, Codable {
     public var node: String
     public var ancestor: String
@@ -50,7 +54,8 @@ public struct AncestorCorrelation: Sendable, Equatable, Codable {
 
 /// The correlation of two indicators with the same parent (COINr's default grouping for collinearity flags).
 ///
-/// Flags: `collinear` above ``AuditThresholds/collinear``, `negative` below ``AuditThresholds/negative``.
+/// Flags: `collinear` above ``AuditThresholds/collinear``, `negative` below ``AuditThresholds/negative``, `no_data` or
+/// `undefined` when the coefficient cannot be computed.
 public struct PairCorrelation: Sendable, Equatable, Codable {
     /// The parent both indicators belong to.
     public var group: String

@@ -89,14 +89,14 @@ def main():
                        stdout=subprocess.DEVNULL)
         divide = os.path.join(root, ".build", "release", "divide")
 
-    swift_cmd = [divide, "bench", "load", "--input", data]
-    pandas_cmd = [sys.executable, "-c", PANDAS_PEER, data]
-    times = {"swift": [], "pandas": []}
-    rss = {"swift": [], "pandas": []}
+    commands = [("swift", [divide, "bench", "load", "--input", data]),
+                ("swift-provenance", [divide, "bench", "load", "--input", data, "--provenance"]),
+                ("pandas", [sys.executable, "-c", PANDAS_PEER, data])]
+    times = {name: [] for name, _ in commands}
+    rss = {name: [] for name, _ in commands}
     checks = {}
     for r in range(a.rounds):
-        for name, cmd in (("swift", swift_cmd), ("pandas", pandas_cmd)) if r % 2 == 0 else \
-                (("pandas", pandas_cmd), ("swift", swift_cmd)):
+        for name, cmd in (commands if r % 2 == 0 else list(reversed(commands))):
             out, peak = measured(cmd)
             times[name].append(float(field(out, "best_s", "BENCH")))
             rss[name].append(peak)
@@ -107,16 +107,19 @@ def main():
     import json
     meta = json.load(open(os.path.join(data, "meta.json")))
     dense_mb = meta["C"] * meta["I"] * meta["Y"] * 8 / 2**20
-    ts, tp = statistics.median(times["swift"]), statistics.median(times["pandas"])
-    ms, mp = statistics.median(rss["swift"]), statistics.median(rss["pandas"])
-    same = checks["swift"] == checks["pandas"]
+    tp, mp = statistics.median(times["pandas"]), statistics.median(rss["pandas"])
     print()
     print(f"size {a.size}: {meta['C']}x{meta['I']}x{meta['Y']}, dense values {dense_mb:.1f} MiB, rounds {a.rounds}")
-    print(f"  load_csv median  swift {ts:.3f} s   pandas read_csv+pivot {tp:.3f} s   ratio pandas/swift {tp / ts:.2f}x")
-    print(f"  peak RSS median  swift {ms:.1f} MiB ({ms / dense_mb:.2f}x dense)   pandas {mp:.1f} MiB ({mp / dense_mb:.2f}x dense)")
-    print(f"  loaded arrays identical: {'yes' if same else 'NO'} (present cells, position-weighted bit hash)")
+    print(f"  pandas read_csv+pivot: load_csv median {tp:.3f} s, peak RSS median {mp:.1f} MiB ({mp / dense_mb:.2f}x dense)")
+    same = True
+    for name in ("swift", "swift-provenance"):
+        ts, ms = statistics.median(times[name]), statistics.median(rss[name])
+        ok = checks[name] == checks["pandas"]
+        same = same and ok
+        print(f"  {name:17s}: load_csv median {ts:.3f} s (pandas/swift {tp / ts:.2f}x), peak RSS median {ms:.1f} MiB "
+              f"({ms / dense_mb:.2f}x dense), array identical to pandas: {'yes' if ok else 'NO ' + str(checks[name])}")
     if not same:
-        print(f"  swift {checks['swift']} pandas {checks['pandas']}")
+        print(f"  pandas {checks['pandas']}")
         sys.exit(1)
 
 

@@ -32,13 +32,18 @@ struct BenchLoadCommand: ParsableCommand {
     @Option(name: .long, help: "How many times to load (the best time is reported).")
     var repeats: Int = 1
 
+    @Flag(name: .long, help: "Keep per-cell provenance (file and line of every value), as loading real data does.")
+    var provenance = false
+
     func validate() throws {
         if repeats < 1 { throw ValidationError("--repeats must be at least 1, found \(repeats)") }
     }
 
     func run() throws {
         let workload = try WorkloadInput(directory: input)
-        let loader = DataLoader(options: WorkloadInput.loadOptions)
+        var options = WorkloadInput.loadOptions
+        options.tracksProvenance = provenance
+        let loader = DataLoader(options: options)
         var runs: [Double] = []
         var last: LoadResult?
         for _ in 0..<repeats {
@@ -55,7 +60,7 @@ struct BenchLoadCommand: ParsableCommand {
         }
         let fingerprint = try workload.fingerprint(of: result.panel)
         let runsText = runs.map { String(format: "%.6f", $0) }.joined(separator: ",")
-        print("BENCH impl=swift size=\(workload.size) threads=1 step=load_csv best_s=\(String(format: "%.6f", runs.min()!)) runs_s=\(runsText)")
+        print("BENCH impl=\(provenance ? "swift-provenance" : "swift") size=\(workload.size) threads=1 step=load_csv best_s=\(String(format: "%.6f", runs.min()!)) runs_s=\(runsText)")
         let dense = workload.units * workload.indicators * workload.years * MemoryLayout<Double>.size
         print("INFO dense_values_mb=\(String(format: "%.1f", Double(dense) / 1_048_576)) peak_rss_mb=\(String(format: "%.1f", Self.peakResidentMegabytes()))")
         print("CHECK present=\(fingerprint.present) hash=\(String(fingerprint.hash, radix: 16))")

@@ -10,7 +10,8 @@ struct ConvergenceCommand: ParsableCommand {
             + "half-life), gamma (rank concordance) and delta (distance to the best) convergence.",
         discussion: """
             --indicator takes a series code or an indicator id (raw values); --node a node (scores); neither = the \
-            index. --years A-B limits the window (default: every year with data). With --coverage balanced (the \
+            index. --years A-B sets the window (default: the 11 years ending at the latest year in which at least \
+            half as many economies have data as in the best-covered year). With --coverage balanced (the \
             default) only economies observed in every year of the window take part; the others are listed. Beta \
             uses the first and last year and needs positive values. Node scores are normalised per year unless \
             the framework pools normalisation, so their levels compare only within a year.
@@ -40,12 +41,21 @@ struct ConvergenceCommand: ParsableCommand {
     func run() throws {
         let run = try index.compute(dataOptions)
         var target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
-        if let range = index.years?.range {
+        if let range = index.years?.range ?? Self.defaultWindow(target) {
             let keep = target.years.indices.filter { range.contains(target.years[$0]) }
             target.years = keep.map { target.years[$0] }
             target.values = target.values.map { row in keep.map { row[$0] } }
         }
         print(Self.render(try Self.measure(target, coverage: coverage), format: format), terminator: "")
+    }
+
+    /// Without `--years`: the 11 years ending at the latest year in which at least half as many economies have a
+    /// value as in the best-covered year (so that a long, patchy series does not leave a balanced panel of one).
+    static func defaultWindow(_ target: AnalysisTarget) -> ClosedRange<Int>? {
+        let counts = target.years.indices.map { t in target.values.count { !$0[t].isNaN } }
+        guard let most = counts.max(), most > 0,
+              let last = target.years.indices.last(where: { 2 * counts[$0] >= most }) else { return nil }
+        return (target.years[last] - 10)...target.years[last]
     }
 
     static func measure(_ target: AnalysisTarget, coverage: UnitCoverage) throws -> ConvergenceReport {
@@ -76,6 +86,11 @@ struct ConvergenceCommand: ParsableCommand {
         }
         let names = target.units
         let missing = panel.values.indices.filter { panel.values[$0].contains(where: \.isNaN) }
+        let complete = panel.values.count - missing.count
+        if coverage == .balanced && complete < 3 {
+            notes.append("only \(complete) economies have a value in every year \(target.years.first!)–"
+                             + "\(target.years.last!); use --coverage available or a shorter --years")
+        }
         return ConvergenceReport(
             target: target.label, years: target.years, coverage: coverage, higherIsBetter: target.higherIsBetter,
             units: names.count, unitsWithAGap: missing.map { names[$0] }, sigma: sigma, beta: beta,
@@ -113,7 +128,8 @@ struct ConvergenceCommand: ParsableCommand {
             func trend(_ name: String, _ t: LinearTrend?, falling: String, rising: String) {
                 guard let t else { return }
                 let se = t.slopeStandardError.map { " (se \(fixed($0, 5)))" } ?? ""
-                summary.rows.append([name + " slope per year", fixed(t.slope, 5) + se, t.slope < 0 ? falling : rising])
+                summary.rows.append([name + " slope per year", fixed(t.slope, 5) + se,
+                                     t.slope < 0 ? falling : t.slope > 0 ? rising : "no change"])
             }
             trend("sigma: sd", r.sigma?.standardDeviationTrend, falling: "converging", rising: "diverging")
             trend("sigma: cv", r.sigma?.cvTrend, falling: "converging", rising: "diverging")

@@ -262,7 +262,7 @@ struct GapsCommand: ParsableCommand {
             let heading = "Gaps to the frontier (\(r.frontier)) on \(r.index), \(r.year); growth "
                 + (r.window.count == 2 ? "\(r.window[0])–\(r.window[1])" : "n/a")
             if r.rows.count == 1, let row = r.rows.first {
-                let facts = Table(header: ["", ""], rows: [
+                let facts = Table(header: ["item", "value"], rows: [
                     ["economy", "\(row.name) (\(row.unit)), group \(row.peerGroup)"],
                     ["score", fixed(row.score, 2)],
                     ["frontier", fixed(row.frontier, 2) + (row.frontierUnit.map { " (\(unitName($0)))" } ?? "")],

@@ -120,6 +120,15 @@ struct AnalysisCommandsRenderTests {
             || report.beta != nil)
     }
 
+    // Counts per year 1, 1, 4, 4, 2, 1 (max 4): the last year with at least 2 is 2015, window 2005–2015.
+    @Test func convergenceDefaultWindowEndsWhereCoverageHolds() {
+        let n = Double.nan
+        let target = AnalysisTarget(label: "x", units: ["A", "B", "C", "D"], years: [2010, 2011, 2012, 2013, 2015, 2016],
+                                    values: [[1, 1, 1, 1, 1, 1], [n, n, 1, 1, 1, n], [n, n, 1, 1, n, n],
+                                             [n, n, 1, 1, n, n]], higherIsBetter: true)
+        #expect(ConvergenceCommand.defaultWindow(target) == 2005...2015)
+    }
+
     @Test func gapsCSV() throws {
         var row = GapsReport.Row(unit: "AAA", name: "A", peerGroup: "all")
         row.score = 50

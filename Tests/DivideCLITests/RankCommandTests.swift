@@ -1,0 +1,59 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+import Testing
+@testable import DivideCLI
+
+@Suite("divide rank and divide frameworks")
+struct RankCommandTests {
+    /// The hand-worked pair of ComputeCoinrTests plus a unit F without any value.
+    static func run(_ extra: [String] = []) throws -> IndexRun {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dd-rank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let meta = directory.appendingPathComponent("r_iMeta.csv").path
+        let data = directory.appendingPathComponent("r_iData.csv").path
+        try Data(ComputeCoinrTests.meta.utf8).write(to: URL(fileURLWithPath: meta))
+        try Data((ComputeCoinrTests.data + "\"F\",\"Phi\",\"L\",2020,NA,NA,NA\n").utf8).write(to: URL(fileURLWithPath: data))
+        let command = try #require(try Divide.parseAsRoot(["rank", "--framework", meta, "--data", data] + extra)
+            as? RankCommand)
+        return try command.index.compute(command.dataOptions)
+    }
+
+    @Test func leaderboardListsNotScoredUnitsLast() throws {
+        let run = try Self.run()
+        #expect(run.result.latestYear == 2020)
+        let table = RankCommand.leaderboard(run.result, year: 2020, level: .index, income: nil)
+        #expect(table.header == ["unit", "name", "Index", "rank", "subregion", "filled"])
+        #expect(table.rows.map { $0[0] } == ["B", "C", "A", "E", "D", "F"])
+        #expect(table.rows.map { $0[3] } == ["1", "2", "3", "3", "5", "-"])
+        #expect(table.rows[0][2] == "81.25" && table.rows[5][2] == "not scored")
+        let pillars = RankCommand.leaderboard(run.result, year: 2020, level: .pillar, income: nil)
+        #expect(pillars.header == ["unit", "name", "P1", "rank", "P2", "rank", "subregion", "filled"])
+        // Sorted by the first pillar: A, D, E tie at 66.67 (ranks 1, 1, 1), then B (25), C (16.67), F.
+        #expect(pillars.rows.map { $0[0] } == ["A", "D", "E", "B", "C", "F"])
+        #expect(pillars.rows.map { $0[3] } == ["1", "1", "1", "4", "5", "-"])
+    }
+
+    @Test func rankShowsOneYear() {
+        #expect(throws: (any Error).self) { _ = try RankCommandTests.runRank(["--years", "2019-2020"]) }
+    }
+
+    static func runRank(_ extra: [String]) throws {
+        let command = try #require(try Divide.parseAsRoot(["rank"] + extra) as? RankCommand)
+        try command.run()
+    }
+
+    @Test func frameworksListsThePresetsAndDescribesATree() throws {
+        let presets = FrameworkPresets(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/frameworks").path)
+        let list = try FrameworksCommand.list(presets)
+        #expect(list.contains("apddi (default)") && list.contains("idi2023") && list.contains("idi2017")
+                    && list.contains("tii"))
+        let tree = FrameworksCommand.describe(try presets.load("apddi"))
+        #expect(tree.contains("CONN  Connectivity  w=0.2000  eff=0.2000"))
+        #expect(tree.contains("gci_legal  GCI legal measures  w=0.2000  eff=0.0267"))
+        #expect(tree.contains("imputation latest:3, treatment jrc"))
+        #expect(throws: FrameworkError.self) { try presets.load("nosuchpreset") }
+    }
+}

@@ -82,7 +82,8 @@ struct RankCommand: ParsableCommand {
             cells.append(root?.imputedShare.map { String(format: "%.0f%%", 100 * $0) } ?? "")
             table.append(cells)
         }
-        let numeric = Set((0..<nodes.count).flatMap { [2 + 2 * $0, 3 + 2 * $0] })
+        var numeric = Set((0..<nodes.count).flatMap { [2 + 2 * $0, 3 + 2 * $0] })
+        if income != nil { numeric.insert(2 + 2 * nodes.count) }
         return Table(header: header, rows: table, numeric: numeric)
     }
 }

@@ -10,7 +10,8 @@ struct Divide: ParsableCommand {
         version: DigitalDivideVersion.string,
         subcommands: [
             DoctorCommand.self, ValidateCommand.self, CoverageCommand.self, SeriesCommand.self, BenchCommand.self,
-            FrameworksCommand.self, ComputeCommand.self, RankCommand.self, AuditCommand.self, InequalityCommand.self, ConvergenceCommand.self, GapsCommand.self,
+            FrameworksCommand.self, ComputeCommand.self, RankCommand.self, AuditCommand.self, InequalityCommand.self,
+            ConvergenceCommand.self, GapsCommand.self, RenderBriefCommand.self,
         ]
     )
 

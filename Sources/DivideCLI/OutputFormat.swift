@@ -65,20 +65,13 @@ struct Table: Equatable {
     }
 }
 
+/// The CLI's name for the library's spreadsheet-safe CSV cells (one implementation for every CSV the tool writes).
 enum CSVField {
     /// Prefixes `'` to text a spreadsheet would take for a formula.
-    static func neutralise(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
-    }
+    static func neutralise(_ text: String) -> String { SpreadsheetCSV.neutralise(text) }
 
     /// Quotes a field when RFC 4180 requires it, doubling inner quotes.
-    static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func escape(_ text: String) -> String { SpreadsheetCSV.escape(text) }
 }
 
 enum JSON {

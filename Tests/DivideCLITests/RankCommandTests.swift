@@ -52,7 +52,7 @@ struct RankCommandTests {
                     && list.contains("tii"))
         let tree = FrameworksCommand.describe(try presets.load("apddi"))
         #expect(tree.contains("CONN  Connectivity  w=0.2000  eff=0.2000"))
-        #expect(tree.contains("gci_legal  GCI legal measures  w=0.2000  eff=0.0267"))
+        #expect(tree.contains("gci  ITU Global Cybersecurity Index (overall score)  w=1.0000  eff=0.2000"))
         #expect(tree.contains("imputation latest:3, treatment jrc"))
         #expect(throws: FrameworkError.self) { try presets.load("nosuchpreset") }
     }

@@ -1,0 +1,400 @@
+import Dispatch
+import Foundation
+import LinearAlgebra
+
+/// How replications are re-aggregated.
+public enum ReaggregationEngine: String, Sendable, CaseIterable, Codable {
+    /// Matrix products over a block of replications when every method in play is a quasi-arithmetic mean
+    /// (arithmetic, geometric, shifted geometric, harmonic, generalised), else one aggregation per replication.
+    case automatic
+    /// ``PreparedConstruction/aggregate(weights:methods:ranks:)`` once per replication (the reference path).
+    case perReplication = "per-replication"
+}
+
+/// One replication's assumptions: raw weights and a method per plan node, which prepared variant (normalisation ×
+/// imputation × treatment alternative) it uses, and the generator of its measurement noise, if any.
+struct Scenario: Sendable {
+    var weights: [Double]
+    var methods: [Aggregation]
+    var variant: Int
+    var noise: Xoshiro256StarStar?
+}
+
+/// Normalised values of one year under one variant of the methods.
+struct PreparedVariant: Sendable {
+    /// Restricted to the analysis year (one year).
+    let prepared: PreparedConstruction
+    /// `values[u + units·i]`.
+    var values: [Double] { prepared.normalised }
+}
+
+/// Runs scenarios in blocks, on one or more threads, and hands root scores and ranks back in replication order.
+///
+/// Determinism: scenarios are made on the calling thread in replication order; blocks have a fixed size whatever the
+/// thread count, each block is computed by one thread alone (BLAS on one thread while several blocks run at once),
+/// and results are delivered in order, so the bytes out do not depend on the number of threads.
+struct ScenarioEngine: Sendable {
+    let framework: Framework
+    let plan: ConstructionPlan
+    let units: [String]
+    let year: Int
+    /// The cube each variant is prepared from (only the analysis year when no step needs the others).
+    let cube: IndicatorCube
+    let yearInCube: Int
+    let variantFrameworks: [Framework]
+    let variantLabels: [(normalisation: Int?, imputation: Int?, treatment: Int?)]
+    /// Prepared once per variant; empty with measurement noise (each replication prepares its own).
+    let variants: [PreparedVariant]
+    let noisySeries: [(series: Int, error: Double)]
+    let batched: Bool
+    let nominalWeights: [Double]
+    let nominalMethods: [Aggregation]
+    let nominalScores: [Double]
+    let nominalRanks: [Int?]
+    /// Nodes whose weights are perturbed, per level in the order given.
+    let noisyWeightNodes: [[Int]]
+    /// Composites whose method is chosen among the alternatives.
+    let aggregationNodes: [Int]
+    let assumptions: UncertainAssumptions
+    let threads: Int
+    let blockSize: Int
+
+    init(framework: Framework, cube fullCube: IndicatorCube, assumptions: UncertainAssumptions, year requested: Int?,
+         engine: ReaggregationEngine, threads: Int, blockSize: Int, measure: String) throws {
+        try assumptions.validate(measure: measure)
+        guard threads >= 1 else {
+            throw AnalysisError.invalidParameter(measure: measure, argument: "threads", expected: "at least 1",
+                                                 found: Double(threads))
+        }
+        guard blockSize >= 1 else {
+            throw AnalysisError.invalidParameter(measure: measure, argument: "block size", expected: "at least 1",
+                                                 found: Double(blockSize))
+        }
+        let nominalPrepared = try Construction.prepare(framework, cube: fullCube)
+        let nominal = try nominalPrepared.aggregate()
+        let plan = nominal.plan
+        let U = fullCube.units.count, N = plan.nodes.count
+        // The analysis year: the one asked for, else the latest with a ranked unit.
+        let y: Int
+        if let requested {
+            guard let found = fullCube.years.firstIndex(of: requested) else {
+                throw ConstructionError.unknownName(kind: "year", name: String(requested),
+                                                    known: fullCube.years.map(String.init))
+            }
+            y = found
+        } else {
+            guard let latest = fullCube.years.indices.reversed().first(where: { y in
+                (0..<U).contains { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] != nil }
+            }) else {
+                throw AnalysisError.empty(measure: measure, argument: "ranked units (no year has an index score)")
+            }
+            y = latest
+        }
+        self.framework = framework
+        self.plan = plan
+        self.units = fullCube.units
+        self.year = fullCube.years[y]
+        self.nominalWeights = nominal.weights
+        self.nominalMethods = plan.nodes.map { $0.aggregation ?? .arithmetic }
+        self.nominalScores = nominal.scores(node: 0, year: y)
+        self.nominalRanks = (0..<U).map { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] }
+        self.assumptions = assumptions
+        self.threads = threads
+        self.blockSize = blockSize
+
+        // Variants: every combination of the normalisation, imputation and treatment alternatives.
+        let normalisations: [Int?] = assumptions.normalisationAlternatives.isEmpty
+            ? [nil] : assumptions.normalisationAlternatives.indices.map { $0 }
+        let imputations: [Int?] = assumptions.imputationAlternatives.isEmpty
+            ? [nil] : assumptions.imputationAlternatives.indices.map { $0 }
+        let treatments: [Int?] = assumptions.treatmentAlternatives.isEmpty
+            ? [nil] : assumptions.treatmentAlternatives.indices.map { $0 }
+        var labels: [(normalisation: Int?, imputation: Int?, treatment: Int?)] = []
+        var frameworks: [Framework] = []
+        for t in treatments {
+            for i in imputations {
+                for n in normalisations {
+                    labels.append((n, i, t))
+                    frameworks.append(framework.replacing(
+                        normalisation: n.map { assumptions.normalisationAlternatives[$0] },
+                        imputation: i.map { assumptions.imputationAlternatives[$0] },
+                        treatment: t.map { assumptions.treatmentAlternatives[$0] }))
+                }
+            }
+        }
+        self.variantLabels = labels
+        self.variantFrameworks = frameworks
+
+        // Only the analysis year is needed unless a step looks at other years.
+        let needsAllYears = framework.methods.pooledNormalisation
+            || frameworks.contains { $0.methods.imputation.contains(where: \.isTemporal) }
+        if needsAllYears {
+            self.cube = fullCube
+            self.yearInCube = y
+        } else {
+            let I = fullCube.series.count
+            let block = Array(fullCube.values[(U * I * y)..<(U * I * (y + 1))])
+            self.cube = try IndicatorCube(units: fullCube.units, series: fullCube.series, years: [fullCube.years[y]],
+                                          values: block, groupings: fullCube.groupings)
+            self.yearInCube = 0
+        }
+
+        // Measurement noise: by indicator id or series code.
+        var noisy: [Int: Double] = [:]
+        for (name, error) in assumptions.measurementNoise where error > 0 {
+            let series: String
+            if let n = plan.node(name), let i = plan.nodes[n].indicator { series = plan.indicators[i].series }
+            else if plan.indicators.contains(where: { $0.series == name }) { series = name }
+            else {
+                throw ConstructionError.unknownName(kind: "indicator for measurement noise", name: name,
+                                                    known: plan.indicatorNodes.map { plan.nodes[$0].id })
+            }
+            guard let s = fullCube.series.firstIndex(of: series) else {
+                throw ConstructionError.unknownName(kind: "series", name: series, known: fullCube.series)
+            }
+            noisy[s] = error
+        }
+        self.noisySeries = noisy.keys.sorted().map { ($0, noisy[$0]!) }
+
+        if noisySeries.isEmpty {
+            var prepared: [PreparedVariant] = []
+            for f in frameworks {
+                let p = try Construction.prepare(f, cube: cube)
+                prepared.append(PreparedVariant(prepared: p.restricted(toYear: yearInCube)))
+            }
+            self.variants = prepared
+        } else {
+            self.variants = []
+        }
+
+        self.noisyWeightNodes = assumptions.weightNoise == 0 ? [] : assumptions.weightLevels.map { level in
+            plan.nodes.indices.filter { plan.nodes[$0].parent != nil && plan.nodes[$0].level == level }
+        }
+        self.aggregationNodes = plan.aggregationOrder.filter { n in
+            assumptions.aggregationLevels.map { $0.contains(plan.nodes[n].level) } ?? true
+        }
+        let methodsInPlay = nominalMethods.enumerated().filter { plan.nodes[$0.offset].indicator == nil }.map(\.element)
+            + assumptions.aggregationAlternatives
+        self.batched = engine == .automatic && methodsInPlay.allSatisfy { QuasiArithmeticMean($0) != nil }
+        _ = N
+    }
+
+    var unitCount: Int { units.count }
+
+    /// A human-readable name of the path taken.
+    var engineDescription: String { batched ? "batched (dgemm per node)" : "per replication" }
+
+    // MARK: - Scenarios
+
+    /// The weights with noise: `w·(1 + x·(2u − 1))` for each perturbed node, `u` from `rng`, nodes of each level in
+    /// plan order, levels in the order given.
+    func noisyWeights(level: Int?, rng: inout Xoshiro256StarStar, into weights: inout [Double]) {
+        let x = assumptions.weightNoise
+        let lists = level.map { [noisyWeightNodes[$0]] } ?? noisyWeightNodes
+        for nodes in lists {
+            for n in nodes { weights[n] *= 1 + x * (2 * rng.uniform() - 1) }
+        }
+    }
+
+    /// Index `⌊u·count⌋` (capped at `count − 1`).
+    static func choice(_ u: Double, count: Int) -> Int { min(Int(u * Double(count)), count - 1) }
+
+    func methods(aggregation choice: Int?) -> [Aggregation] {
+        var methods = nominalMethods
+        if let choice {
+            for n in aggregationNodes { methods[n] = assumptions.aggregationAlternatives[choice] }
+        }
+        return methods
+    }
+
+    func variantIndex(normalisation: Int?, imputation: Int?, treatment: Int?) -> Int {
+        let nn = max(1, assumptions.normalisationAlternatives.count)
+        let ni = max(1, assumptions.imputationAlternatives.count)
+        return (normalisation ?? 0) + nn * ((imputation ?? 0) + ni * (treatment ?? 0))
+    }
+
+    /// A Monte Carlo replication: draws, from `rng` and in this order, the weight noise (levels as given, nodes in
+    /// plan order), the aggregation, normalisation, imputation and treatment choices (each only when alternatives
+    /// are given); the generator as it then stands drives the measurement noise.
+    func randomScenario(_ rng: inout Xoshiro256StarStar) -> Scenario {
+        var w = nominalWeights
+        noisyWeights(level: nil, rng: &rng, into: &w)
+        let a = assumptions
+        let agg = a.aggregationAlternatives.isEmpty ? nil
+            : Self.choice(rng.uniform(), count: a.aggregationAlternatives.count)
+        let n = a.normalisationAlternatives.isEmpty ? nil
+            : Self.choice(rng.uniform(), count: a.normalisationAlternatives.count)
+        let i = a.imputationAlternatives.isEmpty ? nil
+            : Self.choice(rng.uniform(), count: a.imputationAlternatives.count)
+        let t = a.treatmentAlternatives.isEmpty ? nil
+            : Self.choice(rng.uniform(), count: a.treatmentAlternatives.count)
+        return Scenario(weights: w, methods: methods(aggregation: agg),
+                        variant: variantIndex(normalisation: n, imputation: i, treatment: t),
+                        noise: noisySeries.isEmpty ? nil : rng)
+    }
+
+    /// The nominal scenario (framework's weights and methods, first variant).
+    var nominalScenario: Scenario {
+        Scenario(weights: nominalWeights, methods: nominalMethods, variant: 0, noise: nil)
+    }
+
+    // MARK: - Evaluation
+
+    /// The prepared values of a scenario: its variant's, or prepared afresh from a noisy copy of the cube.
+    func prepared(for scenario: Scenario) throws -> PreparedVariant {
+        guard var rng = scenario.noise else { return variants[scenario.variant] }
+        var noisy = cube
+        let U = cube.units.count, S = cube.series.count
+        for (s, error) in noisySeries {
+            for y in 0..<cube.years.count {
+                for u in 0..<U {
+                    let k = u + U * (s + S * y)
+                    let x = noisy.values[k]
+                    guard !x.isNaN else { continue }
+                    noisy.values[k] = x * (1 + error * (2 * rng.uniform() - 1))
+                }
+            }
+        }
+        let p = try Construction.prepare(variantFrameworks[scenario.variant], cube: noisy)
+        return PreparedVariant(prepared: p.restricted(toYear: yearInCube))
+    }
+
+    /// Root scores of a block of scenarios, units × scenarios column-major.
+    func rootScores(_ scenarios: [Scenario]) throws -> [Double] {
+        let U = units.count, B = scenarios.count
+        var out = [Double](repeating: .nan, count: U * B)
+        // Groups sharing prepared values: by variant, or one per scenario with measurement noise.
+        var groups: [(prepared: PreparedVariant, members: [Int])] = []
+        if noisySeries.isEmpty {
+            var byVariant: [Int: Int] = [:]
+            for (j, s) in scenarios.enumerated() {
+                if let g = byVariant[s.variant] { groups[g].members.append(j) }
+                else { byVariant[s.variant] = groups.count; groups.append((variants[s.variant], [j])) }
+            }
+        } else {
+            for (j, s) in scenarios.enumerated() { groups.append((try prepared(for: s), [j])) }
+        }
+        for (prepared, members) in groups {
+            if batched {
+                let scores = try BatchAggregation.rootScores(
+                    plan: plan, values: prepared.values, units: units, year: year,
+                    weights: members.map { scenarios[$0].weights }, methods: members.map { scenarios[$0].methods })
+                for (m, j) in members.enumerated() {
+                    out.replaceSubrange((U * j)..<(U * j + U), with: scores[(U * m)..<(U * m + U)])
+                }
+            } else {
+                for j in members {
+                    let result = try prepared.prepared.aggregate(weights: scenarios[j].weights,
+                                                                 methods: scenarios[j].methods, ranks: false)
+                    out.replaceSubrange((U * j)..<(U * j + U), with: result.scores(node: 0, year: 0))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Runs `count` scenarios made by `make` (called on this thread, in order, for consecutive ranges) and passes
+    /// each wave's root scores and competition ranks (0 = unranked), units × replications column-major, to
+    /// `consume` in replication order.
+    func run(count: Int, make: (Range<Int>) -> [Scenario],
+             consume: (Range<Int>, [Double], [Int32]) throws -> Void,
+             progress: ((Int, Int) -> Void)? = nil) throws {
+        let U = units.count
+        let wave = blockSize * threads * 2
+        let previousBLASThreads = BLASLibrary.threads
+        if threads > 1 { BLASLibrary.setThreads(1) }
+        defer { if threads > 1 { BLASLibrary.setThreads(previousBLASThreads) } }
+        var start = 0
+        while start < count {
+            let range = start..<min(count, start + wave)
+            let scenarios = make(range)
+            let blocks = stride(from: 0, to: scenarios.count, by: blockSize).map {
+                $0..<min(scenarios.count, $0 + blockSize)
+            }
+            let results = BlockResults(count: blocks.count)
+            let work: @Sendable (Int) -> Void = { b in
+                do {
+                    let scores = try rootScores(Array(scenarios[blocks[b]]))
+                    results.store(b, scores: scores, ranks: Self.ranks(scores, units: U))
+                } catch {
+                    results.fail(b, error)
+                }
+            }
+            if threads == 1 || blocks.count == 1 {
+                for b in blocks.indices { work(b) }
+            } else {
+                let workers = min(threads, blocks.count)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for b in stride(from: worker, to: blocks.count, by: workers) { work(b) }
+                }
+            }
+            let (scores, ranks) = try results.joined()
+            try consume(range, scores, ranks)
+            start = range.upperBound
+            progress?(start, count)
+        }
+    }
+
+    /// Competition ranks ("1224", highest score first) of each column; 0 for a missing score.
+    static func ranks(_ scores: [Double], units U: Int) -> [Int32] {
+        let B = U == 0 ? 0 : scores.count / U
+        var ranks = [Int32](repeating: 0, count: scores.count)
+        var order = [Int](repeating: 0, count: U)
+        for j in 0..<B {
+            let base = U * j
+            var present = 0
+            for u in 0..<U where !scores[base + u].isNaN { order[present] = u; present += 1 }
+            order[0..<present].sort { scores[base + $0] > scores[base + $1] }
+            var position = 0
+            while position < present {
+                var end = position + 1
+                while end < present && scores[base + order[end]] == scores[base + order[position]] { end += 1 }
+                for p in position..<end { ranks[base + order[p]] = Int32(position + 1) }
+                position = end
+            }
+        }
+        return ranks
+    }
+}
+
+/// Per-block outputs written by worker threads, each to its own slot.
+private final class BlockResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scores: [[Double]?]
+    private var ranks: [[Int32]?]
+    private var errors: [Error?]
+
+    init(count: Int) {
+        scores = Array(repeating: nil, count: count)
+        ranks = Array(repeating: nil, count: count)
+        errors = Array(repeating: nil, count: count)
+    }
+
+    func store(_ b: Int, scores s: [Double], ranks r: [Int32]) {
+        lock.lock(); defer { lock.unlock() }
+        scores[b] = s
+        ranks[b] = r
+    }
+
+    func fail(_ b: Int, _ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        errors[b] = error
+    }
+
+    /// The blocks' outputs concatenated in order; the first block's error (in block order) is thrown.
+    func joined() throws -> ([Double], [Int32]) {
+        lock.lock(); defer { lock.unlock() }
+        if let error = errors.compactMap({ $0 }).first { throw error }
+        return (scores.flatMap { $0! }, ranks.flatMap { $0! })
+    }
+}
+
+extension PreparedConstruction {
+    /// The same prepared values restricted to year index `y` (treatment records dropped).
+    func restricted(toYear y: Int) -> PreparedConstruction {
+        let block = units.count * plan.indicators.count
+        return PreparedConstruction(plan: plan, units: units, years: [years[y]], groupings: groupings,
+                                    normalised: Array(normalised[(block * y)..<(block * (y + 1))]),
+                                    origins: Array(origins[(block * y)..<(block * (y + 1))]), treatment: [])
+    }
+}

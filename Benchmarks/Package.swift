@@ -32,5 +32,15 @@ let package = Package(
             path: "Construction",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "UncertaintyBenchmarks",
+            dependencies: [
+                .product(name: "DigitalDivide", package: "DigitalDivide"),
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Uncertainty",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -38,7 +38,7 @@ public struct SensitivityOptions: Sendable, Equatable {
 public struct SensitivityFactor: Sendable, Equatable, Codable {
     /// A short key: `weights-level-2`, `aggregation`, `normalisation`, `imputation`, `treatment`, `measurement-noise`.
     public var key: String
-    /// What it varies, e.g. `weights ±25% at level 2`.
+    /// What it varies, e.g. `weights ±25% at level 2`, `arithmetic | geometric` (for `aggregation`).
     public var description: String
 }
 
@@ -157,7 +157,9 @@ extension ScenarioEngine {
                                           description: "weights ±\(Self.percent(a.weightNoise)) at level \(level)"))
         }
         let lines = assumptionLines
-        func line(_ prefix: String) -> String { lines.first { $0.hasPrefix(prefix) } ?? prefix }
+        func line(_ prefix: String) -> String {
+            String((lines.first { $0.hasPrefix(prefix + ": ") } ?? prefix).dropFirst(prefix.count + 2))
+        }
         if !a.aggregationAlternatives.isEmpty {
             list.append(SensitivityFactor(key: "aggregation", description: line("aggregation")))
         }

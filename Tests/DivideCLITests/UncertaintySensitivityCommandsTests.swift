@@ -135,17 +135,23 @@ struct UncertaintySensitivityCommandsTests {
     /// Both commands on the default preset and the shipped data (the repository's Data/ folder, found from the
     /// working directory the tests run in), through the same code path as `run()`.
     @Test func shippedDataDefaults() throws {
-        let command = try #require(try Divide.parseAsRoot(["uncertainty", "--replications", "50"])
+        let command = try #require(try Divide.parseAsRoot(["uncertainty", "--replications", "300"])
                                    as? UncertaintyCommand)
         let computed = try command.index.compute(command.dataOptions)
         let year = try #require(computed.result.latestYear)
         let assumptions = try command.assumptionOptions.assumptions(framework: computed.result.framework,
                                                                     defaults: UncertainAssumptions(weightNoise: 0.25))
         #expect(assumptions.weightNoise == 0.25 && !assumptions.weightLevels.isEmpty)
-        let result = try UncertaintyAnalysis.run(computed.result.framework, cube: computed.result.cube,
-                                                 assumptions: assumptions,
-                                                 options: UncertaintyOptions(replications: 50, seed: 1, year: year))
+        let results = try [1, 2].map { threads in
+            try UncertaintyAnalysis.run(computed.result.framework, cube: computed.result.cube,
+                                        assumptions: assumptions,
+                                        options: UncertaintyOptions(replications: 300, seed: 1, year: year,
+                                                                    threads: threads, blockSize: 32))
+        }
+        let result = results[0]
         let csv = UncertaintyCommand.render(result, format: .csv)
+        // Byte-identical CSV on 1 and 2 threads.
+        #expect(csv == UncertaintyCommand.render(results[1], format: .csv))
         #expect(csv.hasPrefix("unit,nominal_rank,median_rank,p5_rank,p95_rank,"))
         #expect(csv.components(separatedBy: "\r\n").count - 2 == computed.result.cube.units.count)
         // The nominal ranks are those of divide rank.

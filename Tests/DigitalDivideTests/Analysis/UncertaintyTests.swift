@@ -81,10 +81,12 @@ struct UncertaintyTests {
         }
         #expect(results[0] == results[1])
         #expect(files[0] == files[1])
-        let lines = String(decoding: files[0], as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: files[0], as: UTF8.self).components(separatedBy: "\r\n").dropLast()
         #expect(lines.count == 301)
+        #expect(String(decoding: files[0], as: UTF8.self).hasSuffix("\r\n"))
         #expect(lines[0] == "replication," + cube.units.joined(separator: ","))
-        #expect(lines[1].hasPrefix("1,"))
+        #expect(lines[1].hasPrefix("1,") && lines[300].hasPrefix("300,"))
+        #expect(lines[1].split(separator: ",", omittingEmptySubsequences: false).count == cube.units.count + 1)
     }
 
     /// Weight noise follows `w·(1 + x·(2u − 1))` with `u` the replication stream's uniforms, nodes of the level in

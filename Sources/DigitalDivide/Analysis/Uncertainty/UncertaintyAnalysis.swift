@@ -15,7 +15,8 @@ public struct UncertaintyOptions: Sendable, Equatable {
     public var blockSize: Int
     public var engine: ReaggregationEngine
     /// When set, every replication's index scores are written there as CSV while they are computed
-    /// (`replication,<unit>,…`, one row per replication, scores in shortest round-trip form, empty = not scored).
+    /// (`replication,<unit>,…`, one row per replication, scores in shortest round-trip form, empty = not scored;
+    /// RFC 4180 with CRLF line ends).
     public var scoresFile: URL?
 
     public init(replications: Int = 1000, seed: UInt64 = 1, year: Int? = nil, threads: Int = 1,
@@ -264,7 +265,7 @@ struct RankHistogram: Sendable {
     }
 }
 
-/// Streams replications' scores to a CSV file.
+/// Streams replications' scores to a CSV file (``SpreadsheetCSV`` records, CRLF line ends).
 struct ScoresWriter {
     let handle: FileHandle
     let url: URL
@@ -275,25 +276,18 @@ struct ScoresWriter {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
         handle = try FileHandle(forWritingTo: url)
-        let header = "replication," + units.map(Self.field).joined(separator: ",") + "\n"
+        let header = SpreadsheetCSV.record([.text("replication")] + units.map { .text($0) })
         try handle.write(contentsOf: Data(header.utf8))
-    }
-
-    static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     mutating func write(first: Int, scores: [Double], units U: Int) throws {
         var text = ""
         let B = U == 0 ? 0 : scores.count / U
         for j in 0..<B {
-            text += String(first + j + 1)
-            for u in 0..<U {
+            text += SpreadsheetCSV.record([.integer(first + j + 1)] + (0..<U).map { u in
                 let x = scores[u + U * j]
-                text += x.isNaN ? "," : ",\(x)"
-            }
-            text += "\n"
+                return x.isNaN ? .empty : .number(x)
+            })
         }
         try handle.write(contentsOf: Data(text.utf8))
     }

@@ -42,5 +42,15 @@ let package = Package(
             path: "Uncertainty",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "LoadingBenchmarks",
+            dependencies: [
+                .product(name: "DigitalDivide", package: "DigitalDivide"),
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Loading",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -39,6 +39,18 @@ let weightsAndAggregation = UncertainAssumptions(weightNoise: 0.25, weightLevels
                                                  aggregationAlternatives: [.arithmetic, .geometric],
                                                  aggregationLevels: [3])
 
+/// The flagship index on the shipped data: the `apddi` preset over the ESCAP economies, as `divide uncertainty`
+/// computes it (nil when the repository's Data/ folder is not found).
+func flagship() -> (Framework, IndicatorCube, Int)? {
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data").path
+    guard let loaded = try? DataLoader().load(directory: data),
+          let framework = try? FrameworkPresets(directory: data + "/frameworks").load("apddi"),
+          let result = try? IndexComputation(framework: framework, units: .group(.escap)).run(panel: loaded.panel),
+          let year = result.latestYear else { return nil }
+    return (result.framework, result.cube, year)
+}
+
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal]
     Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(5), maxIterations: 200)
@@ -53,6 +65,22 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 blackHole(try UncertaintyAnalysis.run(framework, cube: cube, assumptions: weightsAndAggregation,
+                                                      options: options).meanAbsoluteShift)
+            }
+        }
+    }
+
+    // The flagship index (apddi, ESCAP economies, shipped data), pillar weights ±25% (divide uncertainty's default).
+    for threads in [1, 2] {
+        Benchmark("uncertainty flagship apddi, 1000 replications, pillar weights ±25%, \(threads) thread(s)") {
+            benchmark in
+            guard let (framework, cube, year) = flagship() else { return }
+            let levels = Array(Set(ConstructionPlan(framework).nodes.filter { $0.parent == 0 }.map(\.level))).sorted()
+            let assumptions = UncertainAssumptions(weightNoise: 0.25, weightLevels: levels)
+            let options = UncertaintyOptions(replications: 1000, seed: 1, year: year, threads: threads)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try UncertaintyAnalysis.run(framework, cube: cube, assumptions: assumptions,
                                                       options: options).meanAbsoluteShift)
             }
         }

@@ -34,6 +34,17 @@ struct UncertaintyTests {
         }
         #expect(result.meanAbsoluteShift == 0)
         #expect(result.units.contains { $0.nominalRank == nil })  // the fixture has an unscored unit
+        // An earlier year asked for (then only that year is prepared): its nominal ranks and scores, unchanged.
+        var earlier = options
+        earlier.year = 2021
+        let first = try UncertaintyAnalysis.run(framework, cube: cube, assumptions: assumptions, options: earlier)
+        #expect(first.year == 2021 && first.meanAbsoluteShift == 0)
+        for row in first.units {
+            #expect(row.nominalRank == nominal.rank(unit: row.unit, node: "IDX", year: 2021))
+            #expect(row.nominalScore == nominal.score(unit: row.unit, node: "IDX", year: 2021).flatMap {
+                $0.isNaN ? nil : $0 })
+            #expect(row.medianRank == row.nominalRank.map(Double.init))
+        }
     }
 
     /// The batched (dgemm) path against the plain per-replication `PreparedConstruction.aggregate`, on the same draws:

@@ -70,38 +70,6 @@ struct ScenarioEngine: Sendable {
             throw AnalysisError.invalidParameter(measure: measure, argument: "block size", expected: "at least 1",
                                                  found: Double(blockSize))
         }
-        let nominalPrepared = try Construction.prepare(framework, cube: fullCube)
-        let nominal = try nominalPrepared.aggregate()
-        let plan = nominal.plan
-        let U = fullCube.units.count, N = plan.nodes.count
-        // The analysis year: the one asked for, else the latest with a ranked unit.
-        let y: Int
-        if let requested {
-            guard let found = fullCube.years.firstIndex(of: requested) else {
-                throw ConstructionError.unknownName(kind: "year", name: String(requested),
-                                                    known: fullCube.years.map(String.init))
-            }
-            y = found
-        } else {
-            guard let latest = fullCube.years.indices.reversed().first(where: { y in
-                (0..<U).contains { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] != nil }
-            }) else {
-                throw AnalysisError.empty(measure: measure, argument: "ranked units (no year has an index score)")
-            }
-            y = latest
-        }
-        self.framework = framework
-        self.plan = plan
-        self.units = fullCube.units
-        self.year = fullCube.years[y]
-        self.nominalWeights = nominal.weights
-        self.nominalMethods = plan.nodes.map { $0.aggregation ?? .arithmetic }
-        self.nominalScores = nominal.scores(node: 0, year: y)
-        self.nominalRanks = (0..<U).map { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] }
-        self.assumptions = assumptions
-        self.threads = threads
-        self.blockSize = blockSize
-
         // Variants: every combination of the normalisation, imputation and treatment alternatives.
         let normalisations: [Int?] = assumptions.normalisationAlternatives.isEmpty
             ? [nil] : assumptions.normalisationAlternatives.indices.map { $0 }
@@ -122,22 +90,65 @@ struct ScenarioEngine: Sendable {
                 }
             }
         }
-        self.variantLabels = labels
-        self.variantFrameworks = frameworks
-
-        // Only the analysis year is needed unless a step looks at other years.
+        // Only the analysis year is needed unless a step looks at other years (every other step works per year, so
+        // the values of that year are the same either way).
         let needsAllYears = framework.methods.pooledNormalisation
             || frameworks.contains { $0.methods.imputation.contains(where: \.isTemporal) }
+        let U = fullCube.units.count
+        func singleYear(_ y: Int) throws -> IndicatorCube {
+            let I = fullCube.series.count
+            return try IndicatorCube(units: fullCube.units, series: fullCube.series, years: [fullCube.years[y]],
+                                     values: Array(fullCube.values[(U * I * y)..<(U * I * (y + 1))]),
+                                     groupings: fullCube.groupings)
+        }
+        let requestedIndex = try requested.map { requested in
+            guard let found = fullCube.years.firstIndex(of: requested) else {
+                throw ConstructionError.unknownName(kind: "year", name: String(requested),
+                                                    known: fullCube.years.map(String.init))
+            }
+            return found
+        }
+        // The nominal index: on the analysis year alone when it is known and enough, else on every year.
+        let nominalOnOneYear = requestedIndex != nil && !needsAllYears
+        let nominalPrepared = try Construction.prepare(
+            framework, cube: nominalOnOneYear ? try singleYear(requestedIndex!) : fullCube)
+        let nominal = try nominalPrepared.aggregate()
+        let plan = nominal.plan
+        let N = plan.nodes.count
+        // The analysis year: the one asked for, else the latest with a ranked unit.
+        let y: Int
+        if let requestedIndex {
+            y = requestedIndex
+        } else {
+            guard let latest = fullCube.years.indices.reversed().first(where: { y in
+                (0..<U).contains { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] != nil }
+            }) else {
+                throw AnalysisError.empty(measure: measure, argument: "ranked units (no year has an index score)")
+            }
+            y = latest
+        }
+        self.framework = framework
+        self.plan = plan
+        self.units = fullCube.units
+        self.year = fullCube.years[y]
+        self.nominalWeights = nominal.weights
+        self.nominalMethods = plan.nodes.map { $0.aggregation ?? .arithmetic }
+        let yNominal = nominalOnOneYear ? 0 : y
+        self.nominalScores = nominal.scores(node: 0, year: yNominal)
+        self.nominalRanks = (0..<U).map { nominal.ranks[nominal.index(unit: $0, node: 0, year: yNominal)] }
+        self.assumptions = assumptions
+        self.threads = threads
+        self.blockSize = blockSize
+
+        self.variantLabels = labels
         if needsAllYears {
             self.cube = fullCube
             self.yearInCube = y
         } else {
-            let I = fullCube.series.count
-            let block = Array(fullCube.values[(U * I * y)..<(U * I * (y + 1))])
-            self.cube = try IndicatorCube(units: fullCube.units, series: fullCube.series, years: [fullCube.years[y]],
-                                          values: block, groupings: fullCube.groupings)
+            self.cube = try singleYear(y)
             self.yearInCube = 0
         }
+        self.variantFrameworks = frameworks
 
         // Measurement noise: by indicator id or series code.
         var noisy: [Int: Double] = [:]
@@ -159,8 +170,10 @@ struct ScenarioEngine: Sendable {
         if noisySeries.isEmpty {
             var prepared: [PreparedVariant] = []
             for f in frameworks {
-                let p = try Construction.prepare(f, cube: cube)
-                prepared.append(PreparedVariant(prepared: p.restricted(toYear: yearInCube)))
+                // The nominal framework's variant is the nominal preparation itself.
+                let p = f == framework ? nominalPrepared.restricted(toYear: yNominal)
+                    : try Construction.prepare(f, cube: cube).restricted(toYear: yearInCube)
+                prepared.append(PreparedVariant(prepared: p))
             }
             self.variants = prepared
         } else {

@@ -118,7 +118,7 @@ PY
     chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/.profile" --no-pdf-header-footer \
         --print-to-pdf="$pdf" "file://$(realpath "$page")" >/dev/null 2>&1 || true
     pages="$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$pdf" 2>/dev/null || echo 0)"
-    case "$name" in index|overview) ;; *) if [ "$pages" -lt 1 ] || [ "$pages" -gt 2 ]; then problems="$problems printed on $pages A4 pages (expected 1 or 2)"; fi ;; esac
+    case "$name" in index|overview) ;; *) if [ "$pages" -gt 2 ]; then echo "WARN $page: prints on $pages A4 pages (aim: 1 or 2)" >&2; fi; if [ "$pages" -lt 1 ]; then problems="$problems no printable page"; fi ;; esac
     if [ -n "$problems" ]; then
         echo "FAIL $page:$problems" >&2
         status=1

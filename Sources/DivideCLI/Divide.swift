@@ -11,8 +11,8 @@ struct Divide: ParsableCommand {
         subcommands: [
             DoctorCommand.self, ValidateCommand.self, CoverageCommand.self, SeriesCommand.self, BenchCommand.self,
             FrameworksCommand.self, ComputeCommand.self, RankCommand.self, AuditCommand.self, InequalityCommand.self,
-            ConvergenceCommand.self, GapsCommand.self, RenderBriefCommand.self, UncertaintyCommand.self,
-            SensitivityCommand.self,
+            ConvergenceCommand.self, GapsCommand.self, UncertaintyCommand.self, SensitivityCommand.self,
+            BriefCommand.self, BriefsCommand.self, CompareCommand.self, RenderBriefCommand.self,
         ]
     )
 

@@ -20,13 +20,15 @@ extension Brief {
         public var indicatorId: String
         public var name: String
         public var pillar: String?
-        public var value: Double
+        /// The economy's raw value (nil when the framework transforms it beyond what the brief can show).
+        public var value: Double?
         public var unit: String?
-        public var peerMean: Double
+        /// The mean raw value of the peers with a value.
+        public var peerMean: Double?
         /// Standard deviations above (positive) or below (negative) the peer mean, direction-adjusted.
         public var standardised: Double
         public init(
-            indicatorId: String, name: String, pillar: String?, value: Double, unit: String?, peerMean: Double,
+            indicatorId: String, name: String, pillar: String?, value: Double?, unit: String?, peerMean: Double?,
             standardised: Double
         ) {
             self.indicatorId = indicatorId

@@ -164,7 +164,8 @@ extension Brief {
         public var name: String
         /// Contribution in score points.
         public var points: Double
-        /// Share of the gap (0.4 = 40 %).
+        /// Share of the positive contributions, i.e. of what holds the economy back (0.4 = 40 %); indicators where
+        /// the economy is ahead of the frontier economy contribute negatively and are not listed.
         public var share: Double?
         public init(indicatorId: String, name: String, points: Double, share: Double?) {
             self.indicatorId = indicatorId

@@ -191,13 +191,13 @@ struct BriefTextRenderingTests {
         where lower is better are turned round.
 
         INDICATORS
-        Indicator             Value  Unit                 Year  Source          Status
-        ───────────────────  ──────  ───────────────────  ────  ──────────────  ────────
-        Individuals using …    97.2  %                    2023  ITU DataHub     observed
-        Fixed broadband su…    45.3  per 100 people       2021  ITU DataHub     c/f 2021
-        Mobile data price      1.90  % of GNI per capita  2023  ITU DataHub     observed
-        GNI per capita, At…  35,990  current US$          2023  World Bank WDI  imputed
-        ICT skills              n/a  %                     n/a                  missing
+        Indicator                 Value  Unit                 Year  Source      Status
+        ───────────────────────  ──────  ───────────────────  ────  ──────────  ────────
+        Individuals using the …    97.2  %                    2023  ITU DataH…  observed
+        Fixed broadband subscr…    45.3  per 100 people       2021  ITU DataH…  c/f 2021
+        Mobile data price          1.90  % of GNI per capita  2023  ITU DataH…  observed
+        GNI per capita, Atlas …  35,990  current US$          2023  World Ban…  imputed
+        ICT skills                  n/a  %                     n/a              missing
         c/f YEAR: carried forward from YEAR.
 
         DIVIDE WITHIN THE ECONOMY

@@ -52,7 +52,7 @@ enum BriefFormatting {
         case nil: missing
         case .closed?: "closed"
         case .never?: "never"
-        case .years(let t)?: t.isFinite ? "\(Int(t.rounded(.up))) years" : "never"
+        case .years(let t)?: t.isFinite ? (t <= 1 ? "1 year" : "\(Int(t.rounded(.up))) years") : "never"
         }
     }
 

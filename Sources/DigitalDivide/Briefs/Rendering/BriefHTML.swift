@@ -20,7 +20,7 @@ struct BriefHTMLRenderer {
                               "#ff9da7", "#4e79a7", "#bab0ac"]
 
     static let css = """
-    @page { size: A4; margin: 11mm; }
+    @page { size: A4; margin: 9mm 10mm; }
     * { box-sizing: border-box; }
     body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       color: #1d2329; margin: 0; background: #f4f5f7; font-size: 10pt; line-height: 1.35; }
@@ -46,19 +46,25 @@ struct BriefHTMLRenderer {
     tr.index td:first-child, tr.index td.num { font-weight: 600; }
     .up { color: #1a7f37; } .down { color: #c62828; } .flat { color: #56616c; }
     .missing { color: #8a949e; }
+    td[class^="flag-"] { white-space: nowrap; }
+    tr.group td { font-weight: 600; background: #f7f9fb; color: #1f5aa6; }
+    td.src { max-width: 42mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .flag-imputed { color: #8a5a00; } .flag-carried_forward { color: #8a5a00; } .flag-missing { color: #c62828; }
     ul { margin: 1mm 0; padding-left: 5mm; }
     .small { font-size: 8pt; color: #56616c; }
     footer { margin-top: 4mm; font-size: 8pt; color: #56616c; border-top: 1px solid #dde2e8; padding-top: 2mm; }
     @media print {
-      body { background: #fff; font-size: 8.5pt; line-height: 1.25; }
-      h1 { font-size: 17pt; }
-      table { font-size: 7.5pt; }
-      th, td { padding: 0.5mm 1.2mm; }
-      figure svg { max-height: 58mm; }
+      body { background: #fff; font-size: 7.5pt; line-height: 1.18; }
+      h1 { font-size: 16pt; }
+      h2 { font-size: 10.5pt; margin: 2.5mm 0 1mm 0; }
+      table { font-size: 6.6pt; }
+      th, td { padding: 0.35mm 1.2mm; }
+      figure svg { max-height: 46mm; }
+      .small { font-size: 7pt; }
+      footer { margin-top: 2mm; font-size: 7pt; }
       .kpi { padding: 1.2mm 2mm; } .kpi .value { font-size: 13pt; }
       main { max-width: none; padding: 0; }
-      h2 { break-after: avoid; margin-top: 3.5mm; }
+      h2 { break-after: avoid; }
       .kpis { margin: 2mm 0; }
     }
     """
@@ -75,8 +81,8 @@ struct BriefHTMLRenderer {
         out += kpis()
         out += charts()
         out += scores()
-        out += gaps()
         out += trendAndDistribution()
+        out += gaps()
         out += standing()
         out += within()
         out += indicators()
@@ -210,11 +216,12 @@ struct BriefHTMLRenderer {
                 + "<td class=\"text\">\(E.escape(F.contributors(n.gapToEscapBest) ?? ""))</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        let subLines = brief.nodes.compactMap { n in
+        // The subregion gap's contributors for the index only (all of them are in the JSON, CSV and Markdown).
+        let subLines = (brief.index.map { [$0] } ?? []).compactMap { n in
             F.contributors(n.gapToSubregionBest).map { "\(n.name), gap to \(sub) best: \($0)." }
         }
         out += "<p class=\"small\">Gaps in score points to the best economy (in brackets); contributors as shares of "
-            + "the gap; years to close ESCAP's best at the current growth rates."
+            + "what holds the economy back; years to close ESCAP's best at the current growth rates of the last five years."
             + (subLines.isEmpty ? "" : " Largest contributors to the \(E.escape(sub)) gap: "
                 + subLines.map(E.escape).joined(separator: " "))
         return out + "</p></section>\n"
@@ -268,11 +275,18 @@ struct BriefHTMLRenderer {
 
     private func indicators() -> String {
         var out = "<section><h2>Indicators</h2>\n<table>"
-        out += headRow(["Indicator", "Pillar", "Value", "Unit", "Year", "Source", "Status"], numeric: [2, 4])
+        out += headRow(["Indicator", "Value", "Unit", "Year", "Source", "Status"], numeric: [1, 3])
         out += "<tbody>\n"
+        var pillar: String?? = .none
         for r in brief.indicators {
-            out += "<tr>" + cell(r.name) + cell(r.pillar ?? "") + cell(F.value(r.value), numeric: true)
-                + cell(r.unit ?? "") + cell(r.year.map(String.init) ?? F.missing, numeric: true) + cell(r.source ?? "")
+            if pillar != .some(r.pillar) {
+                pillar = .some(r.pillar)
+                out += "<tr class=\"group\"><td colspan=\"6\">\(E.escape(r.pillar ?? "Other indicators"))</td></tr>\n"
+            }
+            let source = r.source ?? ""
+            out += "<tr>" + cell(r.name) + cell(F.value(r.value), numeric: true)
+                + cell(r.unit ?? "") + cell(r.year.map(String.init) ?? F.missing, numeric: true)
+                + "<td class=\"src\" title=\"\(E.escape(source))\">\(E.escape(source))</td>"
                 + "<td class=\"flag-\(r.status.flag.rawValue)\">\(E.escape(r.status.label))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"

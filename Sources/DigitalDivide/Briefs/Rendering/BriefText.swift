@@ -148,7 +148,7 @@ struct BriefTextRenderer {
             columns: [
                 .init(header: "Indicator", minimumWidth: width >= 100 ? 20 : 14),
                 .init(header: "Value", rightAligned: true), .init(header: "Unit", minimumWidth: 5),
-                .init(header: "Year", rightAligned: true), .init(header: "Source", minimumWidth: 6),
+                .init(header: "Year", rightAligned: true), .init(header: "Source", minimumWidth: wide ? 14 : 10, shrinkPriority: 1),
                 .init(header: "Status", minimumWidth: 8),
             ],
             rows: brief.indicators.map { r in

@@ -7,6 +7,8 @@ struct TextTable {
         var rightAligned = false
         /// The narrowest this column may be truncated to; `nil`: never truncated.
         var minimumWidth: Int? = nil
+        /// Columns with a higher priority shrink first (down to their minimum), then the next ones.
+        var shrinkPriority = 0
     }
 
     var columns: [Column]
@@ -24,7 +26,10 @@ struct TextTable {
             let candidates = columns.indices.filter { c in
                 columns[c].minimumWidth.map { widths[c] > $0 } ?? false
             }
-            guard let c = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            guard let c = candidates.max(by: { a, b in
+                columns[a].shrinkPriority != columns[b].shrinkPriority ? columns[a].shrinkPriority < columns[b].shrinkPriority
+                    : widths[a] < widths[b]
+            }) else { break }
             widths[c] -= 1
         }
         func line(_ cells: [String]) -> String {

@@ -1,0 +1,108 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+
+/// `divide briefs --all`: a brief for every ESCAP-region economy, an index page and a regional overview.
+struct BriefsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefs",
+        abstract: "Write a brief for every ESCAP-region economy, an index page and a regional overview.",
+        discussion: """
+            Files: DIR/<ISO3>.html (or .md), DIR/index.html and DIR/overview.html (leaderboard, pillar \
+            heat-table, inequality across the region). A progress bar is drawn on a terminal only.
+            """
+    )
+
+    @Flag(name: .long, help: "Every ESCAP-region economy the index was computed for (required).")
+    var all = false
+
+    @Option(name: .long, help: "The folder to write to (created when missing).")
+    var output: String
+
+    @Option(name: .long, help: "html (default) or markdown.")
+    var format: BriefsFormat = .html
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    enum BriefsFormat: String, CaseIterable, ExpressibleByArgument {
+        case html, markdown
+        var brief: BriefFormat { self == .html ? .html : .markdown }
+    }
+
+    func validate() throws {
+        guard all else { throw ValidationError("give --all (briefs for every economy); for one economy use divide brief") }
+        if index.years != nil { throw ValidationError("briefs describe one year: give --year, not --years") }
+    }
+
+    func run() throws {
+        let builder = try BriefSession.builder(index: index, data: dataOptions)
+        let year = try BriefSession.year(index.year, builder: builder)
+        let written = try Self.write(builder: builder, year: year, format: format, to: output,
+                                     progress: ProgressBar(total: builder.economies.count))
+        FileHandle.standardError.write(Data("Wrote \(written.count) files to \(output)\n".utf8))
+    }
+
+    /// Writes the briefs, the index page and the overview; returns the files written.
+    @discardableResult
+    static func write(builder: BriefBuilder, year: Int, format: BriefsFormat, to folder: String,
+                      progress: ProgressBar? = nil) throws -> [String] {
+        let ext = format.brief.fileExtension
+        var files: [String] = []
+        var entries: [BriefIndexPage.Entry] = []
+        let folderURL = URL(fileURLWithPath: folder)
+        for (k, iso3) in builder.economies.enumerated() {
+            let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: nil)
+            let file = "\(iso3).\(ext)"
+            try writeOutput(try format.brief.render(brief), to: folderURL.appendingPathComponent(file).path)
+            files.append(file)
+            entries.append(BriefIndexPage.Entry(economy: brief.header.economy, subregion: brief.header.subregion, file: file))
+            progress?.update(k + 1, label: iso3)
+        }
+        progress?.finish()
+        let overview = try builder.overview(year: year)
+        let links = Dictionary(uniqueKeysWithValues: entries.map { ($0.economy.iso3, $0.file) })
+        let title = overview.framework.name
+        switch format {
+        case .html:
+            try writeOutput(overview.html(links: links), to: folderURL.appendingPathComponent("overview.html").path)
+            try writeOutput(BriefIndexPage.html(title: title, year: year, entries: entries, overview: "overview.html"),
+                            to: folderURL.appendingPathComponent("index.html").path)
+            files += ["overview.html", "index.html"]
+        case .markdown:
+            try writeOutput(overview.markdown(links: links), to: folderURL.appendingPathComponent("overview.md").path)
+            try writeOutput(BriefIndexPage.markdown(title: title, year: year, entries: entries, overview: "overview.md"),
+                            to: folderURL.appendingPathComponent("README.md").path)
+            files += ["overview.md", "README.md"]
+        }
+        return files
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
+final class ProgressBar {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    /// `[██████······] 12/58 KOR`.
+    static func line(done: Int, total: Int, label: String, width: Int = 30) -> String {
+        let filled = total > 0 ? min(width, done * width / total) : width
+        return "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
+            + "\(done)/\(total) \(label)"
+    }
+
+    func update(_ done: Int, label: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + Self.line(done: done, total: total, label: label)).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import DigitalDivide
+import Foundation
+import Testing
+@testable import DivideCLI
+
+/// Briefs on the flagship preset and the shipped data (the tests run from the package root).
+@Suite("Brief commands: shipped data", .serialized)
+struct BriefCommandsShippedDataTests {
+    static let builder: BriefBuilder? = {
+        guard let command = try? Divide.parseAsRoot(["brief", "KOR"]) as? BriefCommand else { return nil }
+        return try? BriefSession.builder(index: command.index, data: command.dataOptions)
+    }()
+
+    @Test func everyEscapEconomyRendersInEveryFormat() throws {
+        let builder = try #require(Self.builder, "the default preset did not compute on the shipped data")
+        let year = try #require(builder.defaultYear)
+        let escap = CountryRegistry.standard.members(of: .escap).map(\.iso3)
+        #expect(escap.count == 58)
+        #expect(Set(builder.economies) == Set(escap))
+        for iso3 in escap {
+            let brief = try builder.brief(for: iso3, year: year)
+            #expect(brief.header.economy.iso3 == iso3)
+            for format in BriefFormat.allCases {
+                let text = try format.render(brief)
+                #expect(!text.isEmpty)
+                #expect(!text.contains("nan") && !text.contains("inf)"), "\(iso3) \(format)")
+            }
+            for width in [80, 100] {
+                for line in brief.text(width: width).split(separator: "\n") {
+                    #expect(line.count <= width, "\(iso3) at \(width): \(line)")
+                }
+            }
+            #expect(try Brief.decode(json: Data(brief.json().utf8)) == brief)
+            #expect(!brief.html().contains("<script"))
+        }
+    }
+
+    /// Ranks, averages, bests and gaps against the construction's own results and plain recomputation.
+    @Test func numbersAgreeWithTheComputation() throws {
+        let builder = try #require(Self.builder)
+        let year = try #require(builder.defaultYear)
+        let c = builder.result.construction
+        let y = try #require(c.years.firstIndex(of: year))
+        let index = c.scores(node: 0, year: y)
+        let scored = index.indices.filter { !index[$0].isNaN }
+        let mean = scored.map { index[$0] }.reduce(0, +) / Double(scored.count)
+        let best = scored.max { index[$0] < index[$1] }!
+        for iso3 in builder.economies {
+            let brief = try builder.brief(for: iso3, year: year)
+            let u = c.units.firstIndex(of: iso3)!
+            let summary = try #require(brief.index)
+            // The construction ranks the same units (the ESCAP region): the brief's rank is the construction's.
+            #expect(summary.rank?.rank == c.rank(unit: iso3, node: c.plan.nodes[0].id, year: year))
+            #expect(summary.rank.map(\.of) == (index[u].isNaN ? nil : scored.count))
+            #expect(abs((summary.escap?.average ?? .nan) - mean) < 1e-9)
+            #expect(summary.escap?.best == index[best])
+            if let s = summary.score, let gap = summary.gapToEscapBest {
+                #expect(abs(gap.gap - (index[best] - s)) < 1e-9)
+                #expect(gap.contributors.count <= 3)
+                let shares = gap.contributors.compactMap(\.share)
+                #expect(shares.allSatisfy { $0 > 0 && $0 <= 1 + 1e-12 })
+                #expect(zip(gap.contributors, gap.contributors.dropFirst()).allSatisfy { $0.points >= $1.points })
+            }
+            // The economy's Lorenz point: the share of the total held by the economies scoring at most as much.
+            if let d = brief.distribution, let p = d.economyPoint {
+                let x = index[u]
+                let total = scored.map { index[$0] }.reduce(0, +)
+                let below = scored.filter { index[$0] <= x }
+                #expect(abs(p.valueShare - below.map { index[$0] }.reduce(0, +) / total) < 1e-12)
+                #expect(abs(p.populationShare - Double(below.count) / Double(scored.count)) < 1e-12)
+            }
+            // Changes are differences of the construction's scores.
+            if let change = summary.changeOneYear, let y0 = c.years.firstIndex(of: change.fromYear) {
+                #expect(abs(change.delta - (index[u] - c.scores(node: 0, year: y0)[u])) < 1e-9)
+            }
+            // Indicator flags follow the construction's cell origins.
+            for (i, row) in brief.indicators.enumerated() {
+                switch builder.result.origin(unit: u, indicator: i, year: year) {
+                case .observed: #expect(row.status.flag == .observed || (row.status.flag == .missing && row.value == nil))
+                case .carried(let from): #expect(row.status == .carriedForward(from: from) || row.value == nil)
+                case .imputed, .interpolated: #expect(row.status.flag == .imputed)
+                case .missing: #expect(row.status.flag == .missing && row.value == nil)
+                }
+            }
+        }
+    }
+
+    @Test func koreaByAnyName() throws {
+        for name in ["KOR", "kor", "Korea", "Republic of Korea", "Korea, Rep."] {
+            #expect(try BriefSession.economy(name) == "KOR", "\(name)")
+        }
+        #expect(throws: ValidationError.self) { try BriefSession.economy("Koreaa") }
+        do {
+            _ = try BriefSession.economy("Koreaa")
+        } catch let error as ValidationError {
+            #expect(error.message.contains("did you mean") && error.message.contains("Korea, Republic of"))
+        }
+        #expect(try BriefSession.economies("KOR,jpn,China") == ["KOR", "JPN", "CHN"])
+    }
+
+    @Test func briefWithChosenPeers() throws {
+        let builder = try #require(Self.builder)
+        let brief = try builder.brief(for: "KOR", peers: ["JPN", "CHN"])
+        #expect(brief.peers?.basis == .chosen)
+        #expect(brief.peers?.economies.map(\.economy.iso3) == ["JPN", "CHN"])
+        #expect(brief.trend.map(\.economy.iso3).first == "KOR")
+        #expect(Set(brief.trend.map(\.economy.iso3)).isSubset(of: ["KOR", "JPN", "CHN"]))
+    }
+
+    @Test func compareSideBySide() throws {
+        let builder = try #require(Self.builder)
+        let briefs = try ["KOR", "JPN", "CHN"].map { try builder.brief(for: $0, peers: []) }
+        let text = CompareCommand.render(briefs, format: .text)
+        #expect(text.contains("KOR") && text.contains("JPN") && text.contains("CHN"))
+        #expect(text.contains("Connectivity") && text.contains("Gender parity score"))
+        let csv = CompareCommand.render(briefs, format: .csv)
+        #expect(csv.hasPrefix("iso3,node,name,score,rank,ranked,rank_p05,rank_p95\r\n"))
+        #expect(csv.components(separatedBy: "\r\n").count - 2 == 3 * briefs[0].nodes.count)
+        #expect(CompareCommand.render(briefs, format: .json).contains("\"economies\""))
+    }
+
+    @Test func briefsForEveryEconomyWithIndexAndOverview() throws {
+        let builder = try #require(Self.builder)
+        let year = try #require(builder.defaultYear)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dd-briefs-\(UUID().uuidString)").path
+        let files = try BriefsCommand.write(builder: builder, year: year, format: .html, to: folder)
+        #expect(files.count == 58 + 2)
+        let index = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"KOR.html\"") && index.contains("href=\"overview.html\""))
+        let overview = try String(contentsOfFile: folder + "/overview.html", encoding: .utf8)
+        #expect(overview.contains("Leaderboard and pillar heat-table") && overview.contains("Inequality across the region"))
+        #expect(overview.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 58)
+        let md = try BriefsCommand.write(builder: builder, year: year, format: .markdown, to: folder + "/md")
+        #expect(md.contains("README.md") && md.contains("overview.md") && md.contains("KOR.md"))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func commandsParse() throws {
+        let brief = try #require(try Divide.parseAsRoot(
+            ["brief", "Korea", "--peers", "JPN,CHN", "--format", "html", "--output", "k.html", "--year", "2023"])
+            as? BriefCommand)
+        #expect(brief.economy == "Korea" && brief.peers == "JPN,CHN" && brief.format == .html)
+        #expect(brief.output == "k.html" && brief.index.year == 2023)
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["brief", "Atlantis"]) }
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["brief", "KOR", "--years", "2020-2023"]) }
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["compare", "KOR"]) }
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["briefs", "--output", "x"]) }
+        let briefs = try #require(try Divide.parseAsRoot(["briefs", "--all", "--output", "out", "--format", "markdown"])
+            as? BriefsCommand)
+        #expect(briefs.all && briefs.format == .markdown)
+        #expect(ProgressBar.line(done: 29, total: 58, label: "KOR", width: 10) == "[█████·····] 29/58 KOR")
+    }
+}

@@ -39,7 +39,7 @@ struct BriefsCommand: ParsableCommand {
         let builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
         let written = try Self.write(builder: builder, year: year, format: format, to: output,
-                                     progress: ProgressBar(total: builder.economies.count))
+                                     progress: ProgressBar(label: "briefs"))
         FileHandle.standardError.write(Data("Wrote \(written.count) files to \(output)\n".utf8))
     }
 
@@ -57,7 +57,7 @@ struct BriefsCommand: ParsableCommand {
             try writeOutput(try format.brief.render(brief), to: folderURL.appendingPathComponent(file).path)
             files.append(file)
             entries.append(BriefIndexPage.Entry(economy: brief.header.economy, subregion: brief.header.subregion, file: file))
-            progress?.update(k + 1, label: iso3)
+            progress?.update(k + 1, builder.economies.count)
         }
         progress?.finish()
         let overview = try builder.overview(year: year)
@@ -76,33 +76,5 @@ struct BriefsCommand: ParsableCommand {
             files += ["overview.md", "README.md"]
         }
         return files
-    }
-}
-
-/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
-final class ProgressBar {
-    let total: Int
-    let enabled: Bool
-
-    init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    /// `[██████······] 12/58 KOR`.
-    static func line(done: Int, total: Int, label: String, width: Int = 30) -> String {
-        let filled = total > 0 ? min(width, done * width / total) : width
-        return "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
-            + "\(done)/\(total) \(label)"
-    }
-
-    func update(_ done: Int, label: String) {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + Self.line(done: done, total: total, label: label)).utf8))
-    }
-
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

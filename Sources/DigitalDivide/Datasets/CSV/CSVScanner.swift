@@ -421,3 +421,25 @@ public final class CSVScanner {
         }
     }
 }
+
+extension CSVScanner {
+    /// For a reader's fast path: the buffered bytes from the start of the next record to the end of the data read so
+    /// far (`base[start..<end]`), and the physical line of that record; `nil` before the first ``nextRecord()``.
+    ///
+    /// A reader may parse complete, simple records (unquoted, ASCII, one physical line each, ending with LF or CRLF)
+    /// straight from these bytes and then commit them with ``consumeLines(to:count:)``; anything else, and a record
+    /// that runs past `end`, it leaves to ``nextRecord()``, which starts at the first uncommitted record.
+    @inline(__always)
+    public func bufferedRecords() -> (base: UnsafePointer<UInt8>, start: Int, end: Int, line: Int)? {
+        guard started else { return nil }
+        return (UnsafePointer(buffer), position, dataEnd, nextLine)
+    }
+
+    /// Commits `count` records, of one physical line each, that a fast path parsed from ``bufferedRecords()``:
+    /// the next record starts at `position` (the byte after the last one's line end).
+    @inline(__always)
+    public func consumeLines(to newPosition: Int, count: Int) {
+        position = newPosition
+        nextLine += count
+    }
+}

@@ -197,6 +197,79 @@ public final class FileSink: ObservationSink {
         if year > maxYear { maxYear = year }
     }
 
+    /// Where a run of ordinary values of one (unit, indicator) pair goes, for readers' fast paths: a value of that
+    /// pair for a year in `years` lands in cell `cellOffset + year` when that cell is empty, with exactly the effect
+    /// ``observe(unit:indicator:year:value:line:column:)`` would have (the unit and indicator are resolved, the
+    /// indicator is not a share, the year is inside the allowed range, the years seen and the cells held). Any other
+    /// value, and an occupied cell, must go through `observe`. Valid until the next call of `observe`,
+    /// ``unit(_:column:)`` or ``indicator(_:)`` (which may move the cells).
+    struct OrdinaryRun {
+        var unit: Int32 = -1
+        var indicator: Int32 = -1
+        var global = 0
+        var cellOffset = 0
+        /// The years a value may have to take the fast path (none when `low > high`).
+        var low = 1
+        var high = 0
+        /// The last line whose row id fits (`rowBase + line < 2³²`).
+        var lastLine = 0
+        var markedUsed = false
+    }
+
+    /// The ``OrdinaryRun`` of `unit` and `indicator`; it accepts no year (`low > high`) when no value of the pair can take the
+    /// fast path now (`low > high`).
+    func ordinaryRun(unit: UnitHandle, indicator: IndicatorHandle) -> OrdinaryRun {
+        var run = OrdinaryRun(unit: unit.rawValue, indicator: indicator.rawValue)
+        let handle = Int(unit.rawValue)
+        let indicatorHandle = Int(indicator.rawValue)
+        let storage = builder.storage
+        guard handle >= 0, handle < unitMap.count, indicatorHandle >= 0, indicatorHandle < indicatorMap.count,
+            !indicatorIsShare[indicatorHandle], let seen = builder.yearsSeen, storage.yearStride > 0
+        else { return run }
+        let global = Int(unitMap[handle])
+        let globalIndicator = Int(indicatorMap[indicatorHandle])
+        guard global >= 0, globalIndicator >= 0, global < storage.liveUnits,
+            globalIndicator < storage.liveIndicators, global < usedUnits.count,
+            rowBase < UInt64(UInt32.max)
+        else { return run }
+        let low = max(yearLow, seen.lowerBound, storage.yearBase)
+        let high = min(yearHigh, seen.upperBound, storage.yearBase + storage.yearStride - 1)
+        guard low <= high else { return run }
+        run.global = global
+        run.cellOffset = storage.index(indicator: globalIndicator, unit: global, year: 0)
+        run.low = low
+        run.high = high
+        run.lastLine = Int(UInt64(UInt32.max) - 1 - rowBase)
+        return run
+    }
+
+    /// Places `value` (of `run`'s pair, for `year` in `run.low...run.high`, at `line` ≤ `run.lastLine`) when its cell is
+    /// empty and returns `true`; returns `false`, changing nothing, when the cell is occupied (then `observe` decides:
+    /// agreement, conflict or preference). Counts are added later by ``commitOrdinary``.
+    @inline(__always)
+    func placeOrdinary(_ run: inout OrdinaryRun, year: Int, value: Double, line: Int) -> Bool {
+        unowned(unsafe) let storage = builder.storage
+        let index = run.cellOffset + year
+        if storage.isPresent(index) { return false }
+        storage.values[index] = value
+        if storage.tracksRows { storage.rowIDs[index] = UInt32(rowBase + UInt64(line)) }
+        if !run.markedUsed {
+            usedUnits[run.global] = true
+            run.markedUsed = true
+        }
+        return true
+    }
+
+    /// Adds what a fast path placed since its last commit: `records` data records read, `placed` values used, the
+    /// highest line and the years spanned. Call it before any `observe` and at the end of a batch.
+    func commitOrdinary(records: Int, placed: Int, lastLine: Int, minYear low: Int, maxYear high: Int) {
+        report.records += records
+        report.valuesUsed += placed
+        if lastLine > maxLine { maxLine = lastLine }
+        if low < minYear { minYear = low }
+        if high > maxYear { maxYear = high }
+    }
+
     private func unresolved(_ handle: Int, global: Int32, line: Int) {
         let column = unitColumns[handle]
         switch global {

@@ -13,7 +13,12 @@
 /// The hot loop makes no `String` per row: unit and indicator texts are interned per file (``ByteInterner``), so per
 /// row only the interned ids, the year, the value and the line reach the sink.
 public struct TidyReader: DatasetReader {
-    public init() {}
+    /// Whether ordinary rows take the fast path (``readOrdinaryRows``); tests turn it off to compare both paths.
+    let usesFastPath: Bool
+
+    public init() { usesFastPath = true }
+
+    init(usesFastPath: Bool) { self.usesFastPath = usesFastPath }
 
     public var format: DataFormat { .tidy }
 
@@ -85,7 +90,18 @@ public struct TidyReader: DatasetReader {
         var unitHandles: [UnitHandle] = []
         var indicators = ByteInterner()
         var indicatorHandles: [IndicatorHandle] = []
-        while try scanner.nextRecord() {
+        // Ordinary rows take the fast path (TidyFastPath.swift); the loop below handles every other row.
+        let fastSink = usesFastPath ? sink as? FileSink : nil
+        let fieldBounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * width)
+        defer { fieldBounds.deallocate() }
+        while true {
+            if let fastSink {
+                _ = readOrdinaryRows(
+                    scanner, columns: columns, width: width, into: fastSink, fieldBounds: fieldBounds,
+                    units: &units, unitHandles: &unitHandles, indicators: &indicators,
+                    indicatorHandles: &indicatorHandles)
+            }
+            guard try scanner.nextRecord() else { break }
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
             let line = scanner.recordLine

@@ -5,13 +5,15 @@ import Foundation
 /// print nothing. `finish()` erases it.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
-    private let enabled: Bool
+    /// Whether the bar is drawn at all (a terminal, not CI).
+    let enabled: Bool
     private let start = Date()
     private var drawn = false
 
-    init(label: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(label: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+         isTerminal: Bool = isatty(FileHandle.standardError.fileDescriptor) == 1) {
         self.label = label
-        self.enabled = isatty(FileHandle.standardError.fileDescriptor) == 1 && environment["CI"] == nil
+        self.enabled = isTerminal && environment["CI"] == nil
             && environment["TERM"] != "dumb"
     }
 

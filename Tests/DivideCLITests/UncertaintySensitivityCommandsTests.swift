@@ -162,3 +162,19 @@ struct UncertaintySensitivityCommandsTests {
         #expect(result.meanAbsoluteShift > 0)
     }
 }
+
+@Suite("Progress bar")
+struct ProgressBarTests {
+    @Test func drawnOnlyOnATerminalOutsideCI() {
+        #expect(ProgressBar(label: "x", environment: [:], isTerminal: true).enabled)
+        #expect(!ProgressBar(label: "x", environment: [:], isTerminal: false).enabled)
+        #expect(!ProgressBar(label: "x", environment: ["CI": "true"], isTerminal: true).enabled)
+        #expect(!ProgressBar(label: "x", environment: ["TERM": "dumb"], isTerminal: true).enabled)
+    }
+
+    @Test func line() {
+        #expect(ProgressBar.line(500, 1000, label: "replications", width: 10) == "[#####·····]  500/1000 replications")
+        #expect(ProgressBar.line(1000, 1000, label: "runs", width: 4) == "[####]  1000/1000 runs")
+        #expect(ProgressBar.line(0, 7, label: "runs", width: 4) == "[····]  0/7 runs")
+    }
+}

@@ -21,6 +21,7 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var intervals: RankIntervalOptions
 
     @Option(name: .long, help: ArgumentHelp("Peers to compare with, e.g. KOR,JPN,CHN (default: the subregion).",
                                             valueName: "ISO3,…"))
@@ -41,8 +42,9 @@ struct BriefCommand: ParsableCommand {
     func run() throws {
         let iso3 = try BriefSession.economy(economy)
         let peerList = try peers.map(BriefSession.economies)
-        let builder = try BriefSession.builder(index: index, data: dataOptions)
+        var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
+        BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: peerList)
         let toTerminal = output == nil
         let text = try format.render(

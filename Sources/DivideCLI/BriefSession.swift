@@ -32,6 +32,14 @@ enum BriefSession {
         return year
     }
 
+    /// Adds the Monte Carlo rank intervals for `year` (skipped when `replications` is 0).
+    static func addRankIntervals(_ builder: inout BriefBuilder, year: Int, options: RankIntervalOptions,
+                                 threads: Int?) {
+        guard options.replications > 0 else { return }
+        builder.computeRankIntervals(year: year, replications: options.replications, seed: options.seed,
+                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
     /// Builds a brief, turning library errors into usage errors.
     static func brief(_ builder: BriefBuilder, economy: String, year: Int, peers: [String]?) throws -> Brief {
         do {
@@ -39,5 +47,19 @@ enum BriefSession {
         } catch let error as BriefError {
             throw ValidationError(error.description)
         }
+    }
+}
+
+/// The uncertainty analysis behind the briefs' rank intervals.
+struct RankIntervalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Monte Carlo replications for the 5–95% rank intervals (weights varied ±25%); 0 skips them.", valueName: "N"))
+    var replications: Int = 200
+
+    @Option(name: .long, help: "Seed of the Monte Carlo replications.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if replications < 0 { throw ValidationError("--replications must be 0 or more, found \(replications)") }
     }
 }

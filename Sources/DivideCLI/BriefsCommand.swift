@@ -24,6 +24,7 @@ struct BriefsCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var intervals: RankIntervalOptions
 
     enum BriefsFormat: String, CaseIterable, ExpressibleByArgument {
         case html, markdown
@@ -36,8 +37,9 @@ struct BriefsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = try BriefSession.builder(index: index, data: dataOptions)
+        var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
+        BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let written = try Self.write(builder: builder, year: year, format: format, to: output,
                                      progress: ProgressBar(label: "briefs"))
         FileHandle.standardError.write(Data("Wrote \(written.count) files to \(output)\n".utf8))

@@ -19,6 +19,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var intervals: RankIntervalOptions
 
     @Option(name: .long, help: "Output format: text, markdown, csv or json.")
     var format: OutputFormat = .text
@@ -31,8 +32,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let codes = try economies.map(BriefSession.economy)
-        let builder = try BriefSession.builder(index: index, data: dataOptions)
+        var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
+        BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let briefs = try codes.map { try BriefSession.brief(builder, economy: $0, year: year, peers: []) }
         print(Self.render(briefs, format: format), terminator: "")
     }

@@ -86,6 +86,29 @@ struct BriefCommandsShippedDataTests {
         }
     }
 
+    /// Monte Carlo rank intervals: present for every scored economy, ordered, within 1…n, and reproducible.
+    @Test func rankIntervalsFromTheUncertaintyAnalysis() throws {
+        var builder = try #require(Self.builder)
+        let year = try #require(builder.defaultYear)
+        builder.computeRankIntervals(year: year, replications: 60, seed: 7)
+        var again = builder
+        again.computeRankIntervals(year: year, replications: 60, seed: 7)
+        #expect(again.rankIntervals == builder.rankIntervals)
+        let root = builder.result.plan.nodes[0].id
+        #expect(builder.rankIntervals.keys.contains(root))
+        for iso3 in builder.economies {
+            let brief = try builder.brief(for: iso3, year: year)
+            for node in brief.nodes {
+                guard let rank = node.rank else { continue }
+                let interval = try #require(node.rankInterval, "\(iso3) \(node.id)")
+                #expect(1 <= interval.low && interval.low <= interval.high && Int(interval.high) <= rank.of)
+                if let median = interval.median { #expect(interval.low <= median && median <= interval.high) }
+                #expect(interval.replications <= 60)
+            }
+            #expect(brief.notes.contains { $0.hasPrefix("Rank intervals: 60 Monte Carlo replications") })
+        }
+    }
+
     @Test func koreaByAnyName() throws {
         for name in ["KOR", "kor", "Korea", "Republic of Korea", "Korea, Rep."] {
             #expect(try BriefSession.economy(name) == "KOR", "\(name)")
@@ -138,8 +161,11 @@ struct BriefCommandsShippedDataTests {
 
     @Test func commandsParse() throws {
         let brief = try #require(try Divide.parseAsRoot(
-            ["brief", "Korea", "--peers", "JPN,CHN", "--format", "html", "--output", "k.html", "--year", "2023"])
+            ["brief", "Korea", "--peers", "JPN,CHN", "--format", "html", "--output", "k.html", "--year", "2023",
+             "--replications", "50", "--seed", "3"])
             as? BriefCommand)
+        #expect(brief.intervals.replications == 50 && brief.intervals.seed == 3)
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["brief", "KOR", "--replications", "-1"]) }
         #expect(brief.economy == "Korea" && brief.peers == "JPN,CHN" && brief.format == .html)
         #expect(brief.output == "k.html" && brief.index.year == 2023)
         #expect(throws: (any Error).self) { try Divide.parseAsRoot(["brief", "Atlantis"]) }

@@ -13,6 +13,8 @@ public struct BriefBuilder: Sendable {
     public let registry: CountryRegistry
     /// Rank intervals by node id (the index's id for the index) and unit.
     public var rankIntervals: [String: [String: Brief.RankInterval]] = [:]
+    /// How the rank intervals were computed, for the notes (set by ``computeRankIntervals(year:replications:seed:weightNoise:threads:)``).
+    public var rankIntervalNote: String?
     /// The female and male series of the gender parity score, and what they measure.
     public var genderSeries = (female: "IT_MOB_OWN.FEMALE", male: "IT_MOB_OWN.MALE", label: "Mobile-phone ownership")
     /// Urban and rural series of the urban–rural ratio (none in the shipped data).

@@ -74,7 +74,9 @@ struct Context {
     func gap(node n: Int, group: [Int]) -> Brief.Gap? {
         let now = c.scores(node: n, year: y)
         let x = now[unit]
-        guard !x.isNaN, let b = builder.best(among: group, column: now) else { return nil }
+        guard !x.isNaN, var b = builder.best(among: group, column: now) else { return nil }
+        // A tie with the best: the economy is the frontier itself.
+        if now[unit] >= now[b] { b = unit }
         let frontier = now[b]
         var contributors: [Brief.GapContributor] = []
         let indicators = plan.descendantIndicators[n]
@@ -244,7 +246,7 @@ struct Context {
         }
         let missing = rows.filter { $0.status.flag == .missing }
         if !missing.isEmpty {
-            notes.append("\(missing.count) of \(rows.count) indicators have no value for \(year) (nor a recent one to "
+            notes.append("\(missing.count) of \(rows.count) indicators \(missing.count == 1 ? "has" : "have") no value for \(year) (nor a recent one to "
                 + "carry forward): " + list(missing.map(\.name)) + ".")
         }
         let stale = rows.filter { $0.status.flag == .carriedForward && ($0.status.fromYear ?? year) < year - builder.staleAfterYears }
@@ -258,6 +260,8 @@ struct Context {
         }
         if builder.rankIntervals.isEmpty {
             notes.append("Rank intervals were not computed (no uncertainty analysis was run).")
+        } else if let method = builder.rankIntervalNote {
+            notes.append(method)
         }
         if summaries.first?.changeOneYear == nil, summaries.first?.score != nil {
             notes.append("No index score for \(year - 1): the change since the previous year cannot be shown.")

@@ -35,7 +35,7 @@ struct BriefHTMLRenderer {
     .kpi .label { font-size: 8pt; color: #56616c; text-transform: uppercase; letter-spacing: .03em; }
     .kpi .value { font-size: 15pt; font-weight: 600; }
     .kpi .note { font-size: 8pt; color: #56616c; }
-    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin-top: 3mm; }
     figure { margin: 0; break-inside: avoid; }
     figcaption { font-size: 9pt; font-weight: 600; margin-bottom: 1mm; }
     table { border-collapse: collapse; width: 100%; font-size: 8.5pt; break-inside: auto; }

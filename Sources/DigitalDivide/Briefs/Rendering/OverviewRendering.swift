@@ -10,18 +10,22 @@ extension RegionalOverview {
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         out += "<title>\(E.escape("\(framework.name) \(year): ESCAP regional overview"))</title>\n"
         out += "<style>\n\(BriefHTMLRenderer.css)\n"
-        out += ".heat td.num { color: #111; } td a { color: #1f5aa6; text-decoration: none; }\n</style>\n</head>\n<body>\n<main>\n"
+        out += ".heat td.num { color: #111; } td a { color: #1f5aa6; text-decoration: none; }\n"
+            + "table.heat { font-size: 7.5pt; } table.heat th, table.heat td { padding: 0.8mm 1.1mm; }\n"
+            + "td.economy { max-width: 38mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }\n</style>\n</head>\n<body>\n<main>\n"
         out += "<header><h1>\(E.escape(framework.name))</h1><div class=\"subtitle\">ESCAP regional overview · \(year)"
         out += "</div><div class=\"meta\">\(rows.count) economies of the ESCAP region · scores 0–100, higher is better"
         out += " · <a href=\"index.html\">all briefs</a></div></header>\n"
 
         out += "<section><h2>Leaderboard and pillar heat-table</h2>\n<table class=\"heat\"><thead><tr>"
         out += "<th class=\"num\">Rank</th><th>Economy</th><th>Subregion</th><th class=\"num\">5–95%</th>"
-        out += nodes.map { "<th class=\"num\">\(E.escape($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
+        out += nodes.enumerated().map { k, n in "<th class=\"num\">\(E.escape(k == 0 ? "Index" : n.name))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         for row in rows {
-            let name = E.escape(F.economy(row.economy))
+            let name = E.escape(row.economy.name)
             let link = links[row.economy.iso3].map { "<a href=\"\(E.escape($0))\">\(name)</a>" } ?? name
-            out += "<tr><td class=\"num\">\(row.rank.map(String.init) ?? "–")</td><td>\(link)</td>"
+            out += "<tr><td class=\"num\">\(row.rank.map(String.init) ?? "–")</td>"
+            out += "<td class=\"economy\" title=\"\(E.escape(F.economy(row.economy)))\">\(link)</td>"
             out += "<td>\(E.escape(row.subregionCode ?? ""))</td>"
             out += "<td class=\"num\">\(E.escape(F.interval(row.rankInterval)))</td>"
             for score in row.scores {

@@ -54,6 +54,13 @@ extension TidyReader {
             while q < end && base[q] &- 0x2D < 0x53 { q += 1 }
             return q
         }
+        // The previous row's unit and indicator fields (offsets in this batch's buffer) and their ids.
+        var previousUnit: (start: Int, count: Int, id: Int32) = (0, -1, 0)
+        var previousIndicator: (start: Int, count: Int, id: Int32) = (0, -1, 0)
+        @inline(__always) func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        }
         rows: while position < end {
             // Split the line into fields: bounds[2k] ..< bounds[2k + 1].
             var p = position
@@ -90,12 +97,36 @@ extension TidyReader {
             @inline(__always) func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(start: base + fieldBounds[2 * k], count: fieldBounds[2 * k + 1] - fieldBounds[2 * k])
             }
-            let (unitID, unitIsNew) = units.intern(bytes(columns.unit))
-            if unitIsNew {
-                unitHandles.append(sink.unit(units.text(unitID), column: columns.unit + 1))
-                run = FileSink.OrdinaryRun()
+            // Sorted files repeat a unit (and an indicator) on consecutive rows: the same bytes as the previous
+            // row's field, still in the buffer, have the same id, with no trip through the interner.
+            let unitID: Int32
+            let unitStart = fieldBounds[2 * columns.unit]
+            let unitCount = fieldBounds[2 * columns.unit + 1] - unitStart
+            if unitCount == previousUnit.count && equalBytes(base + unitStart, base + previousUnit.start, unitCount) {
+                unitID = previousUnit.id
+            } else {
+                let (id, isNew) = units.intern(bytes(columns.unit))
+                if isNew {
+                    unitHandles.append(sink.unit(units.text(id), column: columns.unit + 1))
+                    run = FileSink.OrdinaryRun()
+                }
+                unitID = id
+                previousUnit = (unitStart, unitCount, id)
             }
-            let (indicatorID, indicatorIsNew) = indicators.intern(bytes(columns.indicator))
+            let indicatorID: Int32
+            let indicatorStart = fieldBounds[2 * columns.indicator]
+            let indicatorCount = fieldBounds[2 * columns.indicator + 1] - indicatorStart
+            var indicatorIsNew = false
+            if indicatorCount == previousIndicator.count
+                && equalBytes(base + indicatorStart, base + previousIndicator.start, indicatorCount)
+            {
+                indicatorID = previousIndicator.id
+            } else {
+                let (id, isNew) = indicators.intern(bytes(columns.indicator))
+                indicatorID = id
+                indicatorIsNew = isNew
+                previousIndicator = (indicatorStart, indicatorCount, id)
+            }
             if indicatorIsNew {
                 let code = indicators.text(indicatorID).trimmingSpaces()
                 let measure = columns.measure.map { String(decoding: bytes($0), as: UTF8.self).trimmingSpaces() }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import DigitalDivide
 import Foundation
 
 /// A one-line progress bar on standard error for long runs: drawn only when standard error is a terminal (never in
@@ -36,5 +38,20 @@ final class ProgressBar: @unchecked Sendable {
         let filled = total == 0 ? width : min(width, done * width / total)
         return "[" + String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled) + "]  "
             + "\(done)/\(total) \(label)"
+    }
+}
+
+extension ProgressBar {
+    /// Runs a long analysis with this bar as its progress callback, finishes the bar whether it succeeds or throws,
+    /// and reports the library's analysis and construction errors as the command's own errors.
+    func run<T>(_ body: (@escaping (Int, Int) -> Void) throws -> T) throws -> T {
+        defer { finish() }
+        do {
+            return try body(update)
+        } catch let error as AnalysisError {
+            throw ValidationError(error.description)
+        } catch let error as ConstructionError {
+            throw ValidationError(error.description)
+        }
     }
 }

@@ -60,18 +60,10 @@ struct SensitivityCommand: ParsableCommand {
             sampleSize: samples, seed: seed, year: year, units: unitList, bootstrapResamples: bootstrap,
             threads: index.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let bar = ProgressBar(label: "runs")
-        let analysis: SensitivityResult
-        do {
-            analysis = try SensitivityAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions,
-                                                   options: options, progress: bar.update)
-        } catch let error as AnalysisError {
-            bar.finish()
-            throw ValidationError(error.description)
-        } catch let error as ConstructionError {
-            bar.finish()
-            throw ValidationError(error.description)
+        let analysis = try bar.run { progress in
+            try SensitivityAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions, options: options,
+                       progress: progress)
         }
-        bar.finish()
         print(Self.render(analysis, format: format), terminator: "")
     }
 }

@@ -55,18 +55,10 @@ struct UncertaintyCommand: ParsableCommand {
             threads: index.threads ?? ProcessInfo.processInfo.activeProcessorCount,
             engine: engine, scoresFile: scoresFile.map { URL(fileURLWithPath: $0) })
         let bar = ProgressBar(label: "replications")
-        let analysis: UncertaintyResult
-        do {
-            analysis = try UncertaintyAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions,
-                                                   options: options, progress: bar.update)
-        } catch let error as AnalysisError {
-            bar.finish()
-            throw ValidationError(error.description)
-        } catch let error as ConstructionError {
-            bar.finish()
-            throw ValidationError(error.description)
+        let analysis = try bar.run { progress in
+            try UncertaintyAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions, options: options,
+                       progress: progress)
         }
-        bar.finish()
         print(Self.render(analysis, format: format), terminator: "")
     }
 }

@@ -56,7 +56,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "DigitalDivideTests", dependencies: ["DigitalDivide"]),
+        // Fixtures are read from the source tree by path (see Support/RepositoryPaths.swift), not bundled.
+        .testTarget(name: "DigitalDivideTests", dependencies: ["DigitalDivide"], exclude: ["Fixtures"]),
         .testTarget(name: "DivideCLITests", dependencies: ["DivideCLI"]),
     ]
 )

@@ -118,6 +118,14 @@ struct IndexOptions: ParsableArguments {
     }
 
     /// Loads the data, the framework and computes the index.
+    /// The one year a single-year command shows: `--year`, else the latest year the index scores.
+    func year(of run: IndexRun) throws -> Int {
+        guard let year = year ?? run.result.latestYear else {
+            throw ValidationError("no economy is scored in any year")
+        }
+        return year
+    }
+
     func compute(_ dataOptions: DataOptions) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
         var data = dataOptions

@@ -29,9 +29,7 @@ struct RankCommand: ParsableCommand {
         if index.years != nil { throw ValidationError("divide rank shows one year: give --year") }
         let run = try index.compute(dataOptions)
         let income = run.income
-        guard let year = index.year ?? run.result.latestYear else {
-            throw ValidationError("no economy is scored in any year")
-        }
+        let year = try index.year(of: run)
         let table = Self.leaderboard(run.result, year: year, level: level, income: income)
         let title = "\(run.result.framework.root.name), \(year)" + (income.map { ", \($0.rawValue)" } ?? "")
         switch format {

@@ -45,9 +45,7 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let computed = try index.compute(dataOptions)
         let result = computed.result
-        guard let year = index.year ?? result.latestYear else {
-            throw ValidationError("no economy is scored in any year")
-        }
+        let year = try index.year(of: computed)
         var defaults = UncertainAssumptions(weightNoise: 0.25)
         if assumptionOptions.isEmpty {
             let on = result.framework.methods.treatment == .none ? Treatment.jrcDefault : result.framework.methods.treatment

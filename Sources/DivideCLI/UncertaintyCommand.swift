@@ -45,9 +45,7 @@ struct UncertaintyCommand: ParsableCommand {
     func run() throws {
         let computed = try index.compute(dataOptions)
         let result = computed.result
-        guard let year = index.year ?? result.latestYear else {
-            throw ValidationError("no economy is scored in any year")
-        }
+        let year = try index.year(of: computed)
         let defaults = UncertainAssumptions(weightNoise: 0.25)
         let assumptions = try assumptionOptions.assumptions(framework: result.framework, defaults: defaults)
         let options = UncertaintyOptions(

@@ -11,6 +11,7 @@ Conventions (Notebooks-md/README.md explains them for authors):
                    text on that line (a volatile field). A ```sh block without an output block must print nothing.
   ```LANG file=P   (any language) the block must be identical to the file P (path from the repository root).
 Other blocks are prose. Exit status: 0 when every notebook matches, 1 otherwise, 2 for usage errors.
+--self-test checks the matching rules on crafted cases (CI runs it before the notebooks).
 --update rewrites the shown outputs from the run (and file blocks from the files) for deliberate changes, keeping
 each `...` where it still stands for printed lines and each `{{...}}` line that still matches.
 """
@@ -84,8 +85,10 @@ def align(expected, actual):
                 cost[i][j] = m - j
             elif expected[i] == ELISION:
                 cost[i][j] = min(cost[i + 1][j], cost[i][j + 1] if j < m else m + n)
-            else:
-                best = 1 + min(cost[i + 1][j], cost[i][j + 1] if j < m else m + n)
+            else:  # match (free), or change, drop or add a line (1 each)
+                never = m + n  # more than any alignment costs
+                best = 1 + min(cost[i + 1][j], cost[i][j + 1] if j < m else never,
+                               cost[i + 1][j + 1] if j < m else never)
                 if j < m and line_matches(expected[i], actual[j]):
                     best = min(best, cost[i + 1][j + 1])
                 cost[i][j] = best
@@ -94,12 +97,14 @@ def align(expected, actual):
         if expected[i] == ELISION:
             if not updated or updated[-1] != ELISION:
                 updated.append(ELISION)
-            if j < m and cost[i][j] == cost[i][j + 1]:
-                shown.append(actual[j]); j += 1
-            else:
+            if cost[i][j] == cost[i + 1][j]:  # an elision absorbs as few lines as it can
                 i += 1
+            else:
+                shown.append(actual[j]); j += 1
         elif j < m and line_matches(expected[i], actual[j]) and cost[i][j] == cost[i + 1][j + 1]:
             shown.append(actual[j]); updated.append(expected[i]); i += 1; j += 1
+        elif j < m and cost[i][j] == 1 + cost[i + 1][j + 1]:  # a changed line stays in its place
+            shown.append(expected[i]); updated.append(actual[j]); i += 1; j += 1
         elif cost[i][j] == 1 + cost[i + 1][j]:
             shown.append(expected[i]); i += 1
         else:
@@ -146,7 +151,8 @@ def check(path, env, update):
                 if update:
                     edits.append((block.start, block.end + 1, [lines[block.start]] + wanted + [block.fence]))
                 else:
-                    diff = difflib.unified_diff(wanted, normalise(block.body), block.attrs["file"], where, lineterm="")
+                    diff = difflib.unified_diff(wanted, normalise(block.body), block.attrs["file"], where,
+                                                lineterm="")
                     failures.append(f"{where}: block differs from {block.attrs['file']}\n" + "\n".join(diff))
             continue
         if block.lang == "output" and (k == 0 or blocks[k - 1].lang != "sh"):
@@ -182,12 +188,45 @@ def check(path, env, update):
     return failures, len(edits)
 
 
+def self_test():
+    """Checks the matching rules on crafted cases (run in CI before the notebooks): returns the failures."""
+    cases = [  # (shown, printed, whether they match, the block --update writes)
+        (["a", "b"], ["a", "b"], True, ["a", "b"]),
+        (["a", "b"], ["a", "c"], False, ["a", "c"]),
+        (["a", "b"], ["a", "b", "c"], False, ["a", "b", "c"]),
+        (["a", "...", "z"], ["a", "x", "y", "z"], True, ["a", "...", "z"]),
+        (["a", "...", "z"], ["a", "z"], True, ["a", "...", "z"]),
+        (["a", "...", "z"], ["a", "x", "y"], False, ["a", "...", "y"]),
+        (["a", "...", "z"], ["b", "x", "z"], False, ["b", "...", "z"]),
+        (["a", "...", "m", "...", "z"], ["a", "1", "n", "2", "z"], False, ["a", "...", "1", "...", "z"]),
+        (["took {{...}} s", "end"], ["took 1.25 s", "end"], True, ["took {{...}} s", "end"]),
+        (["took {{...}} s"], ["took 1.25 ms"], False, ["took 1.25 ms"]),
+        (["..."], [], True, ["..."]),
+    ]
+    failures = []
+    for shown, printed, want_match, want_update in cases:
+        differences, _, updated = align(shown, printed)
+        if (differences == 0) != want_match or (not want_match and updated != want_update):
+            failures.append(f"align({shown}, {printed}): {differences} differences, update {updated}; expected "
+                            + ("a match" if want_match else f"a difference, update {want_update}"))
+    blocks = parse(["x", "````sh exit=2", "```", "````", "```output", "y", "```"])
+    if [(b.lang, b.attrs, b.body) for b in blocks] != [("sh", {"exit": "2"}, ["```"]), ("output", {}, ["y"])]:
+        failures.append("parse: nested fences or attributes misread: "
+                        + str([(b.lang, b.attrs, b.body) for b in blocks]))
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: Notebooks-md/*.md but README.md)")
     parser.add_argument("--update", action="store_true", help="rewrite the shown outputs from this run")
     parser.add_argument("--bin", help="folder holding the built divide (default: swift build --show-bin-path)")
+    parser.add_argument("--self-test", action="store_true", help="check the matching rules on crafted cases")
     args = parser.parse_args()
+    if args.self_test:
+        failures = self_test()
+        print("\n".join(failures) or "ok   self-test of the matching rules")
+        return 1 if failures else 0
     paths = [os.path.abspath(p) for p in args.notebooks] or sorted(
         os.path.join(NOTEBOOKS, n) for n in os.listdir(NOTEBOOKS) if n.endswith(".md") and n != "README.md")
     bin_dir = args.bin or subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders HTML briefs and looks at them as a person would: headless Chromium takes an A4-sized screenshot of each
 # (1240x1754 px, A4 at 150 dpi), the page must log no console messages (errors, blocked loads, CSP violations), and
-# the screenshot must not be blank.
+# the screenshot must not be blank. A brief must print on at most two A4 pages.
 #
 # Usage: scripts/check-briefs-html.sh [OUT_DIR] [HTML files or folders of *.html ...]
 #   With no HTML arguments it renders the fixture brief Tests/Fixtures/briefs/sample-brief.json and a hostile copy
@@ -118,7 +118,7 @@ PY
     chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/.profile" --no-pdf-header-footer \
         --print-to-pdf="$pdf" "file://$(realpath "$page")" >/dev/null 2>&1 || true
     pages="$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$pdf" 2>/dev/null || echo 0)"
-    case "$name" in index|overview) ;; *) if [ "$pages" -gt 2 ]; then echo "WARN $page: prints on $pages A4 pages (aim: 1 or 2)" >&2; fi; if [ "$pages" -lt 1 ]; then problems="$problems no printable page"; fi ;; esac
+    case "$name" in index|overview) ;; *) if [ "$pages" -gt 2 ]; then problems="$problems prints on $pages A4 pages (at most 2)"; fi; if [ "$pages" -lt 1 ]; then problems="$problems no printable page"; fi ;; esac
     if [ -n "$problems" ]; then
         echo "FAIL $page:$problems" >&2
         status=1

@@ -121,13 +121,18 @@ extension Brief {
         public var best: Double?
         /// Who holds the best score (the first by ISO3 code when tied).
         public var bestEconomy: Economy?
+        /// When several economies share the best score: all of them, by ISO3 code (``bestEconomy`` first); `nil`
+        /// when the best is held by one economy (or nobody is scored).
+        public var bestTiedEconomies: [Economy]?
         /// Economies with a score.
         public var scored: Int
-        public init(group: String, average: Double?, best: Double?, bestEconomy: Economy?, scored: Int) {
+        public init(group: String, average: Double?, best: Double?, bestEconomy: Economy?,
+                    bestTiedEconomies: [Economy]? = nil, scored: Int) {
             self.group = group
             self.average = average
             self.best = best
             self.bestEconomy = bestEconomy
+            self.bestTiedEconomies = bestTiedEconomies
             self.scored = scored
         }
     }
@@ -136,7 +141,11 @@ extension Brief {
     public struct Gap: Sendable, Equatable, Codable {
         /// The frontier score.
         public var frontier: Double
+        /// The economy at the frontier that the contributors compare against (the first by ISO3 code when tied;
+        /// the brief's economy itself when it ties with the best).
         public var frontierEconomy: Economy?
+        /// When several economies share the frontier score: all of them, by ISO3 code; `nil` when one holds it.
+        public var frontierTiedEconomies: [Economy]?
         /// `frontier − score` (≥ 0; 0 when the economy is the frontier).
         public var gap: Double
         /// The indicators contributing most to the gap, largest first (at most three).
@@ -146,11 +155,12 @@ extension Brief {
         /// The economy's compound annual growth rate used for ``yearsToClose`` (0.05 = 5 % a year).
         public var growthRate: Double?
         public init(
-            frontier: Double, frontierEconomy: Economy?, gap: Double, contributors: [GapContributor],
-            yearsToClose: YearsToClose?, growthRate: Double?
+            frontier: Double, frontierEconomy: Economy?, frontierTiedEconomies: [Economy]? = nil, gap: Double,
+            contributors: [GapContributor], yearsToClose: YearsToClose?, growthRate: Double?
         ) {
             self.frontier = frontier
             self.frontierEconomy = frontierEconomy
+            self.frontierTiedEconomies = frontierTiedEconomies
             self.gap = gap
             self.contributors = contributors
             self.yearsToClose = yearsToClose

@@ -131,14 +131,14 @@ struct BriefDataRenderingTests {
         // Four charts: bars, rank intervals, trend, Lorenz.
         #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(html.contains("aria-label=\"Scores against the subregion and ESCAP averages\""))
-        #expect(html.contains("aria-label=\"Rank and its 5–95% interval among 58 economies\""))
+        #expect(html.contains("aria-label=\"Rank and its 5–95% interval among 57–58 economies\""))
         #expect(html.contains("aria-label=\"Index over time against peers\""))
         #expect(html.contains("aria-label=\"Lorenz curve of the index across ESCAP\""))
         // The economy is marked on the Lorenz curve at (0.75, 0.6): x = 32 + 0.75·170, y = 10 + 170 − 0.6·170.
         #expect(html.contains("<circle cx=\"159.5\" cy=\"78\" r=\"4.5\""))
         // Missing shown as missing.
         #expect(html.contains("Urban–rural ratio: no data"))
-        #expect(html.contains("<td class=\"flag-missing\">missing</td>"))
+        #expect(html.contains("<span class=\"flag-missing\">missing</span> (no value for 2023 nor a recent one): ICT skills"))
         #expect(html.contains("<td class=\"flag-carried_forward\">carried forward from 2021</td>"))
         #expect(BriefFixture.brief.html() == html)
     }

@@ -32,6 +32,10 @@ public struct BriefBuilder: Sendable {
     let escap: [Int]
     let pillars: [Int]
     let effective: [Double]
+    /// For each series the framework reads whose metadata names no source: the publishers of the files its values
+    /// came from (the publisher each reader records for its format, e.g. the World Bank file's `Data Source`), most
+    /// values first.
+    let filePublishers: [String: [String]]
 
     public init(result: IndexResult, panel: Panel, registry: CountryRegistry = .standard) {
         self.result = result
@@ -43,6 +47,38 @@ public struct BriefBuilder: Sendable {
         escap = construction.units.indices.filter { registry.country(iso3: construction.units[$0])?.isInEscapRegion == true }
         pillars = plan.nodes[0].children.filter { plan.nodes[$0].indicator == nil }
         effective = construction.effectiveWeights()
+        filePublishers = Self.filePublishers(
+            of: IndexComputation(framework: result.framework, units: .panel).series, in: panel)
+    }
+
+    /// The publishers of the files holding each series' values, for the series without a source in their metadata.
+    static func filePublishers(of series: [String], in panel: Panel) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for code in series {
+            guard let i = panel.indicatorIndex(of: code), panel.indicators[i].source == nil else { continue }
+            var counts: [String: Int] = [:]
+            for unit in panel.units {
+                for year in panel.years {
+                    guard let publisher = panel.provenance(unit: unit, indicator: code, year: year)?.publisher
+                    else { continue }
+                    counts[publisher, default: 0] += 1
+                }
+            }
+            if !counts.isEmpty {
+                out[code] = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            }
+        }
+        return out
+    }
+
+    /// The source of series `code`: its metadata's source, else the publisher of the file the value of `unit` in
+    /// `year` came from, else the publishers of the files holding the series.
+    func source(of code: String, unit: String, year: Int?) -> String? {
+        if let i = panel.indicatorIndex(of: code), let source = panel.indicators[i].source { return source }
+        if let year, let publisher = panel.provenance(unit: unit, indicator: code, year: year)?.publisher {
+            return publisher
+        }
+        return filePublishers[code].map { $0.joined(separator: "; ") }
     }
 
     /// The ESCAP-region economies the index was computed for, in computation order.
@@ -146,23 +182,35 @@ public struct BriefBuilder: Sendable {
         }
     }
 
+    /// Every unit of `group` whose score equals the best score `value`, by ISO3 code, when more than one does;
+    /// nil when the best is not shared.
+    func tied(at value: Double, among group: [Int], column: [Double]) -> [Brief.Economy]? {
+        let holders = group.filter { column[$0] == value }.sorted { construction.units[$0] < construction.units[$1] }
+        return holders.count > 1 ? holders.map(economyRef) : nil
+    }
+
     func benchmark(_ name: String, group: [Int], column: [Double]) -> Brief.Benchmark {
         let scored = group.filter { !column[$0].isNaN }
         let b = best(among: group, column: column)
         return Brief.Benchmark(
             group: name, average: scored.isEmpty ? nil : scored.map { column[$0] }.reduce(0, +) / Double(scored.count),
-            best: b.map { column[$0] }, bestEconomy: b.map(economyRef), scored: scored.count)
+            best: b.map { column[$0] }, bestEconomy: b.map(economyRef),
+            bestTiedEconomies: b.flatMap { tied(at: column[$0], among: group, column: column) }, scored: scored.count)
     }
 
-    /// Publishers and licences of the series the framework reads.
+    /// Publishers and licences of the series the framework reads: each series' metadata source, or for series
+    /// whose metadata names none, the publishers of the files its values came from.
     func sources() -> [Brief.Source] {
         var seen: Set<String> = [], out: [Brief.Source] = []
         for code in IndexComputation(framework: result.framework, units: .panel).series {
             guard let i = panel.indicatorIndex(of: code) else { continue }
             let info = panel.indicators[i]
-            guard let name = info.source, !seen.contains(name) else { continue }
-            seen.insert(name)
-            out.append(Brief.Source(name: name, licence: info.licence))
+            // Metadata without a source: the publishers of the files the values came from (no licence is known).
+            let names = info.source.map { [$0] } ?? filePublishers[code] ?? []
+            for name in names where !seen.contains(name) {
+                seen.insert(name)
+                out.append(Brief.Source(name: name, licence: info.source == nil ? nil : info.licence))
+            }
         }
         return out.sorted { $0.name < $1.name }
     }

@@ -114,7 +114,8 @@ struct Context {
         } else if let g = own?.rate, let gf = frontierGrowth?.rate, x > 0 {
             closing = try? Gaps.yearsToClose(value: x, frontier: frontier, growthRate: g, frontierGrowthRate: gf)
         }
-        return Brief.Gap(frontier: frontier, frontierEconomy: builder.economyRef(b), gap: max(0, frontier - x),
+        return Brief.Gap(frontier: frontier, frontierEconomy: builder.economyRef(b),
+                         frontierTiedEconomies: builder.tied(at: frontier, among: group, column: now), gap: max(0, frontier - x),
                          contributors: contributors, yearsToClose: closing, growthRate: own?.rate)
     }
 
@@ -169,7 +170,8 @@ struct Context {
             return Brief.IndicatorRow(
                 indicatorId: plan.nodes[node].id, name: plan.nodes[node].name, pillar: pillarName(of: node),
                 value: value, unit: spec.unit ?? info?.unit, year: origin.sourceYear(in: year),
-                source: info?.source, status: value == nil && status != .imputed ? .missing : status)
+                source: builder.source(of: spec.series, unit: c.units[unit], year: origin.sourceYear(in: year)),
+                status: value == nil && status != .imputed ? .missing : status)
         }
     }
 
@@ -241,8 +243,12 @@ struct Context {
     func notes(rows: [Brief.IndicatorRow], summaries: [Brief.NodeSummary]) -> [String] {
         let name = builder.economyRef(unit).name
         var notes: [String] = []
-        for s in summaries where s.score == nil {
-            notes.append("\(s.name) is not scored for \(name) in \(year): too few of its indicators have values.")
+        let unscored = summaries.filter { $0.score == nil }.map(\.name)
+        if unscored.count == 1 {
+            notes.append("\(unscored[0]) is not scored for \(name) in \(year): too few of its indicators have values.")
+        } else if unscored.count > 1 {
+            notes.append("Not scored for \(name) in \(year), too few of their indicators having values: "
+                + unscored.joined(separator: "; ") + ".")
         }
         let missing = rows.filter { $0.status.flag == .missing }
         if !missing.isEmpty {

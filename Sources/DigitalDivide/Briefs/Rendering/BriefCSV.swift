@@ -49,6 +49,7 @@ extension Brief {
                 add(s, i, label + "_average", number(b?.average))
                 add(s, i, label + "_best", number(b?.best))
                 add(s, i, label + "_best_iso3", text(b?.bestEconomy?.iso3))
+                add(s, i, label + "_best_tied_iso3", text(b?.bestTiedEconomies.map { $0.map(\.iso3).joined(separator: " ") }))
             }
             for (label, g) in [("subregion", n.gapToSubregionBest), ("escap", n.gapToEscapBest)] {
                 add(s, i, "gap_\(label)_best", number(g?.gap))

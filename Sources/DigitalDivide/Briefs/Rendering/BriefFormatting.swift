@@ -38,10 +38,22 @@ enum BriefFormatting {
         return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
-    /// "80.1 JPN".
+    /// "80.1 JPN", or "100.0 (5 tied)" when several economies share the best score.
     static func best(_ benchmark: Brief.Benchmark?) -> String {
         guard let benchmark, let best = benchmark.best else { return missing }
-        return score(best) + (benchmark.bestEconomy.map { " " + $0.iso3 } ?? "")
+        return score(best) + (holder(benchmark.bestEconomy, tied: benchmark.bestTiedEconomies).map { " " + $0 } ?? "")
+    }
+
+    /// Who holds a best score: "JPN", "(5 tied)" when several share it, nil when unknown.
+    static func holder(_ economy: Brief.Economy?, tied: [Brief.Economy]?) -> String? {
+        if let tied, tied.count > 1 { return "(\(tied.count) tied)" }
+        return economy?.iso3
+    }
+
+    /// "AUS, FJI, NZL": the economies sharing a best score.
+    static func tiedList(_ tied: [Brief.Economy]?) -> String? {
+        guard let tied, tied.count > 1 else { return nil }
+        return tied.map(\.iso3).joined(separator: ", ")
     }
 
     static func average(_ benchmark: Brief.Benchmark?) -> String { score(benchmark?.average) }
@@ -111,6 +123,13 @@ enum BriefFormatting {
     static func sources(_ sources: [Brief.Source]) -> String {
         sources.isEmpty ? missing : sources.map { s in s.name + (s.licence.map { " (\($0))" } ?? "") }
             .joined(separator: "; ")
+    }
+
+    /// "[1] ITU DataHub (CC BY 4.0); [2] World Bank WDI (CC BY 4.0)": the numbers the HTML indicator table cites.
+    static func numberedSources(_ sources: [Brief.Source]) -> String {
+        sources.isEmpty ? missing : sources.enumerated().map { k, s in
+            "[\(k + 1)] " + s.name + (s.licence.map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
     }
 
     static func band(_ band: ParityBand) -> String {

@@ -48,10 +48,15 @@ struct BriefHTMLRenderer {
     .missing { color: #8a949e; }
     td[class^="flag-"] { white-space: nowrap; }
     tr.group td { font-weight: 600; background: #f7f9fb; color: #1f5aa6; }
-    td.src { max-width: 42mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    td.src { white-space: nowrap; }
+    tr.no-value td { color: #56616c; }
     .flag-imputed { color: #8a5a00; } .flag-carried_forward { color: #8a5a00; } .flag-missing { color: #c62828; }
     ul { margin: 1mm 0; padding-left: 5mm; }
     .small { font-size: 8pt; color: #56616c; }
+    .grid.peers { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; gap: 3mm; margin-top: 0; }
+    .grid.peers th { font-size: 80%; white-space: normal; vertical-align: bottom; }
+    .grid.peers th, .grid.peers td { padding-left: 0.8mm; padding-right: 0.8mm; }
+    .grid.peers th:first-child { width: 36%; }
     footer { margin-top: 4mm; font-size: 8pt; color: #56616c; border-top: 1px solid #dde2e8; padding-top: 2mm; }
     @media print {
       body { background: #fff; font-size: 7.5pt; line-height: 1.18; }
@@ -88,10 +93,16 @@ struct BriefHTMLRenderer {
         out += indicators()
         out += peers()
         out += notes()
-        out += "<footer>\(E.escape("Sources: " + F.sources(h.sources)))"
+        out += "<footer>\(E.escape("Sources: " + F.numberedSources(h.sources)))"
         out += " · Schema \(E.escape(brief.schemaVersion)) · DigitalDivide</footer>\n"
         out += "</main>\n</body>\n</html>\n"
         return out
+    }
+
+    /// "48" when every node is ranked among the same number of economies, else "48–55" (each row says its own).
+    static func rankedCount(_ counts: [Int]) -> String {
+        guard let low = counts.min(), let high = counts.max() else { return "0" }
+        return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
     // MARK: - Pieces
@@ -151,14 +162,17 @@ struct BriefHTMLRenderer {
             series: [.init(name: h.economy.iso3, colour: Self.economyColour),
                      .init(name: subName, colour: Self.subregionColour),
                      .init(name: "ESCAP average", colour: Self.escapColour)])
-        let ranked = nodes.compactMap { $0.rank?.of }.max() ?? 0
+        let counts = nodes.compactMap { $0.rank?.of }
         var out = "<div class=\"grid\">\n<figure><figcaption>Scores against the averages</figcaption>\(bars)</figure>\n"
-        if ranked > 0 {
+        if !counts.isEmpty {
+            // Each node is ranked among the economies it scores: name that number, per row when they differ.
+            let among = Self.rankedCount(counts)
             let intervals = SVGCharts.rankIntervals(
-                title: "Rank and its 5–95% interval among \(ranked) economies",
-                rows: nodes.map { ($0.name, $0.rank?.rank, $0.rankInterval?.low, $0.rankInterval?.high) },
-                ranked: ranked, colour: Self.economyColour)
-            out += "<figure><figcaption>Rank and 5–95% rank interval (of \(ranked))</figcaption>\(intervals)</figure>\n"
+                title: "Rank and its 5–95% interval among \(among) economies",
+                rows: nodes.map { ($0.name, $0.rank?.rank, $0.rank?.of, $0.rankInterval?.low, $0.rankInterval?.high) },
+                colour: Self.economyColour)
+            out += "<figure><figcaption>\(E.escape("Rank and 5–95% rank interval (of \(among))"))</figcaption>"
+                + "\(intervals)</figure>\n"
         } else {
             out += "<figure><figcaption>Ranks</figcaption><p class=\"missing\">Not ranked.</p></figure>\n"
         }
@@ -192,15 +206,25 @@ struct BriefHTMLRenderer {
         out += "<tbody>\n"
         for n in brief.nodes {
             out += "<tr\(n.kind == .index ? " class=\"index\"" : "")>" + cell(n.name) + cell(F.score(n.score), numeric: true)
-                + cell(F.average(n.subregion), numeric: true) + cell(F.best(n.subregion), numeric: true)
-                + cell(F.average(n.escap), numeric: true) + cell(F.best(n.escap), numeric: true) + "</tr>\n"
+                + cell(F.average(n.subregion), numeric: true)
+                + tiedCell(F.best(n.subregion), tied: n.subregion?.bestTiedEconomies)
+                + cell(F.average(n.escap), numeric: true)
+                + tiedCell(F.best(n.escap), tied: n.escap?.bestTiedEconomies) + "</tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
 
     private func gapCell(_ gap: Brief.Gap?) -> String {
         guard let gap else { return cell(F.missing, numeric: true) }
-        return cell(F.gap(gap) + (gap.frontierEconomy.map { " (\($0.iso3))" } ?? ""), numeric: true)
+        let who = F.holder(gap.frontierEconomy, tied: gap.frontierTiedEconomies)
+            .map { $0.hasPrefix("(") ? " " + $0 : " (\($0))" } ?? ""
+        return tiedCell(F.gap(gap) + who, tied: gap.frontierTiedEconomies)
+    }
+
+    /// A numeric cell naming a best score's holder; when several tie, they are all named in its tooltip.
+    private func tiedCell(_ text: String, tied: [Brief.Economy]?) -> String {
+        guard let list = F.tiedList(tied) else { return cell(text, numeric: true) }
+        return "<td class=\"num\" title=\"\(E.escape("Tied: " + list))\">\(E.escape(text))</td>"
     }
 
     private func gaps() -> String {
@@ -273,39 +297,80 @@ struct BriefHTMLRenderer {
             + "<li>Urban–rural ratio: \(E.escape(F.urbanRural(w.urbanRural)))</li></ul></section>\n"
     }
 
+    /// The header's sources, numbered from 1 in the order the footer lists them.
+    private var sourceNumbers: [String: Int] {
+        var numbers: [String: Int] = [:]
+        for (k, source) in brief.header.sources.enumerated() where numbers[source.name] == nil { numbers[source.name] = k + 1 }
+        return numbers
+    }
+
+    /// A row's source as the footer's reference number ("[2]"), or its name when the footer does not list it.
+    private func sourceReference(_ source: String?, _ numbers: [String: Int]) -> String {
+        guard let source else { return "" }
+        return numbers[source].map { "[\($0)]" } ?? source
+    }
+
+    /// The indicator table, compact for print: sources as reference numbers into the footer's list, and a pillar's
+    /// indicators without a value named together on one line (each keeps its row in the JSON, CSV and Markdown).
     private func indicators() -> String {
-        var out = "<section><h2>Indicators</h2>\n<table>"
+        var out = "<section><h2>Indicators</h2>\n<table class=\"indicators\">"
         out += headRow(["Indicator", "Value", "Unit", "Year", "Source", "Status"], numeric: [1, 3])
         out += "<tbody>\n"
-        var pillar: String?? = .none
+        let numbers = sourceNumbers
+        var groups: [(pillar: String?, rows: [Brief.IndicatorRow])] = []
         for r in brief.indicators {
-            if pillar != .some(r.pillar) {
-                pillar = .some(r.pillar)
-                out += "<tr class=\"group\"><td colspan=\"6\">\(E.escape(r.pillar ?? "Other indicators"))</td></tr>\n"
+            if let last = groups.last, last.pillar == r.pillar { groups[groups.count - 1].rows.append(r) }
+            else { groups.append((r.pillar, [r])) }
+        }
+        for group in groups {
+            out += "<tr class=\"group\"><td colspan=\"6\">\(E.escape(group.pillar ?? "Other indicators"))</td></tr>\n"
+            for r in group.rows where r.status.flag != .missing {
+                let source = r.source ?? ""
+                out += "<tr>" + cell(r.name) + cell(F.value(r.value), numeric: true)
+                    + cell(r.unit ?? "") + cell(r.year.map(String.init) ?? F.missing, numeric: true)
+                    + "<td class=\"src\" title=\"\(E.escape(source))\">\(E.escape(sourceReference(r.source, numbers)))</td>"
+                    + "<td class=\"flag-\(r.status.flag.rawValue)\">\(E.escape(r.status.label))</td></tr>\n"
             }
-            let source = r.source ?? ""
-            out += "<tr>" + cell(r.name) + cell(F.value(r.value), numeric: true)
-                + cell(r.unit ?? "") + cell(r.year.map(String.init) ?? F.missing, numeric: true)
-                + "<td class=\"src\" title=\"\(E.escape(source))\">\(E.escape(source))</td>"
-                + "<td class=\"flag-\(r.status.flag.rawValue)\">\(E.escape(r.status.label))</td></tr>\n"
+            let missing = group.rows.filter { $0.status.flag == .missing }
+            if !missing.isEmpty {
+                let names = missing.map { r in
+                    r.name + (r.source.map { " " + sourceReference($0, numbers) } ?? "")
+                }
+                out += "<tr class=\"no-value\"><td colspan=\"6\"><span class=\"flag-missing\">missing</span> "
+                    + "\(E.escape("(no value for \(brief.header.year) nor a recent one): " + names.joined(separator: "; ")))</td></tr>\n"
+            }
         }
         return out + "</tbody></table></section>\n"
     }
 
+    /// Peers beside the economy; a long list (a large subregion) is laid out as two tables side by side so the
+    /// brief still prints on two pages.
     private func peers() -> String {
         guard let peers = brief.peers else { return "" }
         let nodes = brief.nodes
-        var out = "<section><h2>\(E.escape(F.peersTitle(peers, header: brief.header)))</h2>\n<table>"
-        out += headRow(["Economy"] + nodes.map(\.name), numeric: Set(1...max(1, nodes.count)))
-        out += "<tbody>\n<tr class=\"index\">" + cell(F.economy(brief.header.economy))
+        let me = "<tr class=\"index\">" + cell(F.economy(brief.header.economy))
             + nodes.map { cell(F.score($0.score), numeric: true) }.joined() + "</tr>\n"
-        for p in peers.economies {
-            out += "<tr>" + cell(F.economy(p.economy))
+        let rows = [me] + peers.economies.map { p in
+            "<tr>" + cell(F.economy(p.economy))
                 + nodes.map { n in cell(F.score(p.scores.first { $0.id == n.id }?.score), numeric: true) }.joined()
                 + "</tr>\n"
         }
-        return out + "</tbody></table></section>\n"
+        func table(_ rows: ArraySlice<String>) -> String {
+            "<table>" + headRow(["Economy"] + nodes.map(\.name), numeric: Set(1...max(1, nodes.count)))
+                + "<tbody>\n" + rows.joined() + "</tbody></table>"
+        }
+        var out = "<section><h2>\(E.escape(F.peersTitle(peers, header: brief.header)))</h2>\n"
+        if rows.count > Self.peersPerColumn {
+            let half = (rows.count + 1) / 2
+            out += "<div class=\"grid peers\">" + table(rows[..<half]) + table(rows[half...]) + "</div>\n"
+        } else {
+            out += table(rows[...]) + "\n"
+        }
+        return out + "</section>\n"
     }
+
+    /// Above this many rows (the economy and its peers) the peers table is split into two side-by-side tables.
+    static let peersPerColumn = 12
 
     private func notes() -> String {
         var out = "<section><h2>Notes</h2>\n"

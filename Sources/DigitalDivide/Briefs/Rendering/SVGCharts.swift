@@ -88,13 +88,18 @@ enum SVGCharts {
     }
 
     /// Dot and whisker per row: the rank (dot) and its 5–95% interval (whisker); rank 1 on the left.
-    static func rankIntervals(title: String, rows: [(label: String, rank: Int?, low: Double?, high: Double?)],
-                              ranked: Int, colour: String) -> String {
-        let labelWidth = 108.0, plotWidth = 190.0, rowHeight = 20.0, top = 14.0
+    ///
+    /// Each row is ranked among its own number of economies (`of`: a pillar may score economies the index does
+    /// not): a light track runs from rank 1 to that row's last rank, labelled "of N" at its end, and the axis spans
+    /// the largest of them.
+    static func rankIntervals(title: String, rows: [(label: String, rank: Int?, of: Int?, low: Double?, high: Double?)],
+                              colour: String) -> String {
+        let labelWidth = 108.0, plotWidth = 170.0, rowHeight = 20.0, top = 14.0, right = 36.0
         let height = top + Double(rows.count) * rowHeight + 30
+        let ranked = rows.compactMap(\.of).max() ?? 1
         let n = Double(max(ranked, 2))
         func x(_ rank: Double) -> Double { labelWidth + (rank - 1) / (n - 1) * plotWidth }
-        var svg = open(width: labelWidth + plotWidth + 16, height: height, label: title)
+        var svg = open(width: labelWidth + plotWidth + right, height: height, label: title)
         let ticks = Array(Set([1, Int((n / 4).rounded()), Int((n / 2).rounded()), Int((3 * n / 4).rounded()), Int(n)]))
             .sorted()
         for t in ticks {
@@ -107,14 +112,19 @@ enum SVGCharts {
             let y = top + Double(r) * rowHeight + rowHeight / 2
             svg += text(shortLabel(row.label, 20), x: labelWidth - 5, y: y + 3, anchor: "end", size: 9,
                         weight: r == 0 ? "bold" : nil)
+            if let of = row.of, of >= 1 {
+                svg += line(x(1), y, x(Double(of)), y, stroke: "#e3e6ea", width: 3)
+                svg += text("of \(of)", x: x(Double(of)) + 4, y: y + 3, size: 8, fill: "#666")
+            }
             if let low = row.low, let high = row.high, low.isFinite, high.isFinite {
                 svg += line(x(low), y, x(high), y, stroke: colour, width: 2)
                 svg += line(x(low), y - 4, x(low), y + 4, stroke: colour, width: 1.5)
                 svg += line(x(high), y - 4, x(high), y + 4, stroke: colour, width: 1.5)
             }
             if let rank = row.rank {
+                let of = row.of.map { " of \($0)" } ?? ""
                 svg += "<circle cx=\"\(E.coordinate(x(Double(rank))))\" cy=\"\(E.coordinate(y))\" r=\"4\" fill=\"\(colour)\">"
-                    + "<title>" + E.escape("\(row.label): rank \(rank) of \(ranked)") + "</title></circle>"
+                    + "<title>" + E.escape("\(row.label): rank \(rank)\(of)") + "</title></circle>"
             } else {
                 svg += text("not ranked", x: labelWidth + 2, y: y + 3, size: 8.5, fill: "#888")
             }

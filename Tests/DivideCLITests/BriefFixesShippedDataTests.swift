@@ -1,0 +1,77 @@
+import DigitalDivide
+import Foundation
+import Testing
+@testable import DivideCLI
+
+/// The brief fixes checked on the flagship preset and the shipped data: sources of indicators whose metadata names
+/// none, ties for the best, and one note for the nodes an economy is not scored on.
+@Suite("Brief fixes: shipped data", .serialized)
+struct BriefFixesShippedDataTests {
+    /// The UN E-Government and WDI electricity series have no source in their metadata: the brief names the
+    /// publisher each file states (the WDI file's `"Data Source"` line) or its reader knows (UN DESA's survey).
+    @Test func everyIndicatorWithAValueNamesItsSource() throws {
+        let builder = try #require(BriefCommandsShippedDataTests.builder)
+        let year = try #require(builder.defaultYear)
+        for iso3 in ["FJI", "KOR", "IND"] {
+            let brief = try builder.brief(for: iso3, year: year)
+            let listed = Set(brief.header.sources.map(\.name))
+            for row in brief.indicators where row.status.flag != .missing && row.status.flag != .imputed {
+                let source = try #require(row.source, "\(iso3) \(row.indicatorId) has no source")
+                #expect(!source.isEmpty)
+                #expect(listed.contains(source), "\(iso3) \(row.indicatorId): \(source) is not in the header")
+            }
+            for row in brief.indicators where row.name.hasPrefix("UN E-Government") {
+                #expect(row.source == "UN DESA E-Government Survey", "\(iso3) \(row.indicatorId)")
+            }
+            let electricity = try #require(brief.indicators.first { $0.name == "Access to electricity" })
+            #expect(electricity.source == "World Development Indicators")
+            #expect(listed.isSuperset(of: ["UN DESA E-Government Survey", "World Development Indicators"]))
+            // No licence is invented for a publisher whose file states none.
+            #expect(brief.header.sources.first { $0.name == "World Development Indicators" }?.licence == nil)
+        }
+    }
+
+    /// Where several economies share the best score, the brief lists all of them; where one holds it, none.
+    @Test func tiesForTheBestAreListed() throws {
+        let builder = try #require(BriefCommandsShippedDataTests.builder)
+        let year = try #require(builder.defaultYear)
+        let c = builder.result.construction
+        let y = try #require(c.years.firstIndex(of: year))
+        let escap = builder.economies
+        var ties = 0
+        for iso3 in ["FJI", "KOR", "MNP", "AUS"] {
+            let brief = try builder.brief(for: iso3, year: year)
+            for node in brief.nodes {
+                let n = try #require(c.plan.nodes.firstIndex { $0.id == node.id })
+                let column = c.scores(node: n, year: y)
+                let scores = escap.map { column[c.units.firstIndex(of: $0)!] }
+                let best = try #require(scores.filter { !$0.isNaN }.max())
+                let holders = zip(escap, scores).filter { $0.1 == best }.map(\.0).sorted()
+                let benchmark = try #require(node.escap)
+                if holders.count > 1 {
+                    ties += 1
+                    #expect(benchmark.bestTiedEconomies?.map(\.iso3) == holders, "\(iso3) \(node.id)")
+                    #expect(benchmark.bestEconomy?.iso3 == holders.first)
+                    #expect(brief.text().contains(String(format: "%.1f (%d tied)", best, holders.count)))
+                    if let gap = node.gapToEscapBest { #expect(gap.frontierTiedEconomies?.map(\.iso3) == holders) }
+                } else {
+                    #expect(benchmark.bestTiedEconomies == nil && benchmark.bestEconomy?.iso3 == holders.first)
+                }
+            }
+        }
+        // The shipped data has ties (pillars where several economies reach 100), so the check above is exercised.
+        #expect(ties > 0)
+    }
+
+    /// An economy that the index and several pillars cannot score gets one note naming them, not one note each.
+    @Test func unscoredNodesShareOneNote() throws {
+        let builder = try #require(BriefCommandsShippedDataTests.builder)
+        let year = try #require(builder.defaultYear)
+        let brief = try builder.brief(for: "MNP", year: year)
+        let unscored = brief.nodes.filter { $0.score == nil }.map(\.name)
+        #expect(unscored.count > 1)
+        let notes = brief.notes.filter { $0.contains("not scored") || $0.hasPrefix("Not scored") }
+        #expect(notes == ["Not scored for Northern Mariana Islands in \(year), too few of their indicators having "
+            + "values: " + unscored.joined(separator: "; ") + "."])
+    }
+}

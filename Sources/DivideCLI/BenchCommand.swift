@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time the library on the benchmark workload's interchange files.",
-        subcommands: [BenchLoadCommand.self]
+        subcommands: [BenchLoadCommand.self, BenchWorkloadCommand.self]
     )
 }
 

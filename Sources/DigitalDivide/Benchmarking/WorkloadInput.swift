@@ -10,6 +10,14 @@ public struct WorkloadInput: Sendable {
     /// The folder.
     public var directory: String
 
+    /// A shape given directly (no folder is read).
+    public init(units: Int, indicators: Int, years: Int, pillars: Int, replications: Int, size: String = "custom",
+                directory: String = "") {
+        (self.units, self.indicators, self.years, self.pillars, self.replications) = (units, indicators, years, pillars, replications)
+        self.size = size
+        self.directory = directory
+    }
+
     /// Reads `meta.json` in `directory`.
     public init(directory: String) throws(DivideError) {
         let path = (directory as NSString).appendingPathComponent("meta.json")

@@ -65,7 +65,7 @@ public enum Aggregation: Sendable, Hashable {
                 what: "weights", expected: "\(children.columns) (one per child)", found: "\(weights.count)")
         }
         let units = children.rows, k = children.columns
-        let needed = max(1, Int((coverage * Double(k) - 1e-9).rounded(.up)))
+        let needed = Self.requiredChildren(coverage: coverage, children: k)
         var share = [Double](repeating: 0, count: units)
         var scored = [Bool](repeating: false, count: units)
         for u in 0..<units {

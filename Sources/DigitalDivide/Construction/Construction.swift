@@ -25,10 +25,20 @@ public enum Construction {
     /// Transforms, imputes, treats and normalises every indicator.
     /// - Throws: ``ConstructionError`` naming the series, grouping or unit the cube lacks, or the cell a
     ///   method cannot take (indicator, unit, year).
-    public static func prepare(_ framework: Framework, cube: IndicatorCube) throws -> PreparedConstruction {
+    ///
+    /// When no indicator is transformed, imputed or treated and every normalisation is a per-year min-max (the
+    /// common case, and the benchmark workload's), the values go straight from the cube through
+    /// ``MinMaxKernel`` into the normalised array, column by column and split over `threads`: the same numbers
+    /// as the general path, without its intermediate copies.
+    /// - Parameter threads: worker threads for the direct path (results do not depend on it).
+    public static func prepare(_ framework: Framework, cube: IndicatorCube,
+                               threads: Int = 1) throws -> PreparedConstruction {
         let issues = framework.validate()
         guard issues.isEmpty else { throw FrameworkError(file: "<framework \(framework.id)>", issues: issues) }
         let plan = ConstructionPlan(framework)
+        if let direct = try prepareDirect(plan, methods: framework.methods, cube: cube, threads: threads) {
+            return direct
+        }
         let methods = framework.methods
         let U = cube.units.count, I = plan.indicators.count, Y = cube.years.count
         func context(_ i: Int, _ u: Int, _ y: Int) -> String {
@@ -75,7 +85,7 @@ public enum Construction {
         }
 
         // 2. Imputation, step by step, each filling what is still missing.
-        var origins = raw.map { $0.isNaN ? CellOrigin.missing : .observed }
+        var origins = CellOrigins(presenceOf: raw)
         for step in methods.imputation where step != .none {
             if step.isTemporal {
                 var series = [Double](repeating: .nan, count: Y)
@@ -199,7 +209,7 @@ public struct PreparedConstruction: Sendable {
     /// Normalised values, `normalised[u + units·(i + indicators·y)]`, NaN = missing.
     public let normalised: [Double]
     /// Where each indicator value came from (same layout as ``normalised``).
-    public let origins: [CellOrigin]
+    public let origins: CellOrigins
     public let treatment: [TreatmentRecord]
 
     /// The same prepared values restricted to some years (e.g. the latest one for a Monte Carlo), so that
@@ -207,15 +217,14 @@ public struct PreparedConstruction: Sendable {
     /// - Throws: ``ConstructionError/unknownName(kind:name:known:)`` for a year not prepared.
     public func selecting(years selected: [Int]) throws -> PreparedConstruction {
         let U = units.count, I = plan.indicators.count
-        var values: [Double] = [], cells: [CellOrigin] = []
+        var values: [Double] = [], cells = CellOrigins([])
         values.reserveCapacity(U * I * selected.count)
-        cells.reserveCapacity(U * I * selected.count)
         for year in selected {
             guard let y = years.firstIndex(of: year) else {
                 throw ConstructionError.unknownName(kind: "year", name: "\(year)", known: years.map(String.init))
             }
             values += normalised[(U * I * y)..<(U * I * (y + 1))]
-            cells += origins[(U * I * y)..<(U * I * (y + 1))]
+            cells.append(contentsOf: origins.extracting((U * I * y)..<(U * I * (y + 1))))
         }
         return PreparedConstruction(plan: plan, units: units, years: selected, groupings: groupings,
                                     normalised: values, origins: cells,
@@ -250,61 +259,26 @@ public struct PreparedConstruction: Sendable {
                     let k = u + U * (i + I * y), out = u + U * (n + N * y)
                     scores[out] = normalised[k]
                     coverage[out] = normalised[k].isNaN ? 0 : 1
-                    imputed[out] = normalised[k].isNaN ? .nan : (origins[k].isFilled ? 1 : 0)
+                    imputed[out] = normalised[k].isNaN ? .nan : (origins.isFilled(k) ? 1 : 0)
                 }
             }
         }
         var used = w
+        var composites = CompositeScores(plan: plan, units: U, years: Y)
+        try aggregateComposites(nil, explicitWeights: weights != nil, used: &used, methods: methods, children: nil,
+                                into: &composites, threads: 1)
         for n in plan.aggregationOrder {
-            let node = plan.nodes[n]
-            let k = node.children.count
-            func childColumns(_ y: Int) -> [Double] {
-                var buffer: [Double] = []
-                buffer.reserveCapacity(U * k)
-                for child in node.children {
-                    let base = U * (child + N * y)
-                    buffer += scores[base..<(base + U)]
-                }
-                return buffer
-            }
-            if weights == nil && plan.weighting == .pca && k > 1 {
-                // Children's scores of every year stacked: (units·years) × children, column-major.
-                var stacked = [Double](repeating: .nan, count: U * Y * k)
-                for y in 0..<Y {
-                    for c in 0..<k {
-                        let base = U * (node.children[c] + N * y)
-                        stacked.replaceSubrange((c * U * Y + y * U)..<(c * U * Y + y * U + U), with: scores[base..<(base + U)])
-                    }
-                }
-                let loadings = try PCAWeights.firstComponent(try Matrix(rows: U * Y, columns: k, columnMajor: stacked),
-                                                             node: node.id,
-                                                             children: node.children.map { plan.nodes[$0].id })
-                for (c, child) in node.children.enumerated() { used[child] = loadings[c] }
-            }
-            let childWeights = node.children.map { used[$0] }
-            let method = methods?[n] ?? node.aggregation ?? .arithmetic
             let descendants = plan.descendantIndicators[n]
             for y in 0..<Y {
-                let children = try Matrix(rows: U, columns: k, columnMajor: childColumns(y))
-                let result: (scores: [Double], coverage: [Double])
-                do {
-                    result = try method.aggregate(children, weights: childWeights, coverage: node.coverage)
-                } catch let error as ConstructionError {
-                    if case let .invalidValue(_, row, column, _, _, _) = error {
-                        throw error.located("node \(node.id), child \(plan.nodes[node.children[column]].id), "
-                                            + "unit \(units[row]), year \(years[y])")
-                    }
-                    throw error
-                }
-                let base = U * (n + N * y)
+                let base = U * (n + N * y), from = composites.offset(node: n, year: y)
                 for u in 0..<U {
-                    scores[base + u] = result.scores[u]
-                    coverage[base + u] = result.coverage[u]
-                    guard !result.scores[u].isNaN else { continue }
+                    scores[base + u] = composites.values[from + u]
+                    coverage[base + u] = composites.coverage[from + u]
+                    guard !scores[base + u].isNaN else { continue }
                     var present = 0, filled = 0
                     for i in descendants {
                         let k = u + U * (i + I * y)
-                        if !normalised[k].isNaN { present += 1; if origins[k].isFilled { filled += 1 } }
+                        if !normalised[k].isNaN { present += 1; if origins.isFilled(k) { filled += 1 } }
                     }
                     imputed[base + u] = present == 0 ? .nan : Double(filled) / Double(present)
                 }

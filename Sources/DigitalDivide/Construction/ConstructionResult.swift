@@ -19,7 +19,7 @@ public struct ConstructionResult: Sendable {
     /// Grouping name → rank within the unit's group.
     public let groupRanks: [String: [Int?]]
     /// Origin of each indicator value, `[u + units·(i + indicators·y)]`.
-    public let origins: [CellOrigin]
+    public let origins: CellOrigins
     public let treatment: [TreatmentRecord]
 
     /// Effective weight of every node as used: the product of sibling-normalised ``weights`` from the root.

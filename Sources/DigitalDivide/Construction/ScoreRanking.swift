@@ -4,11 +4,17 @@ import LinearAlgebra
 ///
 /// `rank(u) = 1 + #{v : score(v) > score(u)}` over units with a score; a unit with a missing (NaN) score is
 /// unranked (`nil`). This equals R's `rank(-x, ties.method = "min", na.last = "keep")` as COINr uses it.
-/// Built on LinearAlgebra's `Ranking.ranks(_:ties: .min, order: .descending)`; O(n log n).
+/// Built on LinearAlgebra's `CompetitionRanker` (a radix sort; the same ranks as
+/// `Ranking.ranks(_:ties: .min, order: .descending)`).
 public enum ScoreRanking {
     /// Ranks of `scores`, descending; NaN → `nil`.
     public static func competition(_ scores: [Double]) -> [Int?] {
-        Ranking.ranks(scores, ties: .min, order: .descending).map { $0.isNaN ? nil : Int($0) }
+        var ranker = CompetitionRanker()
+        var ranks = [Int32](repeating: 0, count: scores.count)
+        scores.withUnsafeBufferPointer { values in
+            ranks.withUnsafeMutableBufferPointer { ranker.rank(values, order: .descending, into: $0) }
+        }
+        return ranks.map { $0 == 0 ? nil : Int($0) }
     }
 
     /// Ranks within groups: each unit is ranked among the units of its own group (`groups[u]`, nil = no

@@ -92,6 +92,7 @@ def main():
     commands = [("swift", [divide, "bench", "load", "--input", data]),
                 ("swift-provenance", [divide, "bench", "load", "--input", data, "--provenance"]),
                 ("pandas", [sys.executable, "-c", PANDAS_PEER, data])]
+    load_before = os.getloadavg()
     times = {name: [] for name, _ in commands}
     rss = {name: [] for name, _ in commands}
     checks = {}
@@ -109,7 +110,8 @@ def main():
     dense_mb = meta["C"] * meta["I"] * meta["Y"] * 8 / 2**20
     tp, mp = statistics.median(times["pandas"]), statistics.median(rss["pandas"])
     print()
-    print(f"size {a.size}: {meta['C']}x{meta['I']}x{meta['Y']}, dense values {dense_mb:.1f} MiB, rounds {a.rounds}")
+    print(f"size {a.size}: {meta['C']}x{meta['I']}x{meta['Y']}, dense values {dense_mb:.1f} MiB, rounds {a.rounds}, "
+          f"load average {load_before[0]:.1f} before / {os.getloadavg()[0]:.1f} after on {os.cpu_count()} cores")
     print(f"  pandas read_csv+pivot: load_csv median {tp:.3f} s, peak RSS median {mp:.1f} MiB ({mp / dense_mb:.2f}x dense)")
     same = True
     for name in ("swift", "swift-provenance"):

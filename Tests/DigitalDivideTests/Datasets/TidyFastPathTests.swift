@@ -115,6 +115,86 @@ struct TidyFastPathTests {
         #expect(result.report.files[0].valuesUsed == 48 && result.report.files[0].duplicatesAgreeing == 16)
     }
 
+    /// The interchange layout (`unit,indicator,year,value`: key fields first, then the year and the value), whose
+    /// lines with the previous line's key take the tight same-key loop: every kind of line that must leave it, in the
+    /// middle of runs of one key.
+    static let keyed: String =
+        "unit,indicator,year,value\n"
+        + "KOR,internet,2020,96.5\n"
+        + "KOR,internet,2021,97.25\n"
+        + "KOR,internet,2022,98\r\n"
+        + "KOR,internet,2023,-1.5\n"
+        + "KOR,internet,2024, 99\n"
+        + "KOR,internet,2025,1e2\n"
+        + "KOR,internet,2026,NA\n"
+        + "KOR,internet,2027.0,50\n"
+        + "KOR,internet,20x8,1\n"
+        + "KOR,internet,2020,96.5\n"
+        + "KOR,internet,2021,1\n"
+        + "KOR,internet,1700,1\n"
+        + "KOR,internet,\"2029\",5\n"
+        + "KOR,internet,2030,0.1234567890123456789012\n"
+        + "KOR,internet,2031,5,extra\n"
+        + "KOR,internet,2032\n"
+        + "KOR,internet,2033,00000000000000000000012.5\n"
+        + "KOR,internet,0000000000002034,1\n"
+        + "KOR,internet,2035,0\n"
+        + "KOR,internet,2036,7\rKOR,internet,2037,8\n"
+        + "KOR,mobile,2020,140.2\n"
+        + "KOR,mobile,2021,141.5\n"
+        + "KOR,mobile,,3\n"
+        + "THA,mobile,2020,1\n"
+        + "THA,mobile,2021,1.0000000000000002\n"
+        + "THA,mobile,2022,2.2250738585072014e-308\n"
+        + "THA,mobile,2023,1e400\n"
+        + "THA,mobile,2024,.5\n"
+        + "THA,mobile,2025,5.\n"
+        + "THA,mobile,2026,\n"
+        + "THA,mobile,2027,9007199254740993\n"
+        + "THA,mobile,2028,123456789012345678.9\n"
+        + "Atlantis,mobile,2020,1\n"
+        + "Atlantis,mobile,2021,1\n"
+        + "WLD,mobile,2020,5\n"
+        + "WLD,mobile,2021,5\n"
+        + "THA,mobile,2029,7\n"
+        + "THA,mobilé,2030,7\n"
+        + "THA,mobile,2031,7"
+
+    @Test func keyedRowsLoadTheSameBothWays() throws {
+        let bytes = Array(Self.keyed.utf8)
+        try expectSameLoads(bytes, options: LoadOptions(unitPolicy: .resolve(TestResolver())))
+        try expectSameLoads(bytes, options: LoadOptions(unitPolicy: .verbatim, strict: true))
+        var noProvenance = LoadOptions(unitPolicy: .resolve(TestResolver()))
+        noProvenance.tracksProvenance = false
+        try expectSameLoads(bytes, options: noProvenance)
+        try expectSameLoads(bytes, options: WorkloadInput.loadOptions)
+    }
+
+    /// Mutation fuzzing of the keyed file, as ``mutatedInputsLoadTheSameBothWays()`` does for the mixed one.
+    @Test func mutatedKeyedInputsLoadTheSameBothWays() throws {
+        var generator = SplitMix64(seed: 20_261_130)
+        let base = Array(Self.keyed.utf8)
+        let alphabet: [UInt8] = Array(",\n\r\" .-e0123456789KORTHA".utf8) + [0xC3, 0xA9, 0xFF]
+        let options = LoadOptions(unitPolicy: .resolve(TestResolver()))
+        for round in 0..<60 {
+            var bytes = base
+            for _ in 0..<(1 + Int(generator.next() % 6)) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                switch generator.next() % 3 {
+                case 0: bytes.insert(byte, at: at)
+                case 1: bytes.remove(at: at)
+                default: bytes[at] = byte
+                }
+            }
+            for chunkSize in [64, 1 << 20] {
+                let slow = try loadDirect(bytes, fast: false, chunkSize: chunkSize, options: options)
+                let fast = try loadDirect(bytes, fast: true, chunkSize: chunkSize, options: options)
+                #expect(fast == slow, "mutation round \(round), chunk size \(chunkSize)")
+            }
+        }
+    }
+
     /// Mutation fuzzing: random byte edits of the mixed file (insert, delete or replace one of the bytes that steer
     /// the parse) load the same way through both paths. Deterministic (a fixed-seed generator).
     @Test func mutatedInputsLoadTheSameBothWays() throws {

@@ -54,7 +54,8 @@ public struct LoadOptions: Sendable {
     /// Force this format for every file instead of detecting it (CLI `--format`).
     public var format: DataFormat?
 
-    /// Keep per-cell provenance (one `UInt32` row id per cell: half as much memory again as the values). Without
+    /// Keep per-cell provenance (a row id per cell, stored relative to its row of years: usually one byte per cell, an
+    /// eighth of the values' memory; never more than one `UInt32` per cell). Without
     /// it ``Panel/provenance(unit:indicator:year:)`` is `nil`, a conflict names only the later location, and
     /// ``PreferPolicy`` cannot settle conflicts. Default `true`; the benchmark preset turns it off.
     public var tracksProvenance = true

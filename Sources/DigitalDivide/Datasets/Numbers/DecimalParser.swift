@@ -42,8 +42,49 @@ public enum DecimalParser {
             negative = base[p] == 0x2D
             p += 1
         }
+        let (w, exponent0, significant, sawDigit, stop) = scanSignificand(base, from: p, end: end)
+        p = stop
+        var exponent = exponent0
+        let dropped = significant > 19
+        guard sawDigit else { return .invalid }
+        if p < end && (base[p] | 0x20) == 0x65 {
+            p += 1
+            var exponentNegative = false
+            if p < end && (base[p] == 0x2D || base[p] == 0x2B) {
+                exponentNegative = base[p] == 0x2D
+                p += 1
+            }
+            var e = 0
+            var sawExponentDigit = false
+            while p < end {
+                let d = base[p] &- 0x30
+                if d > 9 { break }
+                sawExponentDigit = true
+                if e < 100_000 { e = e * 10 + Int(d) }
+                p += 1
+            }
+            guard sawExponentDigit else { return .invalid }
+            exponent += exponentNegative ? -e : e
+        }
+        guard p == end else { return .invalid }
+        if !dropped, let value = value(significand: w, exponent: exponent, negative: negative) {
+            return .number(value)
+        }
+        return fallback(UnsafeBufferPointer(rebasing: bytes[numberStart..<end]))
+    }
+
+    /// Reads `digits [. digits]` from `base[from..<end]`, stopping at the first byte that continues neither: the
+    /// significand `w` of its significant digits (exact when `significant ≤ 19`; wrapped beyond), the decimal
+    /// exponent of its last digit, whether any digit was seen, and where it stopped. Leading zeros are not
+    /// significant. Fast paths parse a field with it while splitting a line, then call
+    /// ``value(significand:exponent:negative:)``.
+    @inline(__always)
+    static func scanSignificand(_ base: UnsafePointer<UInt8>, from: Int, end: Int)
+        -> (w: UInt64, exponent: Int, significant: Int, sawDigit: Bool, stop: Int)
+    {
+        var p = from
         var w: UInt64 = 0
-        // Integer part: leading zeros, then significant digits (wrapping beyond 19 digits: caught below).
+        // Integer part: leading zeros, then significant digits (wrapping beyond 19 digits: the caller checks).
         let integerStart = p
         while p < end && base[p] == 0x30 { p += 1 }
         var significantStart = p
@@ -80,40 +121,28 @@ public enum DecimalParser {
             exponent = fractionStart - p
             sawDigit = sawDigit || p > fractionStart
         }
-        let dropped = significant > 19
-        guard sawDigit else { return .invalid }
-        if p < end && (base[p] | 0x20) == 0x65 {
-            p += 1
-            var exponentNegative = false
-            if p < end && (base[p] == 0x2D || base[p] == 0x2B) {
-                exponentNegative = base[p] == 0x2D
-                p += 1
-            }
-            var e = 0
-            var sawExponentDigit = false
-            while p < end {
-                let d = base[p] &- 0x30
-                if d > 9 { break }
-                sawExponentDigit = true
-                if e < 100_000 { e = e * 10 + Int(d) }
-                p += 1
-            }
-            guard sawExponentDigit else { return .invalid }
-            exponent += exponentNegative ? -e : e
+        return (w, exponent, significant, sawDigit, p)
+    }
+
+    /// `±w · 10^exponent` correctly rounded, for an exact significand `w` (at most 19 digits): 0, Clinger's fast
+    /// path or Eisel–Lemire; `nil` when neither settles it (subnormal, overflow, an ambiguous product): the caller
+    /// then parses the text with ``parse(_:)-(UnsafeBufferPointer<UInt8>)``, which falls back to `strtod`.
+    @inline(__always)
+    static func value(significand w: UInt64, exponent: Int, negative: Bool) -> Double? {
+        if w == 0 { return negative ? -0.0 : 0.0 }
+        if w <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            var value = Double(w)
+            value = exponent < 0 ? value / exactPowerOfTen(-exponent) : value * exactPowerOfTen(exponent)
+            return negative ? -value : value
         }
-        guard p == end else { return .invalid }
-        if w == 0 && !dropped { return .number(negative ? -0.0 : 0.0) }
-        if !dropped {
-            if w <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-                var value = Double(w)
-                value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
-                return .number(negative ? -value : value)
-            }
-            if let value = eiselLemire(w: w, q: exponent) {
-                return .number(negative ? -value : value)
-            }
-        }
-        return fallback(UnsafeBufferPointer(rebasing: bytes[numberStart..<end]))
+        guard let value = eiselLemire(w: w, q: exponent) else { return nil }
+        return negative ? -value : value
+    }
+
+    /// 10^k for 0 ≤ k ≤ 22 (exact in a `Double`).
+    @inline(__always)
+    static func exactPowerOfTen(_ k: Int) -> Double {
+        exactPowersOfTen.withUnsafeBufferPointer { $0[k] }
     }
 
     /// Whether the 8 bytes of `chunk` (little-endian) are all ASCII digits.

@@ -4,22 +4,38 @@ import Glibc
 import Darwin
 #endif
 
-/// The dense cells of a panel: values (`Double`, NaN when missing) and provenance row ids (`UInt32`, 0 when
-/// missing), indicator-major: cell `(i, u, y)` is at `(i · unitStride + u) · yearStride + (y − yearBase)`.
+/// The dense cells of a panel: values (`Double`, NaN when missing) and provenance row ids, indicator-major: cell
+/// `(i, u, y)` is at `(i · unitStride + u) · yearStride + (y − yearBase)`.
 ///
-/// While building, units grow by doubling, indicators exactly (new slabs are appended), years exactly while small. Growth uses `realloc` (on Linux large
-/// blocks grow by `mremap`, without a copy) and re-lays cells out in place, moving rows from the last to the first,
-/// so the peak memory is the final size, not twice it. ``compact(indicators:units:years:)`` finally removes the
-/// spare capacity in place.
+/// Provenance is kept compactly ("row-relative marks"): each row of cells `(i, u, ·)` has a base row id (the first
+/// one placed in it), and each cell a *mark* of ``markWidth`` bytes: 0 when the cell holds no value, else
+/// `rowID − base + 1`. Files whose rows of one unit and indicator lie close together (a tidy file sorted by unit,
+/// indicator and year; a wide World Bank file, where a row of cells comes from one line) need one byte per cell.
+/// A row id too far from its row's base (or before it) widens every mark once, to two bytes, then to four bytes
+/// holding the row id itself (the bases are then unused): memory is never more than one `UInt32` per cell (plus one
+/// per row), and in the common case a quarter of that. The global row id is `firstRowID(file) + line` (see
+/// ``Panel``).
+///
+/// While building, units grow by doubling, indicators exactly (new slabs are appended), years exactly while small.
+/// Growth uses `realloc` (on Linux large blocks grow by `mremap`, without a copy) and re-lays cells out in place,
+/// moving rows from the last to the first, so the peak memory is the final size, not twice it.
+/// ``compact(indicators:units:years:)`` finally removes the spare capacity in place.
 final class CellStorage: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var values: UnsafeMutablePointer<Double>
-    @exclusivity(unchecked) private(set) var rowIDs: UnsafeMutablePointer<UInt32>
+    /// Per cell, ``markWidth`` bytes: 0 = no value; else `rowID − rowBases[row] + 1` (widths 1 and 2) or the row id
+    /// (width 4).
+    @exclusivity(unchecked) private(set) var marks: UnsafeMutableRawPointer
+    /// Per row of cells `i · unitStride + u`: the row id the marks count from (0 before the row's first value).
+    @exclusivity(unchecked) private(set) var rowBases: UnsafeMutablePointer<UInt32>
+    /// Bytes per mark: 1, 2 or 4.
+    @exclusivity(unchecked) private(set) var markWidth = 1
     @exclusivity(unchecked) private(set) var indicatorCapacity: Int
     @exclusivity(unchecked) private(set) var unitStride: Int
     @exclusivity(unchecked) private(set) var yearStride: Int
     /// The year stored at offset 0 of every row.
     @exclusivity(unchecked) private(set) var yearBase: Int
     @exclusivity(unchecked) private var allocated: Int
+    @exclusivity(unchecked) private var allocatedRows: Int
 
     /// Whether provenance row ids are kept (see ``LoadOptions/tracksProvenance``); without them a cell is present
     /// when its value is not NaN (parsed values never are: `NaN` in a file is a missing marker).
@@ -32,24 +48,124 @@ final class CellStorage: @unchecked Sendable {
         yearStride = 0
         yearBase = 0
         allocated = 0
+        allocatedRows = 0
         values = UnsafeMutablePointer<Double>(OpaquePointer(malloc(8)!))
-        rowIDs = UnsafeMutablePointer<UInt32>(OpaquePointer(malloc(8)!))
+        marks = malloc(8)!
+        rowBases = UnsafeMutablePointer<UInt32>(OpaquePointer(malloc(8)!))
     }
 
     deinit {
         free(values)
-        free(rowIDs)
+        free(marks)
+        free(rowBases)
     }
 
     var cellCount: Int { indicatorCapacity * unitStride * yearStride }
 
     /// Whether cell `index` holds a value.
     @inline(__always)
-    func isPresent(_ index: Int) -> Bool { tracksRows ? rowIDs[index] != 0 : !values[index].isNaN }
+    func isPresent(_ index: Int) -> Bool { tracksRows ? mark(index) != 0 : !values[index].isNaN }
 
     @inline(__always)
     func index(indicator: Int, unit: Int, year: Int) -> Int {
         (indicator * unitStride + unit) * yearStride + (year - yearBase)
+    }
+
+    @inline(__always)
+    private func mark(_ index: Int) -> UInt32 {
+        switch markWidth {
+        case 1: UInt32(marks.load(fromByteOffset: index, as: UInt8.self))
+        case 2: UInt32(marks.load(fromByteOffset: 2 * index, as: UInt16.self))
+        default: marks.load(fromByteOffset: 4 * index, as: UInt32.self)
+        }
+    }
+
+    /// The provenance row id of cell `index`, 0 when it holds no value (or provenance is not kept).
+    func rowID(at index: Int) -> UInt32 {
+        guard tracksRows, yearStride > 0 else { return 0 }
+        let m = mark(index)
+        if m == 0 || markWidth == 4 { return m }
+        return rowBases[index / yearStride] &+ m &- 1
+    }
+
+    /// Records `rowID` (≥ 1) as the provenance of cell `index` (no effect without provenance).
+    func setRowID(_ rowID: UInt32, at index: Int) {
+        guard tracksRows else { return }
+        setRowID(rowID, at: index, row: index / yearStride)
+    }
+
+    /// ``setRowID(_:at:)`` for a cell of row `row` (`index / yearStride`, known to fast paths); provenance is kept.
+    @inline(__always)
+    func setRowID(_ rowID: UInt32, at index: Int, row: Int) {
+        if markWidth == 1 {
+            var base = rowBases[row]
+            if base == 0 {
+                base = rowID
+                rowBases[row] = rowID
+            }
+            if rowID >= base && rowID - base < 0xFF {
+                marks.storeBytes(of: UInt8(rowID - base + 1), toByteOffset: index, as: UInt8.self)
+                return
+            }
+        }
+        setRowIDWidening(rowID, at: index)
+    }
+
+    private func setRowIDWidening(_ rowID: UInt32, at index: Int) {
+        if markWidth == 4 {
+            marks.storeBytes(of: rowID, toByteOffset: 4 * index, as: UInt32.self)
+            return
+        }
+        let row = index / yearStride
+        var base = rowBases[row]
+        if base == 0 {
+            base = rowID
+            rowBases[row] = rowID
+        }
+        let delta = rowID >= base ? UInt64(rowID - base) + 1 : UInt64.max
+        if markWidth == 1 && delta <= 0xFF {
+            marks.storeBytes(of: UInt8(delta), toByteOffset: index, as: UInt8.self)
+        } else if delta <= 0xFFFF {
+            if markWidth == 1 { widenMarks(to: 2) }
+            marks.storeBytes(of: UInt16(delta), toByteOffset: 2 * index, as: UInt16.self)
+        } else {
+            widenMarks(to: 4)
+            marks.storeBytes(of: rowID, toByteOffset: 4 * index, as: UInt32.self)
+        }
+    }
+
+    /// Re-encodes every live mark with `width` bytes, in place (from the last cell to the first: each wider mark
+    /// lies at or after the narrower one it replaces). Cells beyond the live units and indicators are not touched.
+    private func widenMarks(to width: Int) {
+        guard width > markWidth else { return }
+        let old = markWidth
+        if allocated > 0, let grown = realloc(marks, allocated * width) { marks = grown }
+        let absolute = width == 4
+        var i = liveIndicators - 1
+        while i >= 0 {
+            var u = liveUnits - 1
+            while u >= 0 {
+                let row = i * unitStride + u
+                let base = rowBases[row]
+                var y = yearStride - 1
+                while y >= 0 {
+                    let index = row * yearStride + y
+                    var m = old == 1
+                        ? UInt32(marks.load(fromByteOffset: index, as: UInt8.self))
+                        : UInt32(marks.load(fromByteOffset: 2 * index, as: UInt16.self))
+                    if absolute && m != 0 { m = base &+ m &- 1 }
+                    if absolute {
+                        marks.storeBytes(of: m, toByteOffset: 4 * index, as: UInt32.self)
+                    } else {
+                        marks.storeBytes(of: UInt16(m), toByteOffset: 2 * index, as: UInt16.self)
+                    }
+                    y -= 1
+                }
+                u -= 1
+            }
+            i -= 1
+        }
+        markWidth = width
     }
 
     /// Indicators and units whose cells are initialised (NaN / 0); capacity beyond them is never touched, so
@@ -88,13 +204,13 @@ final class CellStorage: @unchecked Sendable {
         }
         if units > liveUnits {
             for i in 0..<liveIndicators {
-                fill(from: (i * unitStride + liveUnits) * yearStride, count: (units - liveUnits) * yearStride)
+                fill(fromRow: i * unitStride + liveUnits, rows: units - liveUnits)
             }
             liveUnits = units
         }
         if indicators > liveIndicators {
             for i in liveIndicators..<indicators {
-                fill(from: i * unitStride * yearStride, count: liveUnits * yearStride)
+                fill(fromRow: i * unitStride, rows: liveUnits)
             }
             liveIndicators = indicators
         }
@@ -111,21 +227,29 @@ final class CellStorage: @unchecked Sendable {
         let oldUnits = unitStride
         let oldStride = yearStride
         let shift = yearBase - newBase  // ≥ 0: old year offset 0 lands at `shift`
+        let width = markWidth
         if total > allocated {
             guard let v = realloc(values, total * 8) else {
                 throw DivideError(.limitExceeded, expected: "memory for the panel", found: "\(total) cells")
             }
             values = v.assumingMemoryBound(to: Double.self)
             if tracksRows {
-                guard let r = realloc(rowIDs, total * 4) else {
+                guard let m = realloc(marks, total * width) else {
                     throw DivideError(.limitExceeded, expected: "memory for the panel", found: "\(total) cells")
                 }
-                rowIDs = r.assumingMemoryBound(to: UInt32.self)
+                marks = m
             }
             allocated = total
         }
+        if tracksRows && cells > allocatedRows {
+            guard let b = realloc(rowBases, cells * 4) else {
+                throw DivideError(.limitExceeded, expected: "memory for the panel", found: "\(total) cells")
+            }
+            rowBases = b.assumingMemoryBound(to: UInt32.self)
+            allocatedRows = cells
+        }
         let v = values
-        let r = rowIDs
+        let m = marks
         if liveIndicators > 0 && liveUnits > 0 && (oldUnits != units || oldStride != newStride || shift != 0) {
             // Move live rows (i, u) backwards: every new position is at or after its old one.
             var i = liveIndicators - 1
@@ -136,8 +260,9 @@ final class CellStorage: @unchecked Sendable {
                     let target = (i * units + u) * newStride + shift
                     if source != target {
                         memmove(v + target, v + source, oldStride * 8)
-                        if tracksRows { memmove(r + target, r + source, oldStride * 4) }
+                        if tracksRows { memmove(m + target * width, m + source * width, oldStride * width) }
                     }
+                    if tracksRows { rowBases[i * units + u] = rowBases[i * oldUnits + u] }
                     u -= 1
                 }
                 i -= 1
@@ -147,8 +272,8 @@ final class CellStorage: @unchecked Sendable {
                 for i in 0..<liveIndicators {
                     for u in 0..<liveUnits {
                         let start = (i * units + u) * newStride
-                        fillRaw(v, r, from: start, count: shift)
-                        fillRaw(v, r, from: start + shift + oldStride, count: newStride - shift - oldStride)
+                        fillCells(from: start, count: shift)
+                        fillCells(from: start + shift + oldStride, count: newStride - shift - oldStride)
                     }
                 }
             }
@@ -159,12 +284,17 @@ final class CellStorage: @unchecked Sendable {
         yearBase = newBase
     }
 
-    private func fill(from: Int, count: Int) { fillRaw(values, rowIDs, from: from, count: count) }
+    /// Initialises `rows` whole rows of cells from row `first` (in the current layout): no values, no bases.
+    private func fill(fromRow first: Int, rows: Int) {
+        guard rows > 0 else { return }
+        fillCells(from: first * yearStride, count: rows * yearStride)
+        if tracksRows { (rowBases + first).initialize(repeating: 0, count: rows) }
+    }
 
-    private func fillRaw(_ v: UnsafeMutablePointer<Double>, _ r: UnsafeMutablePointer<UInt32>, from: Int, count: Int) {
+    private func fillCells(from: Int, count: Int) {
         guard count > 0 else { return }
-        (v + from).initialize(repeating: .nan, count: count)
-        if tracksRows { (r + from).initialize(repeating: 0, count: count) }
+        (values + from).initialize(repeating: .nan, count: count)
+        if tracksRows { memset(marks + from * markWidth, 0, count * markWidth) }
     }
 
     /// Removes spare capacity in place: afterwards the layout is exactly `indicators × units × years`.
@@ -177,6 +307,7 @@ final class CellStorage: @unchecked Sendable {
         }
         let newStride = years.count
         let offset = years.lowerBound - yearBase  // ≥ 0
+        let width = markWidth
         if units != unitStride || newStride != yearStride || offset != 0 {
             // Every target index is at or before its source: copy forwards.
             for i in 0..<indicators {
@@ -185,8 +316,9 @@ final class CellStorage: @unchecked Sendable {
                     let target = (i * units + u) * newStride
                     if source != target {
                         memmove(values + target, values + source, newStride * 8)
-                        if tracksRows { memmove(rowIDs + target, rowIDs + source, newStride * 4) }
+                        if tracksRows { memmove(marks + target * width, marks + source * width, newStride * width) }
                     }
+                    if tracksRows { rowBases[i * units + u] = rowBases[i * unitStride + u] }
                 }
             }
         }

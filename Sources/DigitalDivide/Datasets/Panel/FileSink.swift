@@ -198,11 +198,12 @@ public final class FileSink: ObservationSink {
     }
 
     /// Where a run of ordinary values of one (unit, indicator) pair goes, for readers' fast paths: a value of that
-    /// pair for a year in `years` lands in cell `cellOffset + year` when that cell is empty, with exactly the effect
-    /// ``observe(unit:indicator:year:value:line:column:)`` would have (the unit and indicator are resolved, the
+    /// pair for a year in `low...high` lands in cell `cellOffset + year` when that cell is empty, with exactly the
+    /// effect ``observe(unit:indicator:year:value:line:column:)`` would have (the unit and indicator are resolved, the
     /// indicator is not a share, the year is inside the allowed range, the years seen and the cells held). Any other
-    /// value, and an occupied cell, must go through `observe`. Valid until the next call of `observe`,
-    /// ``unit(_:column:)`` or ``indicator(_:)`` (which may move the cells).
+    /// value, an occupied cell, and a row id that does not fit a one-byte provenance mark must go through `observe`.
+    /// The run holds the storage's pointers, so placing a value touches no class instance: it is valid until the
+    /// next call of `observe`, ``unit(_:column:)`` or ``indicator(_:)`` (which may move or widen the cells).
     struct OrdinaryRun {
         var unit: Int32 = -1
         var indicator: Int32 = -1
@@ -214,17 +215,50 @@ public final class FileSink: ObservationSink {
         /// The last line whose row id fits (`rowBase + line < 2³²`).
         var lastLine = 0
         var markedUsed = false
+        /// The storage's values, its one-byte provenance marks (`nil` without provenance) and the base row id of the
+        /// pair's row of cells (see `CellStorage`).
+        var values: UnsafeMutablePointer<Double>?
+        var marks: UnsafeMutablePointer<UInt8>?
+        var rowBaseID: UnsafeMutablePointer<UInt32>?
+        /// The file's first global row id: a value on line `l` has row id `firstRowID + l`.
+        var firstRowID: UInt64 = 0
+
+        /// Places `value` (for `year` in `low...high`, at `line` ≤ `lastLine`) when its cell is empty and its row id
+        /// fits a one-byte mark, and returns `true`; otherwise returns `false`, changing nothing visible (then
+        /// `observe` decides: agreement, conflict, preference, or a wider mark). Counts are added later by
+        /// ``FileSink/commitOrdinary``; the unit is marked used by ``FileSink/markUsed(_:)``.
+        @inline(__always)
+        func place(year: Int, value: Double, line: Int) -> Bool {
+            guard let values else { return false }
+            let index = cellOffset &+ year
+            if let marks, let rowBaseID {
+                if marks[index] != 0 { return false }
+                let rowID = UInt32(truncatingIfNeeded: firstRowID &+ UInt64(truncatingIfNeeded: line))
+                var base = rowBaseID.pointee
+                if base == 0 {
+                    base = rowID
+                    rowBaseID.pointee = rowID  // the row's first value: its mark is 1 either way
+                }
+                guard rowID >= base, rowID &- base < 0xFF else { return false }
+                marks[index] = UInt8(truncatingIfNeeded: rowID &- base &+ 1)
+            } else if !values[index].isNaN {
+                return false
+            }
+            values[index] = value
+            return true
+        }
     }
 
-    /// The ``OrdinaryRun`` of `unit` and `indicator`; it accepts no year (`low > high`) when no value of the pair can take the
-    /// fast path now (`low > high`).
+    /// The ``OrdinaryRun`` of `unit` and `indicator`; it accepts no year (`low > high`) when no value of the pair can
+    /// take the fast path now (an unresolved unit, a share, provenance marks already wider than one byte, …).
     func ordinaryRun(unit: UnitHandle, indicator: IndicatorHandle) -> OrdinaryRun {
         var run = OrdinaryRun(unit: unit.rawValue, indicator: indicator.rawValue)
         let handle = Int(unit.rawValue)
         let indicatorHandle = Int(indicator.rawValue)
         let storage = builder.storage
         guard handle >= 0, handle < unitMap.count, indicatorHandle >= 0, indicatorHandle < indicatorMap.count,
-            !indicatorIsShare[indicatorHandle], let seen = builder.yearsSeen, storage.yearStride > 0
+            !indicatorIsShare[indicatorHandle], let seen = builder.yearsSeen, storage.yearStride > 0,
+            !storage.tracksRows || storage.markWidth == 1
         else { return run }
         let global = Int(unitMap[handle])
         let globalIndicator = Int(indicatorMap[indicatorHandle])
@@ -240,25 +274,17 @@ public final class FileSink: ObservationSink {
         run.low = low
         run.high = high
         run.lastLine = Int(UInt64(UInt32.max) - 1 - rowBase)
+        run.values = storage.values
+        if storage.tracksRows {
+            run.marks = storage.marks.assumingMemoryBound(to: UInt8.self)
+            run.rowBaseID = storage.rowBases + (globalIndicator * storage.unitStride + global)
+        }
+        run.firstRowID = rowBase
         return run
     }
 
-    /// Places `value` (of `run`'s pair, for `year` in `run.low...run.high`, at `line` ≤ `run.lastLine`) when its cell is
-    /// empty and returns `true`; returns `false`, changing nothing, when the cell is occupied (then `observe` decides:
-    /// agreement, conflict or preference). Counts are added later by ``commitOrdinary``.
-    @inline(__always)
-    func placeOrdinary(_ run: inout OrdinaryRun, year: Int, value: Double, line: Int) -> Bool {
-        unowned(unsafe) let storage = builder.storage
-        let index = run.cellOffset + year
-        if storage.isPresent(index) { return false }
-        storage.values[index] = value
-        if storage.tracksRows { storage.rowIDs[index] = UInt32(rowBase + UInt64(line)) }
-        if !run.markedUsed {
-            usedUnits[run.global] = true
-            run.markedUsed = true
-        }
-        return true
-    }
+    /// Records that unit `global` (an ``OrdinaryRun``'s) has a value in the panel.
+    func markUsed(_ global: Int) { usedUnits[global] = true }
 
     /// Adds what a fast path placed since its last commit: `records` data records read, `placed` values used, the
     /// highest line and the years spanned. Call it before any `observe` and at the end of a batch.

@@ -33,8 +33,8 @@ public struct Provenance: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Layout: indicator-major, `values[(i · units.count + u) · years.count + (y − years.first)]`; so one indicator's
 /// units × years slab is contiguous (row per unit, column per year) — see ``withSlab(indicator:_:)``. A missing
-/// cell holds NaN and row id 0. Provenance is one `UInt32` per cell: the global row id `firstRowID(file) + line`,
-/// decoded by binary search over the files.
+/// cell holds NaN and row id 0. Provenance is a global row id per cell, `firstRowID(file) + line`, decoded by binary
+/// search over the files; it is stored compactly, usually in one byte per cell (see `CellStorage`).
 ///
 /// Units are keyed by ISO3 code (``UnitPolicy/resolve(_:)``) or by their verbatim text, in order of first appearance.
 /// Years are the contiguous range from the earliest to the latest year with a value.
@@ -114,7 +114,7 @@ public struct Panel: Sendable {
             return nil
         }
         guard storage.tracksRows else { return nil }
-        let rowID = storage.rowIDs[cell(u, i, y)]
+        let rowID = storage.rowID(at: cell(u, i, y))
         guard rowID != 0, let (file, line) = Panel.decode(rowID: rowID, files: files) else { return nil }
         return Provenance(file: file, line: line, publisher: file.publisher ?? indicators[i].source, year: year)
     }

@@ -126,20 +126,20 @@ public final class PanelBuilder {
             if existing == value { return .agreed }
             // Without provenance the earlier value's file is unknown: the prefer policy cannot rank it.
             guard storage.tracksRows else { return .conflict(existing: existing, rowID: 0) }
-            let existingRow = storage.rowIDs[index]
+            let existingRow = storage.rowID(at: index)
             let newRank = rank(fileIndex, indicator: indicator)
             let oldRank = Panel.decodeIndex(rowID: existingRow, files: files).map { rank($0, indicator: indicator) }
                 ?? Int.max
             if newRank < oldRank {
                 storage.values[index] = value
-                storage.rowIDs[index] = rowID
+                storage.setRowID(rowID, at: index)
                 return .overrode
             }
             if oldRank < newRank { return .lost }
             return .conflict(existing: existing, rowID: existingRow)
         }
         storage.values[index] = value
-        if storage.tracksRows { storage.rowIDs[index] = rowID }
+        storage.setRowID(rowID, at: index)
         return .placed
     }
 

@@ -15,8 +15,10 @@ public struct SymmetricEigendecomposition: Sendable {
 
     /// Eigenvalues and eigenvectors of the symmetric matrix `matrix`.
     ///
-    /// - Parameter symmetryTolerance: the largest accepted `|A[i,j] − A[j,i]|` relative to `max|A|`; beyond it the
-    ///   input is rejected (LAPACK would silently read only one triangle).
+    /// - Parameters:
+    ///   - matrix: a square symmetric matrix `A`.
+    ///   - symmetryTolerance: the largest accepted `|A[i,j] − A[j,i]|` relative to `max|A|`; beyond it the
+    ///     input is rejected (LAPACK would silently read only one triangle).
     /// - Throws: ``LinearAlgebraError/shapeMismatch(operation:expected:found:)`` for a non-square matrix,
     ///   ``LinearAlgebraError/nonFinite(operation:row:column:value:)``,
     ///   ``LinearAlgebraError/notSymmetric(operation:row:column:)``,

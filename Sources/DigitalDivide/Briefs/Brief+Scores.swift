@@ -3,6 +3,7 @@ extension Brief {
     public struct NodeSummary: Sendable, Equatable, Codable {
         /// Framework node id.
         public var id: String
+        /// Display name.
         public var name: String
         /// `index` or `pillar`.
         public var kind: Kind
@@ -29,6 +30,7 @@ extension Brief {
         /// The gap to ESCAP's best.
         public var gapToEscapBest: Gap?
 
+        /// Creates the value from its parts.
         public init(
             id: String, name: String, kind: Kind, score: Double?, rank: RankPosition? = nil,
             subregionRank: RankPosition? = nil, incomeGroupRank: RankPosition? = nil,
@@ -52,15 +54,22 @@ extension Brief {
             self.gapToEscapBest = gapToEscapBest
         }
 
+        /// Whether a node is the index or a pillar.
         public enum Kind: String, Sendable, Equatable, Codable {
-            case index, pillar
+            /// The composite index (the framework's root).
+            case index
+            /// A pillar (a child of the root).
+            case pillar
         }
     }
 
     /// A rank and the number of economies ranked (`3` of `58`).
     public struct RankPosition: Sendable, Equatable, Codable {
+        /// The position, 1 = best.
         public var rank: Int
+        /// The number of economies ranked.
         public var of: Int
+        /// Creates the value from its parts.
         public init(rank: Int, of: Int) {
             self.rank = rank
             self.of = of
@@ -77,6 +86,7 @@ extension Brief {
         public var median: Double?
         /// Number of Monte Carlo replications.
         public var replications: Int
+        /// Creates the value from its parts.
         public init(low: Double, high: Double, median: Double?, replications: Int) {
             self.low = low
             self.high = high
@@ -93,7 +103,9 @@ extension Brief {
         public var delta: Double
         /// `rank(fromYear) − rank(year)` (positive: moved up), when both ranks exist.
         public var rankDelta: Int?
+        /// Up, down or flat.
         public var direction: Direction
+        /// Creates the value from its parts.
         public init(fromYear: Int, delta: Double, rankDelta: Int?, direction: Direction) {
             self.fromYear = fromYear
             self.delta = delta
@@ -109,7 +121,12 @@ extension Brief {
 
     /// Direction of a change: `up` is an improvement (scores are higher-is-better).
     public enum Direction: String, Sendable, Equatable, Codable {
-        case up, down, flat
+        /// The score rose.
+        case up
+        /// The score fell.
+        case down
+        /// The change rounds to nothing (below the builder's threshold).
+        case flat
     }
 
     /// Average and best score of a group of economies.
@@ -118,6 +135,7 @@ extension Brief {
         public var group: String
         /// Unweighted mean over the economies with a score.
         public var average: Double?
+        /// The best score.
         public var best: Double?
         /// Who holds the best score (the first by ISO3 code when tied).
         public var bestEconomy: Economy?
@@ -126,6 +144,7 @@ extension Brief {
         public var bestTiedEconomies: [Economy]?
         /// Economies with a score.
         public var scored: Int
+        /// Creates the value from its parts.
         public init(group: String, average: Double?, best: Double?, bestEconomy: Economy?,
                     bestTiedEconomies: [Economy]? = nil, scored: Int) {
             self.group = group
@@ -154,6 +173,7 @@ extension Brief {
         public var yearsToClose: YearsToClose?
         /// The economy's compound annual growth rate used for ``yearsToClose`` (0.05 = 5 % a year).
         public var growthRate: Double?
+        /// Creates the value from its parts.
         public init(
             frontier: Double, frontierEconomy: Economy?, frontierTiedEconomies: [Economy]? = nil, gap: Double,
             contributors: [GapContributor], yearsToClose: YearsToClose?, growthRate: Double?
@@ -170,13 +190,16 @@ extension Brief {
 
     /// One indicator's part of a gap.
     public struct GapContributor: Sendable, Equatable, Codable {
+        /// Framework node id of the indicator.
         public var indicatorId: String
+        /// Display name.
         public var name: String
         /// Contribution in score points.
         public var points: Double
         /// Share of the positive contributions, i.e. of what holds the economy back (0.4 = 40 %); indicators where
         /// the economy is ahead of the frontier economy contribute negatively and are not listed.
         public var share: Double?
+        /// Creates the value from its parts.
         public init(indicatorId: String, name: String, points: Double, share: Double?) {
             self.indicatorId = indicatorId
             self.name = name

@@ -31,6 +31,7 @@ public struct Brief: Sendable, Equatable, Codable {
     /// Plain-language notes on what is missing or stale.
     public var notes: [String]
 
+    /// Creates the value from its parts.
     public init(
         schemaVersion: String = Brief.currentSchemaVersion, header: Header, index: NodeSummary?,
         pillars: [NodeSummary], standing: Standing?, indicators: [IndicatorRow], withinEconomy: WithinEconomy,
@@ -60,6 +61,7 @@ extension Brief {
         public var iso3: String
         /// Display name.
         public var name: String
+        /// Creates the value from its parts.
         public init(iso3: String, name: String) {
             self.iso3 = iso3
             self.name = name
@@ -68,6 +70,7 @@ extension Brief {
 
     /// The brief's header.
     public struct Header: Sendable, Equatable, Codable {
+        /// The economy the brief describes.
         public var economy: Economy
         /// ESCAP subregion name ("East and North-East Asia").
         public var subregion: String?
@@ -75,11 +78,15 @@ extension Brief {
         public var subregionCode: String?
         /// World Bank income group ("High income").
         public var incomeGroup: String?
+        /// The index definition.
         public var framework: FrameworkReference
         /// The year the brief describes.
         public var year: Int
+        /// The oldest and latest observation years behind the values.
         public var vintage: Vintage
+        /// Publishers of the data used, with licences.
         public var sources: [Source]
+        /// Creates the value from its parts.
         public init(
             economy: Economy, subregion: String?, subregionCode: String?, incomeGroup: String?,
             framework: FrameworkReference, year: Int, vintage: Vintage, sources: [Source]
@@ -97,8 +104,11 @@ extension Brief {
 
     /// The framework (index definition) a brief reports on.
     public struct FrameworkReference: Sendable, Equatable, Codable {
+        /// Framework id (the preset or file name).
         public var id: String
+        /// The index name.
         public var name: String
+        /// Creates the value from its parts.
         public init(id: String, name: String) {
             self.id = id
             self.name = name
@@ -107,8 +117,11 @@ extension Brief {
 
     /// The oldest and latest observation years behind the economy's values.
     public struct Vintage: Sendable, Equatable, Codable {
+        /// The newest observation year.
         public var latestYear: Int?
+        /// The oldest observation year.
         public var oldestYear: Int?
+        /// Creates the value from its parts.
         public init(latestYear: Int?, oldestYear: Int?) {
             self.latestYear = latestYear
             self.oldestYear = oldestYear
@@ -117,8 +130,11 @@ extension Brief {
 
     /// A data source and its licence.
     public struct Source: Sendable, Equatable, Codable {
+        /// Publisher name.
         public var name: String
+        /// Licence, when the file or its reader states one.
         public var licence: String?
+        /// Creates the value from its parts.
         public init(name: String, licence: String?) {
             self.name = name
             self.licence = licence

@@ -1,7 +1,9 @@
 /// The ESCAP region at a glance for `divide briefs --all`: a leaderboard, every pillar's scores (the heat-table),
 /// and how unequal each score is across the region.
 public struct RegionalOverview: Sendable, Equatable, Codable {
+    /// The index definition.
     public var framework: Brief.FrameworkReference
+    /// The year described.
     public var year: Int
     /// The index and its pillars, in the order of ``Row/scores``.
     public var nodes: [NodeReference]
@@ -12,15 +14,23 @@ public struct RegionalOverview: Sendable, Equatable, Codable {
     /// Lorenz curve of the index across the region.
     public var lorenz: [Brief.CurvePoint]
 
+    /// A node of the framework: id and name.
     public struct NodeReference: Sendable, Equatable, Codable {
+        /// Framework node id.
         public var id: String
+        /// Display name.
         public var name: String
     }
 
+    /// One economy of the leaderboard.
     public struct Row: Sendable, Equatable, Codable {
+        /// The economy.
         public var economy: Brief.Economy
+        /// Its ESCAP subregion abbreviation.
         public var subregionCode: String?
+        /// Its ESCAP rank on the index.
         public var rank: Int?
+        /// Its 5–95% rank interval.
         public var rankInterval: Brief.RankInterval?
         /// One score per node (index first), `nil` when not scored.
         public var scores: [Double?]
@@ -29,12 +39,19 @@ public struct RegionalOverview: Sendable, Equatable, Codable {
     /// Gini and Theil T of one node's scores over the economies scored, and the share of Theil T between the
     /// ESCAP subregions (``Inequality/theilDecomposition(_:groups:weights:)``).
     public struct NodeInequality: Sendable, Equatable, Codable {
+        /// Framework node id.
         public var id: String
+        /// Display name.
         public var name: String
+        /// Economies with a score.
         public var scored: Int
+        /// Mean score.
         public var mean: Double?
+        /// Gini coefficient across the scored economies.
         public var gini: Double?
+        /// Theil T across the scored economies.
         public var theilT: Double?
+        /// Share of Theil T between ESCAP subregions (`T_B / T`).
         public var betweenSubregionShare: Double?
     }
 }

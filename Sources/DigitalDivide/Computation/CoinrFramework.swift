@@ -10,7 +10,10 @@ extension Framework {
     /// treatment unless overridden (``overriding(imputation:treatment:normalisation:aggregation:)``). Coverage
     /// thresholds are 0: a unit with at least one child present is scored, as COINr does.
     ///
-    /// - Parameter source: the file name for error messages.
+    /// - Parameters:
+    ///   - meta: the COINr `iMeta` table.
+    ///   - source: the file name for error messages.
+    ///   - knownSeries: the series codes present in the data; when given, indicators naming another are errors.
     /// - Throws: ``FrameworkError`` (no single root, cycles, …) as ``init(nodes:methods:knownSeries:source:)``.
     public init(coinr meta: CoinrMeta, source: String = "<iMeta>", knownSeries: Set<String>? = nil) throws {
         let nodes: [FlatNode] = meta.entries.compactMap { entry in

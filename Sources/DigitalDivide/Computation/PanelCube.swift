@@ -24,6 +24,10 @@ extension IndicatorCube {
     /// the panel lacks is all missing (NaN).
     ///
     /// - Parameters:
+    ///   - panel: the loaded data.
+    ///   - units: the units (rows), in order.
+    ///   - series: the series codes, in order.
+    ///   - years: the years, increasing.
     ///   - groupings: grouping name → unit → group label (e.g. `subregion` → `KOR` → `ENEA`); units absent
     ///     from a grouping have no group there.
     /// - Throws: ``ConstructionError`` when names repeat or years do not increase.

@@ -13,7 +13,9 @@ import LinearAlgebra
 public enum PCAWeights {
     /// The first principal component's loadings for the columns of `data` (rows = observations).
     /// - Parameters:
-    ///   - node, children: names for error messages.
+    ///   - data: observations × children.
+    ///   - node: the node's name, for error messages.
+    ///   - children: the children's names, for error messages.
     public static func firstComponent(_ data: Matrix, node: String = "", children: [String] = []) throws -> [Double] {
         let k = data.columns
         let name = { (c: Int) in c < children.count ? children[c] : "column \(c)" }

@@ -158,7 +158,13 @@ public struct WinsorisedPoint: Sendable, Hashable {
     public var original: Double
     /// The value it was finally replaced by (the next value inwards).
     public var replacement: Double
-    public enum Side: String, Sendable, Hashable { case high, low }
+    /// The end of the distribution a winsorised point was at.
+    public enum Side: String, Sendable, Hashable {
+        /// The maximum was pulled in (positive skew).
+        case high
+        /// The minimum was pulled in (negative skew).
+        case low
+    }
 }
 
 /// What the treatment did to one indicator column.

@@ -1,7 +1,7 @@
 /// One economy of the registry: ISO 3166-1 codes and name, publisher aliases, ESCAP membership and UN M49 areas.
 ///
 /// Source: `Data/reference/all.csv` (ISO 3166-1 with UN M49 regions), `Data/reference/escap_members_compiled.csv`
-/// (ESCAP membership), `Data/reference/country_aliases.csv`; compiled into ``CountryTable`` by
+/// (ESCAP membership), `Data/reference/country_aliases.csv`; compiled into `CountryTable` by
 /// `scripts/generate-countries.py`, so nothing is read at run time.
 public struct Country: Sendable, Hashable, Identifiable {
     /// ISO 3166-1 alpha-3 code (`KOR`); `XKX` for Kosovo, which has no ISO code.

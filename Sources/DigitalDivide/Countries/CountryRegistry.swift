@@ -4,7 +4,7 @@
 /// 1. Surrounding whitespace and stray quotes are dropped (UN E-Government names carry trailing spaces).
 /// 2. Text of 1–3 ASCII digits is a UN M49 numeric code: an economy (`410` → KOR, `004` → AFG) or an M49
 ///    region (`142` → Asia, an aggregate). M49 keeps country and region codes disjoint.
-/// 3. Otherwise the text is folded (``NameFolding``: case, accents, punctuation and spacing ignored) and looked up
+/// 3. Otherwise the text is folded (`NameFolding`: case, accents, punctuation and spacing ignored) and looked up
 ///    among official names, aliases, ISO3 codes, publisher codes (`KSO`, `OWID_KOS`, `GBJ`) and aggregate names
 ///    and codes (`WLD`, `EAS`, `OWID_WRL`, "East Asia & Pacific", "High-income countries").
 /// 4. Two ASCII letters that are not a known name (rule 3 comes first, so "UK" is the alias of GBR) are an

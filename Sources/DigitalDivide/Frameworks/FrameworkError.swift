@@ -10,11 +10,13 @@ public struct FrameworkIssue: Sendable, Equatable, CustomStringConvertible {
     /// What was expected and what was found.
     public var message: String
 
+    /// What kind of problem the issue is.
     public enum Kind: String, Sendable, Hashable {
         case syntax, unknownSeries, duplicateId, cycle, unknownParent, nonPositiveWeight, missingDirection,
              unknownMethod, badParameter, missingField, structure
     }
 
+    /// Creates an issue at `path` (node ids from the root), optionally on a line of the file.
     public init(path: [String], line: Int? = nil, kind: Kind, message: String) {
         self.path = path
         self.line = line

@@ -20,9 +20,12 @@ public enum FrameworkFile {
         return try load(yaml: text, file: url.relativePath, knownSeries: knownSeries)
     }
 
-    /// Loads and validates a framework from YAML text; `file` labels the error messages.
-    /// - Parameter knownSeries: the series codes present in the data; when given, indicators naming another
-    ///   series are errors.
+    /// Loads and validates a framework from YAML text.
+    /// - Parameters:
+    ///   - yaml: the framework file's text.
+    ///   - file: labels the error messages.
+    ///   - knownSeries: the series codes present in the data; when given, indicators naming another series are
+    ///     errors.
     public static func load(yaml: String, file: String = "<yaml>", knownSeries: Set<String>? = nil) throws -> Framework {
         let document: FrameworkDocument
         do {

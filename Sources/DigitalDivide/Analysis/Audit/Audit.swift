@@ -36,7 +36,10 @@ public struct AuditReport: Sendable, Equatable, Codable {
 public enum Audit {
     /// Builds the index from `cube` and audits it.
     /// - Parameters:
+    ///   - framework: the index definition.
+    ///   - cube: the indicator data (units × series × years).
     ///   - year: the year audited; nil = ``defaultYear(_:)``.
+    ///   - thresholds: the cut-offs of the audit's flags (COINr's and the JRC's by default).
     /// - Throws: construction errors; ``AnalysisError/invalidParameter(measure:argument:expected:found:)`` for a
     ///   year the cube does not hold.
     public static func run(_ framework: Framework, cube: IndicatorCube, year: Int? = nil,
@@ -61,9 +64,13 @@ public enum Audit {
 
     /// Audits an index already built.
     /// - Parameters:
+    ///   - prepared: the construction prepared up to normalisation.
+    ///   - result: its aggregated scores.
     ///   - raw: indicator values before imputation, treatment and normalisation, laid out as
     ///     ``PreparedConstruction/normalised``.
     ///   - framework: for the treatment rule of each indicator (its JRC thresholds).
+    ///   - year: the year audited; nil = ``defaultYear(_:)``.
+    ///   - thresholds: the cut-offs of the audit's flags.
     public static func run(prepared: PreparedConstruction, result: ConstructionResult, raw: [Double],
                            framework: Framework, year: Int? = nil,
                            thresholds: AuditThresholds = AuditThresholds()) throws -> AuditReport {

@@ -2,7 +2,7 @@ import LinearAlgebra
 
 /// Gamma convergence: Kendall's index of rank concordance, how much units' ranks mix over the years.
 ///
-/// Rank the units in each year (average ranks for ties, ``LinearAlgebra/Ranking``). Over the first `m` years
+/// Rank the units in each year (average ranks for ties, `LinearAlgebra`'s `Ranking`). Over the first `m` years
 /// (`m = t + 1`), `γ_t = Var(Σ_{s≤t} R_is) / Var(m·R_i0)`. With unchanged ranks `Σ_s R_is = m·R_i0` and `γ = 1`;
 /// values towards 0 mean more rank mobility. The direction of ranking does not matter (reversing ranks leaves both
 /// variances unchanged). ``value`` is `γ` over the whole panel.

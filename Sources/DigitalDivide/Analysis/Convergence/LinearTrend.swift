@@ -2,7 +2,7 @@ import LinearAlgebra
 
 /// An ordinary least-squares line `y = a + b·x` with the standard error of its slope.
 ///
-/// Solved by LAPACK `dgels` (``LeastSquaresSolution``) on the design `[1, x − x̄]` (centred for conditioning; the
+/// Solved by LAPACK `dgels` (`LinearAlgebra`'s `LeastSquaresSolution`) on the design `[1, x − x̄]` (centred for conditioning; the
 /// intercept is mapped back to `a = a_c − b·x̄`). With `n` points, residual sum of squares `RSS`,
 /// `Sxx = Σ(xᵢ − x̄)²` and `TSS = Σ(yᵢ − ȳ)²`:
 /// `SE(b) = √(RSS/(n−2) / Sxx)` (needs `n ≥ 3`), `R² = 1 − RSS/TSS` (undefined when `TSS = 0`).

@@ -5,7 +5,7 @@ import LinearAlgebra
 ///
 /// Inputs live on the unit hypercube `[0, 1)^k`; the model maps a point to its input distributions (e.g. `−π + 2πu`
 /// for a uniform on `[−π, π)`, or an inverse CDF). `A` and `B` are `N × k` independent uniform draws from a seeded
-/// ``Xoshiro256StarStar`` (row by row: for row `j`, the `k` values of `A` then the `k` values of `B`, i.e. one
+/// `LinearAlgebra`'s `Xoshiro256StarStar` (row by row: for row `j`, the `k` values of `A` then the `k` values of `B`, i.e. one
 /// `2k`-dimensional point split in two), so the same seed gives the same design on every machine. This is plain
 /// Monte Carlo, not a Sobol low-discrepancy sequence: estimates converge as `O(N^(−1/2))`, which the bootstrap
 /// intervals quantify; choose `N` accordingly (a few thousand for indices to ±0.02).

@@ -71,7 +71,7 @@ public struct SobolIndices: Sendable, Equatable, Codable {
 /// - total effect (Jansen): `S_Ti = (1/2N) Σⱼ (f(A)ⱼ − f(A_B^(i))ⱼ)² / V`, since `A` and `A_B^(i)` differ only in
 ///   `X_i`.
 /// `V` is the variance of all `2N` outputs of `A` and `B`. Bootstrap: resample the `N` rows with replacement
-/// (the same rows for every index, from a seeded ``Xoshiro256StarStar``; row `= next() mod N`, whose bias
+/// (the same rows for every index, from a seeded `Xoshiro256StarStar`; row `= next() mod N`, whose bias
 /// `< N/2⁶⁴` is negligible), recompute `V` and the indices, and report the type-7 percentiles at `(1 ∓ c)/2` and
 /// the standard deviation. Estimates are not clipped to [0, 1]: sampling error can push a small index below 0.
 ///
@@ -82,6 +82,9 @@ public struct SobolIndices: Sendable, Equatable, Codable {
 public enum SobolSensitivity {
     /// Estimates the indices from the outputs of every run of `design`, in the order of ``SaltelliDesign/runs``.
     /// - Parameters:
+    ///   - design: the Saltelli design the outputs were computed on.
+    ///   - outputs: one model output per run of the design, in its order.
+    ///   - estimator: the first-order estimator (Jansen or Saltelli 2010).
     ///   - bootstrapResamples: the number of bootstrap resamples (0 for none).
     ///   - confidence: the coverage of the intervals, in (0, 1).
     ///   - seed: seeds the bootstrap's generator.

@@ -5,7 +5,7 @@ import LinearAlgebra
 public struct UncertaintyOptions: Sendable, Equatable {
     /// The number of replications `R`.
     public var replications: Int
-    /// Seeds the replications: replication `r` draws from ``Xoshiro256StarStar/streams(seed:count:)`` stream `r`.
+    /// Seeds the replications: replication `r` draws from `Xoshiro256StarStar.streams(seed:count:)` stream `r`.
     public var seed: UInt64
     /// The year analysed (nil = the latest year with a ranked unit).
     public var year: Int?
@@ -87,11 +87,16 @@ public struct UncertaintyResult: Sendable, Equatable {
 /// Replications that differ only in weights and aggregation are computed together, one BLAS `dgemm` per node and
 /// block of replications (``ReaggregationEngine/automatic``); alternatives of normalisation, imputation and treatment
 /// are prepared once each; measurement noise prepares every replication afresh. Deterministic: replication `r` draws
-/// from stream `r` of ``Xoshiro256StarStar/streams(seed:count:)``, so the output is the same on any number of
+/// from stream `r` of `LinearAlgebra`'s `Xoshiro256StarStar.streams(seed:count:)`, so the output is the same on any number of
 /// threads.
 public enum UncertaintyAnalysis {
     /// Runs the analysis.
-    /// - Parameter progress: called on the calling thread after each wave of blocks with (done, total).
+    /// - Parameters:
+    ///   - framework: the index definition (its methods are the nominal choices).
+    ///   - cube: the indicator data.
+    ///   - assumptions: what varies between replications (weights, methods, measurement noise).
+    ///   - options: replications, seed, year, threads and engine.
+    ///   - progress: called on the calling thread after each wave of blocks with (done, total).
     /// - Throws: ``AnalysisError`` for a parameter out of range, ``ConstructionError`` when a replication's methods
     ///   cannot take the data (e.g. a geometric mean of a zero), and file errors writing the scores.
     public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,

@@ -8,8 +8,11 @@ import Foundation
 /// missing, and every filled value keeps its flag. Ranks are competition ranks ("1224") among the ESCAP-region
 /// economies the index was computed for, and within the economy's subregion and income group.
 public struct BriefBuilder: Sendable {
+    /// The computed index.
     public let result: IndexResult
+    /// The data the index was computed from (for provenance, sources and within-economy data).
     public let panel: Panel
+    /// Country names, groups and ESCAP subregions.
     public let registry: CountryRegistry
     /// Rank intervals by node id (the index's id for the index) and unit.
     public var rankIntervals: [String: [String: Brief.RankInterval]] = [:]
@@ -37,6 +40,7 @@ public struct BriefBuilder: Sendable {
     /// values first.
     let filePublishers: [String: [String]]
 
+    /// Prepares briefs of the ESCAP-region economies of `result`.
     public init(result: IndexResult, panel: Panel, registry: CountryRegistry = .standard) {
         self.result = result
         self.panel = panel
@@ -90,8 +94,8 @@ public struct BriefBuilder: Sendable {
     /// The brief of one economy.
     /// - Parameters:
     ///   - economy: an ISO3 code of a computed ESCAP-region economy.
-    ///   - year: the year described (default ``defaultYear``).
-    ///   - peers: ISO3 codes to compare with; default: the other economies of its subregion.
+    ///   - requested: the year described (default ``defaultYear``).
+    ///   - chosen: ISO3 codes of peers to compare with; default: the other economies of its subregion.
     /// - Throws: ``BriefError`` when the economy was not computed or the year has no scores.
     public func brief(for economy: String, year requested: Int? = nil, peers chosen: [String]? = nil) throws -> Brief {
         guard let u = construction.units.firstIndex(of: economy), escap.contains(u) else {
@@ -258,6 +262,7 @@ public enum BriefError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The year is outside the computed years.
     case yearNotComputed(year: Int, first: Int?, last: Int?)
 
+    /// A message naming the economy or year.
     public var description: String {
         switch self {
         case .notComputed(let economy):

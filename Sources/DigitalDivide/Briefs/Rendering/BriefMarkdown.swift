@@ -2,7 +2,7 @@ import Foundation
 
 extension Brief {
     /// The brief as GitHub-flavoured Markdown: headings, pipe tables and lists that paste cleanly into documents.
-    /// Text from data is escaped (`|`, `\`, `<`, `>`, `*`, `_`, `` ` ``, `[`, `]`), so a name or note cannot break a
+    /// Text from data is escaped (`|`, `\`, `<`, `>`, `*`, `_`, the backtick, `[`, `]`), so a name or note cannot break a
     /// table or become markup.
     public func markdown() -> String {
         BriefMarkdownRenderer(brief: self).render()

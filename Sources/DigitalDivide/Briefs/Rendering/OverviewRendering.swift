@@ -104,9 +104,13 @@ extension RegionalOverview {
 public enum BriefIndexPage {
     /// One economy on the index page.
     public struct Entry: Sendable, Equatable {
+        /// The economy.
         public var economy: Brief.Economy
+        /// Its ESCAP subregion.
         public var subregion: String?
+        /// The brief file, relative to the index page.
         public var file: String
+        /// Creates the value from its parts.
         public init(economy: Brief.Economy, subregion: String?, file: String) {
             self.economy = economy
             self.subregion = subregion

@@ -13,7 +13,7 @@ public struct IndicatorInfo: Sendable, Hashable {
     /// A longer definition (World Bank `SOURCE_NOTE`, ITU `seriesDescription`).
     public var definition: String?
     /// Whether values are percentage shares of a whole that must lie within 0–100: World Bank codes ending in `.ZS`
-    /// and units that are exactly "%" (see ``IndicatorInfo/inferIsShare(code:unit:)``). Counts per 100 people are
+    /// and units that are exactly "%" (see ``IndicatorInfo/inferIsShare(code:unit:name:)``). Counts per 100 people are
     /// not shares: they can exceed 100.
     public var isShare: Bool
 

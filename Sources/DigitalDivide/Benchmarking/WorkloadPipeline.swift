@@ -13,7 +13,7 @@ public enum WorkloadStep: String, Sendable, CaseIterable {
 /// code: ``Construction/prepare(_:cube:threads:)`` normalises (step 1),
 /// ``PreparedConstruction/aggregateComposites(_:weights:methods:children:into:threads:)`` scores the pillars
 /// (step 2) and the two indices (step 3, the root once with the framework's arithmetic mean and once with
-/// ``Aggregation/geometricShifted(shift:)``), and ``CompetitionRanker`` ranks each year's index scores
+/// ``Aggregation/geometricShifted(shift:)``), and `CompetitionRanker` ranks each year's index scores
 /// (step 4). Every step splits its work over `threads`; the results do not depend on the thread count.
 ///
 /// Step 5 (the Monte Carlo) belongs after step 4 in ``run()``, on `run.prepared` (normalised values) and

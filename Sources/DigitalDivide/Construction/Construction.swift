@@ -13,7 +13,7 @@ import LinearAlgebra
 /// - Normalisation runs per indicator and year, or over all years at once when `pooledNormalisation` is set.
 /// - Aggregation runs from the leaves up, each composite with its own method, weights and coverage threshold.
 ///
-/// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:)`` does everything
+/// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:threads:)`` does everything
 /// up to the normalised indicator values (independent of the weights and aggregation methods), and
 /// ``PreparedConstruction/aggregate(weights:methods:ranks:)`` runs the tree on them.
 public enum Construction {
@@ -28,9 +28,12 @@ public enum Construction {
     ///
     /// When no indicator is transformed, imputed or treated and every normalisation is a per-year min-max (the
     /// common case, and the benchmark workload's), the values go straight from the cube through
-    /// ``MinMaxKernel`` into the normalised array, column by column and split over `threads`: the same numbers
+    /// `MinMaxKernel` into the normalised array, column by column and split over `threads`: the same numbers
     /// as the general path, without its intermediate copies.
-    /// - Parameter threads: worker threads for the direct path (results do not depend on it).
+    /// - Parameters:
+    ///   - framework: the index definition.
+    ///   - cube: the indicator data.
+    ///   - threads: worker threads for the direct path (results do not depend on it).
     public static func prepare(_ framework: Framework, cube: IndicatorCube,
                                threads: Int = 1) throws -> PreparedConstruction {
         let issues = framework.validate()

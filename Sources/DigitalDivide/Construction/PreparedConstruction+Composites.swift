@@ -6,13 +6,16 @@ extension PreparedConstruction {
     ///
     /// Children that are indicators are read from ``normalised``; children that are composites from `children`
     /// (or from `scores` itself when nil), so they must have been aggregated before. The arithmetic and
-    /// (shifted) geometric means run column by column (``Aggregation/aggregateColumns(_:weights:needed:units:scores:share:)``),
+    /// (shifted) geometric means run column by column (`Aggregation.aggregateColumns`),
     /// the years split over `threads`; other methods, and a node with a value outside its method's domain, run
     /// the general form, which throws the located error.
     /// - Parameters:
     ///   - nodes: composite plan nodes to aggregate, children before parents; nil = all, in the plan's order.
     ///   - weights: one raw weight per plan node; nil = the framework's (PCA loadings under PCA weighting).
     ///   - methods: one aggregation per plan node (nil entries and nil = the framework's).
+    ///   - children: the composite children's scores; nil = read them from `scores`.
+    ///   - scores: receives the scores of `nodes`.
+    ///   - threads: worker threads over the years (results do not depend on it).
     /// - Throws: ``ConstructionError`` for mismatched shapes, a node that is not a composite, or a value a
     ///   method cannot take (node, child, unit, year).
     public func aggregateComposites(_ nodes: [Int]? = nil, weights: [Double]? = nil,

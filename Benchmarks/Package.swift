@@ -13,6 +13,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The hot paths with malloc-count thresholds checked in CI (scripts/check-benchmarks.sh).
+        .executableTarget(
+            name: "HotPathBenchmarks",
+            dependencies: [
+                .product(name: "DigitalDivide", package: "DigitalDivide"),
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "HotPaths",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "LinearAlgebraBenchmarks",
             dependencies: [

@@ -24,6 +24,8 @@ struct Scenario: Sendable {
 struct PreparedVariant: Sendable {
     /// Restricted to the analysis year (one year).
     let prepared: PreparedConstruction
+    /// Its operands for batched re-aggregation, prepared once (nil: prepared when needed).
+    var batch: BatchAggregation? = nil
     /// `values[u + units·i]`.
     var values: [Double] { prepared.normalised }
 }
@@ -58,6 +60,9 @@ struct ScenarioEngine: Sendable {
     let assumptions: UncertainAssumptions
     let threads: Int
     let blockSize: Int
+    /// BLAS threads while running on one thread (nil = 1), see ``UncertaintyOptions/blasThreads``.
+    var blasThreads: Int?
+    var denominator: DenominatorMethod = .product
 
     init(framework: Framework, cube fullCube: IndicatorCube, assumptions: UncertainAssumptions, year requested: Int?,
          engine: ReaggregationEngine, threads: Int, blockSize: Int, measure: String) throws {
@@ -167,19 +172,6 @@ struct ScenarioEngine: Sendable {
         }
         self.noisySeries = noisy.keys.sorted().map { ($0, noisy[$0]!) }
 
-        if noisySeries.isEmpty {
-            var prepared: [PreparedVariant] = []
-            for f in frameworks {
-                // The nominal framework's variant is the nominal preparation itself.
-                let p = f == framework ? nominalPrepared.restricted(toYear: yNominal)
-                    : try Construction.prepare(f, cube: cube).restricted(toYear: yearInCube)
-                prepared.append(PreparedVariant(prepared: p))
-            }
-            self.variants = prepared
-        } else {
-            self.variants = []
-        }
-
         self.noisyWeightNodes = assumptions.weightNoise == 0 ? [] : assumptions.weightLevels.map { level in
             plan.nodes.indices.filter { plan.nodes[$0].parent != nil && plan.nodes[$0].level == level }
         }
@@ -189,6 +181,35 @@ struct ScenarioEngine: Sendable {
         let methodsInPlay = nominalMethods.enumerated().filter { plan.nodes[$0.offset].indicator == nil }.map(\.element)
             + assumptions.aggregationAlternatives
         self.batched = engine == .automatic && methodsInPlay.allSatisfy { QuasiArithmeticMean($0) != nil }
+        var variantList: [PreparedVariant]
+        if noisySeries.isEmpty {
+            var prepared: [PreparedVariant] = []
+            for f in frameworks {
+                // The nominal framework's variant is the nominal preparation itself.
+                let p = f == framework ? nominalPrepared.restricted(toYear: yNominal)
+                    : try Construction.prepare(f, cube: cube).restricted(toYear: yearInCube)
+                prepared.append(PreparedVariant(prepared: p))
+            }
+            variantList = prepared
+        } else {
+            variantList = []
+        }
+
+        if batched {
+            // Operands of every node of indicators, per mean it can take, prepared once per variant.
+            let nominalMethods = self.nominalMethods
+            let alternatives = assumptions.aggregationAlternatives.compactMap(QuasiArithmeticMean.init)
+            var means = [[QuasiArithmeticMean]](repeating: [], count: plan.nodes.count)
+            for n in plan.aggregationOrder {
+                let nominal = QuasiArithmeticMean(nominalMethods[n]).map { [$0] } ?? []
+                means[n] = aggregationNodes.contains(n) ? nominal + alternatives : nominal
+            }
+            for v in variantList.indices {
+                variantList[v].batch = BatchAggregation(plan: plan, values: variantList[v].values, units: units,
+                                                        year: year, means: means)
+            }
+        }
+        self.variants = variantList
         _ = N
     }
 
@@ -272,38 +293,19 @@ struct ScenarioEngine: Sendable {
         return PreparedVariant(prepared: p.restricted(toYear: yearInCube))
     }
 
-    /// Root scores of a block of scenarios, units × scenarios column-major.
-    func rootScores(_ scenarios: [Scenario]) throws -> [Double] {
-        let U = units.count, B = scenarios.count
-        var out = [Double](repeating: .nan, count: U * B)
-        // Groups sharing prepared values: by variant, or one per scenario with measurement noise.
-        var groups: [(prepared: PreparedVariant, members: [Int])] = []
-        if noisySeries.isEmpty {
-            var byVariant: [Int: Int] = [:]
-            for (j, s) in scenarios.enumerated() {
-                if let g = byVariant[s.variant] { groups[g].members.append(j) }
-                else { byVariant[s.variant] = groups.count; groups.append((variants[s.variant], [j])) }
-            }
-        } else {
-            for (j, s) in scenarios.enumerated() { groups.append((try prepared(for: s), [j])) }
-        }
-        for (prepared, members) in groups {
-            if batched {
-                let scores = try BatchAggregation.rootScores(
-                    plan: plan, values: prepared.values, units: units, year: year,
-                    weights: members.map { scenarios[$0].weights }, methods: members.map { scenarios[$0].methods })
-                for (m, j) in members.enumerated() {
-                    out.replaceSubrange((U * j)..<(U * j + U), with: scores[(U * m)..<(U * m + U)])
-                }
-            } else {
-                for j in members {
-                    let result = try prepared.prepared.aggregate(weights: scenarios[j].weights,
-                                                                 methods: scenarios[j].methods, ranks: false)
-                    out.replaceSubrange((U * j)..<(U * j + U), with: result.scores(node: 0, year: 0))
-                }
+    /// The runner of blocks of scenarios.
+    var runner: ReplicationRunner {
+        let engine = self
+        var prepareNoisy: (@Sendable (Scenario) throws -> PreparedVariant)?
+        if !noisySeries.isEmpty {
+            prepareNoisy = { @Sendable (scenario: Scenario) throws -> PreparedVariant in
+                try engine.prepared(for: scenario)
             }
         }
-        return out
+        return ReplicationRunner(
+            plan: plan, units: units, year: year, variants: variants, batched: batched, threads: threads,
+            blockSize: blockSize, blasThreads: blasThreads, denominator: denominator,
+            prepareNoisy: prepareNoisy)
     }
 
     /// Runs `count` scenarios made by `make` (called on this thread, in order, for consecutive ranges) and passes
@@ -313,92 +315,35 @@ struct ScenarioEngine: Sendable {
              consume: (Range<Int>, [Double], [Int32]) throws -> Void,
              progress: ((Int, Int) -> Void)? = nil) throws {
         let U = units.count
-        let wave = blockSize * threads * 2
-        let previousBLASThreads = BLASLibrary.threads
-        if threads > 1 { BLASLibrary.setThreads(1) }
-        defer { if threads > 1 { BLASLibrary.setThreads(previousBLASThreads) } }
-        var start = 0
-        while start < count {
-            let range = start..<min(count, start + wave)
-            let scenarios = make(range)
-            let blocks = stride(from: 0, to: scenarios.count, by: blockSize).map {
-                $0..<min(scenarios.count, $0 + blockSize)
-            }
-            let results = BlockResults(count: blocks.count)
-            let work: @Sendable (Int) -> Void = { b in
-                do {
-                    let scores = try rootScores(Array(scenarios[blocks[b]]))
-                    results.store(b, scores: scores, ranks: Self.ranks(scores, units: U))
-                } catch {
-                    results.fail(b, error)
-                }
-            }
-            if threads == 1 || blocks.count == 1 {
-                for b in blocks.indices { work(b) }
-            } else {
-                let workers = min(threads, blocks.count)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for b in stride(from: worker, to: blocks.count, by: workers) { work(b) }
-                }
-            }
-            let (scores, ranks) = try results.joined()
+        let collected = WaveResults()
+        try runner.run(count: count, layout: .replicationMajor, make: make, block: { range, workspace in
+            collected.store(first: range.lowerBound,
+                            scores: Array(UnsafeBufferPointer(start: workspace.root, count: U * range.count)),
+                            ranks: Array(UnsafeBufferPointer(start: workspace.ranks, count: U * range.count)))
+        }, wave: { range in
+            let (scores, ranks) = collected.take()
             try consume(range, scores, ranks)
-            start = range.upperBound
-            progress?(start, count)
-        }
-    }
-
-    /// Competition ranks ("1224", highest score first) of each column; 0 for a missing score.
-    static func ranks(_ scores: [Double], units U: Int) -> [Int32] {
-        let B = U == 0 ? 0 : scores.count / U
-        var ranks = [Int32](repeating: 0, count: scores.count)
-        var order = [Int](repeating: 0, count: U)
-        for j in 0..<B {
-            let base = U * j
-            var present = 0
-            for u in 0..<U where !scores[base + u].isNaN { order[present] = u; present += 1 }
-            order[0..<present].sort { scores[base + $0] > scores[base + $1] }
-            var position = 0
-            while position < present {
-                var end = position + 1
-                while end < present && scores[base + order[end]] == scores[base + order[position]] { end += 1 }
-                for p in position..<end { ranks[base + order[p]] = Int32(position + 1) }
-                position = end
-            }
-        }
-        return ranks
+            progress?(range.upperBound, count)
+        })
     }
 }
 
-/// Per-block outputs written by worker threads, each to its own slot.
-private final class BlockResults: @unchecked Sendable {
+/// One wave's per-block outputs, written by worker threads, joined in replication order.
+private final class WaveResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var scores: [[Double]?]
-    private var ranks: [[Int32]?]
-    private var errors: [Error?]
+    private var blocks: [(first: Int, scores: [Double], ranks: [Int32])] = []
 
-    init(count: Int) {
-        scores = Array(repeating: nil, count: count)
-        ranks = Array(repeating: nil, count: count)
-        errors = Array(repeating: nil, count: count)
+    func store(first: Int, scores: [Double], ranks: [Int32]) {
+        lock.lock(); defer { lock.unlock() }
+        blocks.append((first, scores, ranks))
     }
 
-    func store(_ b: Int, scores s: [Double], ranks r: [Int32]) {
+    /// The blocks stored since the last call, concatenated in replication order.
+    func take() -> ([Double], [Int32]) {
         lock.lock(); defer { lock.unlock() }
-        scores[b] = s
-        ranks[b] = r
-    }
-
-    func fail(_ b: Int, _ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        errors[b] = error
-    }
-
-    /// The blocks' outputs concatenated in order; the first block's error (in block order) is thrown.
-    func joined() throws -> ([Double], [Int32]) {
-        lock.lock(); defer { lock.unlock() }
-        if let error = errors.compactMap({ $0 }).first { throw error }
-        return (scores.flatMap { $0! }, ranks.flatMap { $0! })
+        let ordered = blocks.sorted { $0.first < $1.first }
+        blocks = []
+        return (ordered.flatMap(\.scores), ordered.flatMap(\.ranks))
     }
 }
 

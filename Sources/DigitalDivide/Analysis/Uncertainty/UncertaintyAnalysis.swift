@@ -14,13 +14,25 @@ public struct UncertaintyOptions: Sendable, Equatable {
     /// Replications per block (one matrix product per node and block).
     public var blockSize: Int
     public var engine: ReaggregationEngine
+    /// BLAS threads while the analysis runs on one thread (nil = 1). With several ``threads`` BLAS always runs on
+    /// one (blocks run side by side instead). One is the safe default: two-thread OpenBLAS slows down several-fold
+    /// when another process holds a core of a two-core machine (shared/bench/RESULTS.md).
+    public var blasThreads: Int?
+    /// How the denominators of nodes of indicators are formed (the same numbers up to rounding).
+    public var denominator: DenominatorMethod
+    /// Whether ``UncertaintyAnalysis/rankIntervals(_:year:design:options:)`` reports the time of each part.
+    public var keepsTime: Bool
     /// When set, every replication's index scores are written there as CSV while they are computed
     /// (`replication,<unit>,…`, one row per replication, scores in shortest round-trip form, empty = not scored;
     /// RFC 4180 with CRLF line ends).
     public var scoresFile: URL?
 
     public init(replications: Int = 1000, seed: UInt64 = 1, year: Int? = nil, threads: Int = 1,
-                blockSize: Int = 128, engine: ReaggregationEngine = .automatic, scoresFile: URL? = nil) {
+                blockSize: Int = 128, engine: ReaggregationEngine = .automatic, scoresFile: URL? = nil,
+                blasThreads: Int? = nil, denominator: DenominatorMethod = .product, keepsTime: Bool = false) {
+        self.blasThreads = blasThreads
+        self.denominator = denominator
+        self.keepsTime = keepsTime
         self.replications = replications
         self.seed = seed
         self.year = year
@@ -107,9 +119,11 @@ public enum UncertaintyAnalysis {
             throw AnalysisError.invalidParameter(measure: measure, argument: "replications", expected: "at least 1",
                                                  found: Double(options.replications))
         }
-        let engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
+        var engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
                                         year: options.year, engine: options.engine, threads: options.threads,
                                         blockSize: options.blockSize, measure: measure)
+        engine.blasThreads = options.blasThreads
+        engine.denominator = options.denominator
         let U = engine.unitCount
         var histogram = RankHistogram(units: U)
         var writer = try options.scoresFile.map { try ScoresWriter(url: $0, units: engine.units) }
@@ -138,9 +152,11 @@ public enum UncertaintyAnalysis {
     /// runs; use ``UncertaintyOptions/scoresFile`` for large ones).
     static func scores(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
                        options: UncertaintyOptions) throws -> (units: [String], scores: [Double], ranks: [Int32]) {
-        let engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
+        var engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
                                         year: options.year, engine: options.engine, threads: options.threads,
                                         blockSize: options.blockSize, measure: "uncertainty analysis")
+        engine.blasThreads = options.blasThreads
+        engine.denominator = options.denominator
         var allScores: [Double] = [], allRanks: [Int32] = []
         var cursor = Xoshiro256StarStar(seed: options.seed)
         try engine.run(count: options.replications, make: { range in

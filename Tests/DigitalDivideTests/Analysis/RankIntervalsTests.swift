@@ -119,27 +119,28 @@ import Testing
         #expect(outputs[2].ranks == outputs[3].ranks)
     }
 
-    /// The benchmark's small cross-check case (Tests/Fixtures/workload-small, written by the numpy reference):
-    /// mc.csv exactly.
+    /// The benchmark's small cross-check case (Tests/Fixtures/workload-small, written by the numpy reference; its
+    /// README gives the command): the workload's design from `weights.csv` and mc.csv, text for text.
     @Test func reproducesTheNumpyReferenceMonteCarlo() throws {
         let cube = try WorkloadCrossCheckTests.cube()
         let prepared = try Construction.prepare(WorkloadCrossCheckTests.framework(index: .arithmetic), cube: cube)
-        let plan = prepared.plan, (I, R) = (WorkloadCrossCheckTests.I, WorkloadCrossCheckTests.R)
-        var byIndicator = [[Double]](repeating: [], count: R)
-        for row in try WorkloadCrossCheckTests.table("weights.csv") { byIndicator[Int(row[0])!].append(Double(row[2])!) }
-        let order = plan.indicators.map { Int($0.series)! }
-        #expect(order.count == I)
-        let design = ReplicationDesign(replications: R, indicatorWeights: byIndicator.flatMap { w in order.map { w[$0] } },
-                                       methods: Self.alternating(R))
-        let result = try UncertaintyAnalysis.rankIntervals(prepared, year: WorkloadCrossCheckTests.Y - 1,
-                                                           design: design)
-        let rows = try WorkloadCrossCheckTests.table("mc.csv")
-        #expect(rows.count == WorkloadCrossCheckTests.C)
-        for row in rows {
-            let u = Int(row[0])!
-            if row[1].isEmpty { #expect(result.median[u].isNaN); continue }
-            #expect(result.median[u] == Double(row[1])! && result.p5[u] == Double(row[2])!
-                    && result.p95[u] == Double(row[3])!)
+        let (I, R) = (WorkloadCrossCheckTests.I, WorkloadCrossCheckTests.R)
+        var weights = [Double](repeating: .nan, count: R * I)
+        for row in try WorkloadCrossCheckTests.table("weights.csv") {
+            weights[Int(row[0])! * I + Int(row[1])!] = Double(row[2])!
+        }
+        let design = try WorkloadMonteCarlo.design(plan: prepared.plan, weights: weights, indicators: I,
+                                                   replications: R)
+        for threads in [1, 2] {
+            let result = try UncertaintyAnalysis.rankIntervals(
+                prepared, year: WorkloadCrossCheckTests.Y - 1, design: design,
+                options: UncertaintyOptions(threads: threads, blockSize: 1))
+            let expected = try String(contentsOf: WorkloadCrossCheckTests.folder.appendingPathComponent("mc.csv"),
+                                      encoding: .utf8)
+            #expect(WorkloadMonteCarlo.csv(result) == expected)
+        }
+        #expect(throws: AnalysisError.self) {
+            try WorkloadMonteCarlo.design(plan: prepared.plan, weights: [1, 2], indicators: I, replications: R)
         }
     }
 

@@ -91,13 +91,19 @@ extension UncertaintyAnalysis {
             }
             methodNodes.append((n, methods))
         }
-        let single = try prepared.selecting(years: [year])
-        let values = single.normalised
+        guard let y = prepared.years.firstIndex(of: year) else {
+            throw ConstructionError.unknownName(kind: "year", name: "\(year)", known: prepared.years.map(String.init))
+        }
         let inPlay = plan.aggregationOrder.flatMap { n in
             [nominalMethods[n]] + (methodNodes.first { $0.node == n }?.methods ?? [])
         }
         let batched = options.engine == .automatic && inPlay.allSatisfy { QuasiArithmeticMean($0) != nil }
-        var variant = PreparedVariant(prepared: single)
+        // The batched path needs the year's values only; the per-replication path a construction of that year.
+        var variant = batched ? PreparedVariant(prepared: PreparedConstruction(
+            plan: plan, units: prepared.units, years: [year], groupings: prepared.groupings,
+            normalised: Array(prepared.normalised[(U * I * y)..<(U * I * (y + 1))]), origins: [], treatment: []))
+            : PreparedVariant(prepared: try prepared.selecting(years: [year]))
+        let values = variant.values
         if batched {
             let means: [[QuasiArithmeticMean]] = (0..<N).map { n in
                 guard plan.nodes[n].indicator == nil else { return [] }

@@ -48,7 +48,7 @@ extension UncertaintyAnalysis {
     /// weights) and the methods of ``ReplicationDesign/methods``, through the same re-aggregation as
     /// ``run(_:cube:assumptions:options:progress:)`` (one `dgemm` per node of indicators and block of replications,
     /// or ``ReaggregationEngine/perReplication``), with each node's coverage rule; then competition ranks by a radix
-    /// argsort (``CompetitionRanker``) and the quantiles by selection (``Quantile/type7Selecting(_:ascending:into:)``).
+    /// argsort (``ReplicationRanker``) and the quantiles by selection (``Quantile/type7Selecting(_:ascending:into:)``).
     /// Options used: ``UncertaintyOptions/threads``, ``UncertaintyOptions/blockSize``,
     /// ``UncertaintyOptions/engine``, ``UncertaintyOptions/blasThreads``, ``UncertaintyOptions/keepsTime``.
     ///

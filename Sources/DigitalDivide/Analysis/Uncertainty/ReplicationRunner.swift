@@ -11,7 +11,7 @@ enum RankLayout: Sendable {
 }
 
 /// Runs scenarios in blocks, on one or more threads: root scores (``BatchAggregation`` or one aggregation per
-/// replication), then competition ranks (``CompetitionRanker``), handed to the caller block by block.
+/// replication), then competition ranks (``ReplicationRanker``), handed to the caller block by block.
 ///
 /// Determinism: scenarios are made on the calling thread in replication order; blocks have a fixed size whatever the
 /// thread count, each block is computed by one thread alone (BLAS on one thread while several blocks run at once),

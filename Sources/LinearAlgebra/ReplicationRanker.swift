@@ -11,8 +11,11 @@
 /// finished on the full key (insertion sort, or a comparison sort for a long run), so equal doubles — and only
 /// they — end up with equal adjacent keys. Cost O(n) per column for spread-out data, O(n log n) at worst.
 ///
-/// One ranker per thread: it owns its scratch buffers (no allocation per column).
-public final class CompetitionRanker {
+/// One ranker per thread: it owns its scratch buffers (no allocation per column). Unlike ``CompetitionRanker``
+/// (full 64-bit keys in 11-bit digits, for one column at a time), it sorts only the top half of the keys in 8-bit
+/// digits — four cheap passes for a few thousand values per replication — and writes with a stride, so a Monte
+/// Carlo's ranks go straight into a units-major block.
+public final class ReplicationRanker {
     private var capacity: Int
     private var keys: UnsafeMutablePointer<UInt64>
     private var spareKeys: UnsafeMutablePointer<UInt64>
@@ -59,13 +62,14 @@ public final class CompetitionRanker {
         let count = values.count
         reserve(count)
         var n = 0
+        let k0 = keys, o0 = order
         for c in 0..<count {
             let x = values[c]
             if x.isNaN {
                 ranks[c * stride] = 0
             } else {
-                keys[n] = Self.descendingKey(x)
-                order[n] = Int32(truncatingIfNeeded: c)
+                k0[n] = Self.descendingKey(x)
+                o0[n] = Int32(truncatingIfNeeded: c)
                 n += 1
             }
         }
@@ -74,14 +78,14 @@ public final class CompetitionRanker {
         finishRuns(n)
         // Competition ranks: a run of equal keys takes the position of its first member + 1.
         let k = keys, o = order
-        var position = 0
-        while position < n {
-            var end = position + 1
-            let key = k[position]
-            while end < n && k[end] == key { end += 1 }
-            let rank = Int32(truncatingIfNeeded: position + 1)
-            for p in position..<end { ranks[Int(o[p]) * stride] = rank }
-            position = end
+        var previous = k[0], rank: Int32 = 1
+        for p in 0..<n {
+            let key = k[p]
+            if key != previous {
+                rank = Int32(truncatingIfNeeded: p + 1)
+                previous = key
+            }
+            ranks[Int(o[p]) * stride] = rank
         }
     }
 
@@ -89,8 +93,9 @@ public final class CompetitionRanker {
     private func sortHighHalf(_ n: Int) {
         let h = histograms
         h.initialize(repeating: 0, count: 4 * 256)
+        let k0 = keys
         for i in 0..<n {
-            let top = keys[i] >> 32
+            let top = k0[i] >> 32
             h[Int(top & 255)] += 1
             h[256 + Int((top >> 8) & 255)] += 1
             h[512 + Int((top >> 16) & 255)] += 1
@@ -122,17 +127,22 @@ public final class CompetitionRanker {
 
     /// Sorts each run of keys sharing their top 32 bits on the full key.
     private func finishRuns(_ n: Int) {
+        let k = keys
+        var previous = k[0] >> 32
         var start = 0
-        while start < n {
-            let high = keys[start] >> 32
-            var end = start + 1
-            while end < n && keys[end] >> 32 == high { end += 1 }
-            if end - start > 1 { sortRun(start, end) }
-            start = end
+        for i in 1..<max(1, n) {
+            let high = k[i] >> 32
+            if high != previous {
+                if i - start > 1 { sortRun(start, i) }
+                start = i
+                previous = high
+            }
         }
+        if n - start > 1 { sortRun(start, n) }
     }
 
     private func sortRun(_ start: Int, _ end: Int) {
+        let keys = self.keys, order = self.order
         if end - start <= 32 {
             for i in (start + 1)..<end {
                 let key = keys[i], o = order[i]
@@ -158,7 +168,7 @@ public final class CompetitionRanker {
     /// The competition ranks of `values`, highest first (0 = NaN, unranked).
     public static func ranksDescending(_ values: [Double]) -> [Int32] {
         var ranks = [Int32](repeating: 0, count: values.count)
-        let ranker = CompetitionRanker(capacity: values.count)
+        let ranker = ReplicationRanker(capacity: values.count)
         values.withUnsafeBufferPointer { v in
             ranks.withUnsafeMutableBufferPointer { r in
                 if let base = r.baseAddress { ranker.rankDescending(v, into: base) }

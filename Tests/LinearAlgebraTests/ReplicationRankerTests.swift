@@ -1,16 +1,16 @@
 import Testing
 @testable import LinearAlgebra
 
-@Suite struct RadixRankingTests {
+@Suite struct ReplicationRankerTests {
     // python3 -c "from scipy.stats import rankdata; import numpy as np; v=np.array([3.5,np.nan,7.0,-0.0,7.0,0.0,-1e300,2.0]);
     //   m=~np.isnan(v); r=np.zeros(len(v),int); r[m]=rankdata(-v[m],method='min'); print(r.tolist())"
     // → [3, 0, 1, 5, 1, 5, 7, 4]
     @Test func competitionRanksWithTiesNaNAndSignedZeros() {
-        let ranks = CompetitionRanker.ranksDescending([3.5, .nan, 7.0, -0.0, 7.0, 0.0, -1e300, 2.0])
+        let ranks = ReplicationRanker.ranksDescending([3.5, .nan, 7.0, -0.0, 7.0, 0.0, -1e300, 2.0])
         #expect(ranks == [3, 0, 1, 5, 1, 5, 7, 4])
-        #expect(CompetitionRanker.ranksDescending([]) == [])
-        #expect(CompetitionRanker.ranksDescending([.nan, .nan]) == [0, 0])
-        #expect(CompetitionRanker.ranksDescending([-.infinity, .infinity, 1]) == [3, 1, 2])
+        #expect(ReplicationRanker.ranksDescending([]) == [])
+        #expect(ReplicationRanker.ranksDescending([.nan, .nan]) == [0, 0])
+        #expect(ReplicationRanker.ranksDescending([-.infinity, .infinity, 1]) == [3, 1, 2])
     }
 
     /// The key is strictly decreasing in the value, over signs, magnitudes, subnormals and infinities.
@@ -18,9 +18,9 @@ import Testing
         let values: [Double] = [-.infinity, -1e308, -2.5, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude,
                                 1e-300, 0.5, 1, 1.0000000000000002, 100, .greatestFiniteMagnitude, .infinity]
         for (a, b) in zip(values, values.dropFirst()) {
-            #expect(CompetitionRanker.descendingKey(a) > CompetitionRanker.descendingKey(b))
+            #expect(ReplicationRanker.descendingKey(a) > ReplicationRanker.descendingKey(b))
         }
-        #expect(CompetitionRanker.descendingKey(-0.0) == CompetitionRanker.descendingKey(0.0))
+        #expect(ReplicationRanker.descendingKey(-0.0) == ReplicationRanker.descendingKey(0.0))
     }
 
     /// Against the comparison-sort ranking (`Ranking.ranks(ties: .min, order: .descending)`) on random columns:
@@ -28,7 +28,7 @@ import Testing
     /// runs finished on the full key), and a reused ranker with a stride.
     @Test func agreesWithComparisonRanking() {
         var rng = Xoshiro256StarStar(seed: 11)
-        let ranker = CompetitionRanker(capacity: 4)
+        let ranker = ReplicationRanker(capacity: 4)
         for trial in 0..<60 {
             let n = [1, 2, 7, 100, 257, 3000][trial % 6]
             let values: [Double] = (0..<n).map { _ in
@@ -41,7 +41,7 @@ import Testing
                 }
             }
             let expected = Ranking.ranks(values, ties: .min, order: .descending).map { $0.isNaN ? 0 : Int32($0) }
-            #expect(CompetitionRanker.ranksDescending(values) == expected)
+            #expect(ReplicationRanker.ranksDescending(values) == expected)
             // Strided output (as a units-major block) through one reused ranker.
             var strided = [Int32](repeating: -1, count: 3 * n)
             values.withUnsafeBufferPointer { v in

@@ -8,13 +8,13 @@ import LinearAlgebra
 struct BenchWorkloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workload",
-        abstract: "Time the composite-index workload (normalise, pillars, indices, ranks) on the interchange files.",
+        abstract: "Time the composite-index workload (normalise, pillars, indices, ranks, Monte Carlo) on the interchange files.",
         discussion: """
             Reads DIR/meta.json and data.f64/weights.f64 (or data.csv/weights.csv through the library's loader, \
             timed on a `step=load_csv` line), runs the pipeline once to warm up and then --repeats times, and \
             prints per step `BENCH impl=swift size=… threads=… step=… best_s=… runs_s=…` (best = minimum over \
             the runs; total = the best per-run sum), the BLAS library, kernel and threads, and the reference's \
-            `CHECKSUM` line. --output writes index.csv, ranks.csv and pillars.csv as reference_numpy.py does.
+            `CHECKSUM` line. --output writes index.csv, ranks.csv, pillars.csv and mc.csv as reference_numpy.py does.
             """
     )
 
@@ -27,7 +27,7 @@ struct BenchWorkloadCommand: ParsableCommand {
     @Option(name: .long, help: "Timed runs after the warm-up (per step the best is reported).")
     var repeats: Int = 3
 
-    @Option(name: .long, help: "Folder to write index.csv, ranks.csv and pillars.csv into.")
+    @Option(name: .long, help: "Folder to write index.csv, ranks.csv, pillars.csv and mc.csv into.")
     var output: String?
 
     func validate() throws {
@@ -46,7 +46,7 @@ struct BenchWorkloadCommand: ParsableCommand {
               + "OPENBLAS_NUM_THREADS=\(BLASLibrary.threadsEnvironment ?? "")")
         let (data, source, loadSeconds) = try WorkloadData.load(workload)
         print("BENCH \(tag) step=\(source.rawValue) best_s=\(Self.seconds(loadSeconds)) runs_s=\(Self.seconds(loadSeconds))")
-        let pipeline = WorkloadPipeline(data: data, threads: threads)
+        let pipeline = try WorkloadPipeline(data: data, threads: threads)
         var last = try pipeline.run()  // warm-up
         var runs: [WorkloadRun] = []
         for _ in 0..<repeats {
@@ -56,6 +56,7 @@ struct BenchWorkloadCommand: ParsableCommand {
         for step in WorkloadStep.allCases {
             Self.bench(tag, step.rawValue, runs.map { $0.seconds[step] ?? 0 })
         }
+        Self.bench(tag, "step5_mc", runs.map(\.monteCarloSeconds))
         Self.bench(tag, "total", runs.map(\.total))
         print("INFO peak_rss_mb=\(String(format: "%.0f", BenchLoadCommand.peakResidentMegabytes()))")
         print("CHECKSUM \(WorkloadOutput.json(WorkloadOutput.checksums(last)))")

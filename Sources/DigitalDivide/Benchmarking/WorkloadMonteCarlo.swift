@@ -16,7 +16,7 @@ public enum WorkloadMonteCarlo {
             }
             return i
         }
-        guard W.count == R * I else {
+        guard R >= 0, W.count == R * I else {
             throw AnalysisError.invalidParameter(measure: measure, argument: "weights",
                                                  expected: "R × I = \(R * I) values", found: Double(W.count))
         }
@@ -35,7 +35,7 @@ public enum WorkloadMonteCarlo {
     /// form (as Python's `repr`), empty for a unit never ranked.
     public static func csv(_ result: RankIntervals) -> String {
         var text = "unit,rank_median,rank_p5,rank_p95\n"
-        func field(_ x: Double) -> String { x.isNaN ? "" : "\(x)" }
+        func field(_ x: Double) -> String { WorkloadOutput.repr(x) }
         for u in result.units.indices {
             text += "\(result.units[u]),\(field(result.median[u])),\(field(result.p5[u])),\(field(result.p95[u]))\n"
         }

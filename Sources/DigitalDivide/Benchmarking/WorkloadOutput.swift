@@ -4,7 +4,7 @@ import Foundation
 /// "Output"): `index.csv`, `ranks.csv`, `pillars.csv`, floats as Python's `repr` (shortest round-trip),
 /// NaN and unranked as empty fields.
 public enum WorkloadOutput {
-    /// Writes `index.csv`, `ranks.csv` and `pillars.csv` into `folder` (created when missing).
+    /// Writes `index.csv`, `ranks.csv`, `pillars.csv` and `mc.csv` into `folder` (created when missing).
     /// - Throws: ``DivideError`` naming the file that could not be written.
     public static func write(_ run: WorkloadRun, to folder: String) throws(DivideError) {
         do {
@@ -27,7 +27,9 @@ public enum WorkloadOutput {
                 }
             }
         }
-        for (name, text) in [("index.csv", index), ("ranks.csv", ranks), ("pillars.csv", pillars)] {
+        let mc = run.monteCarlo.map(WorkloadMonteCarlo.csv)
+            ?? "unit,rank_median,rank_p5,rank_p95\n" + (0..<U).map { "\($0),,,\n" }.joined()
+        for (name, text) in [("index.csv", index), ("ranks.csv", ranks), ("pillars.csv", pillars), ("mc.csv", mc)] {
             let path = (folder as NSString).appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a writable file",
@@ -36,9 +38,9 @@ public enum WorkloadOutput {
         }
     }
 
-    /// The `CHECKSUM` entries of the reference (`checksums()` in reference_numpy.py) that steps 1–4 determine,
-    /// in its order: NaN-skipping sums of the pillar scores and both indices, rank sums (unranked = 0), and the
-    /// number of unit-years without an index.
+    /// The `CHECKSUM` entries of the reference (`checksums()` in reference_numpy.py), in its order: NaN-skipping
+    /// sums of the pillar scores and both indices, rank sums (unranked = 0), sums of the Monte Carlo medians and
+    /// percentiles, the number of unit-years without an index and of units never ranked in the Monte Carlo.
     public static func checksums(_ run: WorkloadRun) -> [(key: String, value: String)] {
         let plan = run.prepared.plan
         let Y = run.prepared.years.count
@@ -53,7 +55,14 @@ public enum WorkloadOutput {
         return [("pillars", repr(pillars)), ("index_arith", repr(arithmetic)), ("index_geom", repr(geometric)),
                 ("rank_arith", "\(run.ranksArithmetic.reduce(0) { $0 + Int($1) })"),
                 ("rank_geom", "\(run.ranksGeometric.reduce(0) { $0 + Int($1) })"),
-                ("n_nan_index", "\(missing)")]
+                ("mc_median", repr(sum(run.monteCarlo?.median))), ("mc_p5", repr(sum(run.monteCarlo?.p5))),
+                ("mc_p95", repr(sum(run.monteCarlo?.p95))),
+                ("n_nan_index", "\(missing)"),
+                ("n_unranked_mc", "\(run.monteCarlo?.median.filter(\.isNaN).count ?? run.prepared.units.count)")]
+    }
+
+    private static func sum(_ values: [Double]?) -> Double {
+        (values ?? []).reduce(0) { $1.isNaN ? $0 : $0 + $1 }
     }
 
     /// `{"key": value, ...}` as Python's `json.dumps` prints it.

@@ -7,6 +7,14 @@ public enum WorkloadStep: String, Sendable, CaseIterable {
     case pillars = "step2_pillars"
     case index = "step3_index"
     case rank = "step4_rank"
+    case monteCarloProducts = "step5a_mc_gemm"
+    case monteCarloIndex = "step5b_mc_index"
+    case monteCarloRanks = "step5c_mc_rank"
+    case monteCarloPercentiles = "step5d_mc_pct"
+
+    /// The parts of step 5, whose sum is reported as `step5_mc`.
+    public static let monteCarlo: [WorkloadStep] = [.monteCarloProducts, .monteCarloIndex, .monteCarloRanks,
+                                                     .monteCarloPercentiles]
 }
 
 /// Steps 1–4 of the benchmark workload (`../shared/bench/WORKLOAD.md`) through the library's construction
@@ -16,8 +24,11 @@ public enum WorkloadStep: String, Sendable, CaseIterable {
 /// ``Aggregation/geometricShifted(shift:)``), and `CompetitionRanker` ranks each year's index scores
 /// (step 4). Every step splits its work over `threads`; the results do not depend on the thread count.
 ///
-/// Step 5 (the Monte Carlo) belongs after step 4 in ``run()``, on `run.prepared` (normalised values) and
-/// `data.weights`.
+/// Step 5 (the Monte Carlo over weights, the latest year) runs through
+/// ``UncertaintyAnalysis/rankIntervals(_:year:design:options:)`` on step 1's normalised values, with the design of
+/// ``WorkloadMonteCarlo/design(plan:weights:indicators:replications:)`` (made once, untimed, as the reference takes
+/// `W` as an input); its parts are timed as the engine reports them (``MonteCarloTiming``), the setup of the call
+/// (operands, scenarios) shared among 5a–5c in proportion, so that the parts add up to the call's wall-clock time.
 public struct WorkloadPipeline: Sendable {
     public let data: WorkloadData
     public let threads: Int
@@ -26,10 +37,21 @@ public struct WorkloadPipeline: Sendable {
     /// The second index's method.
     public static let geometricIndex = Aggregation.geometricShifted(shift: 1)
 
-    public init(data: WorkloadData, threads: Int = 1) {
+    /// Step 5's design: `W` in plan indicator order, the index arithmetic for even replications and shifted
+    /// geometric for odd ones.
+    public let design: ReplicationDesign
+    /// Step 5's engine settings (threads as the pipeline; BLAS on one thread; denominators from missing cells).
+    public var monteCarloOptions: UncertaintyOptions
+
+    public init(data: WorkloadData, threads: Int = 1) throws {
         self.data = data
         self.threads = max(1, threads)
         framework = WorkloadFramework.make(indicators: data.input.indicators, pillars: data.input.pillars)
+        design = try WorkloadMonteCarlo.design(plan: ConstructionPlan(framework), weights: data.weights,
+                                               indicators: data.input.indicators,
+                                               replications: data.input.replications)
+        monteCarloOptions = UncertaintyOptions(threads: self.threads, blockSize: 128, denominator: .missingCells,
+                                               keepsTime: true)
     }
 
     /// Runs steps 1–4 once, timing each.
@@ -62,8 +84,20 @@ public struct WorkloadPipeline: Sendable {
         // Step 4: competition ranks of both indices, per year.
         let ranks = Self.ranks(of: [composites, geometric], units: U, years: Y, threads: threads)
         lap(.rank)
+        // Step 5: Monte Carlo over the weights, latest year.
+        let monteCarlo = design.replications == 0 ? nil : try UncertaintyAnalysis.rankIntervals(
+            prepared, year: prepared.years[Y - 1], design: design, options: monteCarloOptions)
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
+        let parts = monteCarlo?.timing ?? MonteCarloTiming()
+        let blockPhase = parts.products + parts.index + parts.ranks
+        let scale = blockPhase > 0 ? max(0, wall - parts.percentiles) / blockPhase : 0
+        seconds[.monteCarloProducts] = parts.products * scale
+        seconds[.monteCarloIndex] = parts.index * scale
+        seconds[.monteCarloRanks] = parts.ranks * scale
+        seconds[.monteCarloPercentiles] = parts.percentiles
         return WorkloadRun(prepared: prepared, composites: composites, geometric: geometric,
-                           ranksArithmetic: ranks[0], ranksGeometric: ranks[1], seconds: seconds)
+                           ranksArithmetic: ranks[0], ranksGeometric: ranks[1], monteCarlo: monteCarlo,
+                           seconds: seconds)
     }
 
     /// Each store's root scores ranked per year (descending, "1224"), `[u + U·y]`, 0 = unranked.
@@ -101,8 +135,13 @@ public struct WorkloadRun: Sendable {
     /// Step 4: ranks `[u + units·y]`, 0 = unranked.
     public let ranksArithmetic: [Int32]
     public let ranksGeometric: [Int32]
+    /// Step 5: every unit's median and 5th/95th percentile rank over the replications (nil without replications).
+    public let monteCarlo: RankIntervals?
     /// Seconds per step.
     public var seconds: [WorkloadStep: Double]
+
+    /// Step 5's time, the sum of its parts.
+    public var monteCarloSeconds: Double { WorkloadStep.monteCarlo.reduce(0) { $0 + (seconds[$1] ?? 0) } }
 
     /// The sum of the step times.
     public var total: Double { seconds.values.reduce(0, +) }

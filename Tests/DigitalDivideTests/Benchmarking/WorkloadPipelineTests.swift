@@ -56,6 +56,8 @@ import Testing
         // The reference's CHECKSUM line (README): the integer entries exactly, the sums to 1e-12.
         let sums = Dictionary(uniqueKeysWithValues: WorkloadOutput.checksums(run).map { ($0.key, $0.value) })
         #expect(sums["rank_arith"] == "40" && sums["rank_geom"] == "40" && sums["n_nan_index"] == "4")
+        #expect(sums["mc_median"] == "10.0" && sums["mc_p5"] == "10.0" && sums["mc_p95"] == "10.0"
+                && sums["n_unranked_mc"] == "2")
         #expect(close(Double(sums["pillars"]!)!, 1466.30041785932, 1e-12))
         #expect(close(Double(sums["index_arith"]!)!, 668.4141207689577, 1e-12))
         #expect(close(Double(sums["index_geom"]!)!, 511.42058830293104, 1e-12))
@@ -75,8 +77,10 @@ import Testing
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("wl-out-\(UUID().uuidString)").path
         try WorkloadOutput.write(run, to: out)
         // Ranks and headers byte for byte; the floats through the 1e-9 rule (summation order may differ).
-        #expect(try String(contentsOfFile: out + "/ranks.csv", encoding: .utf8)
-                == String(contentsOfFile: Self.folder + "/ranks.csv", encoding: .utf8))
+        for name in ["ranks.csv", "mc.csv"] {
+            #expect(try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+                    == String(contentsOfFile: Self.folder + "/" + name, encoding: .utf8))
+        }
         for name in ["index.csv", "pillars.csv"] {
             let ours = try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             let theirs = try String(contentsOfFile: Self.folder + "/" + name, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -124,6 +128,8 @@ import Testing
             #expect(many.composites.values.map(\.bitPattern) == one.composites.values.map(\.bitPattern))
             #expect(many.geometric.values.map(\.bitPattern) == one.geometric.values.map(\.bitPattern))
             #expect(many.ranksArithmetic == one.ranksArithmetic && many.ranksGeometric == one.ranksGeometric)
+            #expect(many.monteCarlo?.ranks == one.monteCarlo?.ranks)
+            #expect(many.monteCarlo?.median.map(\.bitPattern) == one.monteCarlo?.median.map(\.bitPattern))
         }
     }
 

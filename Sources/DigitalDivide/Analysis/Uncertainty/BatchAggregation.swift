@@ -86,9 +86,10 @@ struct LeafOperands: Sendable {
     let stacked: [Double]
     /// 1 where the unit has enough children present (the coverage rule), else 0.
     let scored: [Double]
-    /// Missing cells of scored units, unit-major: `missingUnits[m]`, `missingChildren[m]`.
+    /// Units of scored units' missing cells, child by child: child `c`'s are
+    /// `missingUnits[missingStarts[c]..<missingStarts[c + 1]]`.
     let missingUnits: [Int32]
-    let missingChildren: [Int32]
+    let missingStarts: [Int]
     /// The first present value of a scored unit outside the mean's domain (child order, then unit order).
     let invalid: (unit: Int, child: Int, value: Double)?
 }
@@ -166,15 +167,13 @@ struct BatchAggregation: Sendable {
                 stacked[U + u + 2 * U * c] = 1
             }
         }
-        var missingUnits: [Int32] = [], missingChildren: [Int32] = []
-        for u in 0..<U where scored[u] == 1 {
-            for (c, i) in indicators.enumerated() where values[u + U * i].isNaN {
-                missingUnits.append(Int32(u))
-                missingChildren.append(Int32(c))
-            }
+        var missingUnits: [Int32] = [], missingStarts = [0]
+        for i in indicators {
+            for u in 0..<U where scored[u] == 1 && values[u + U * i].isNaN { missingUnits.append(Int32(u)) }
+            missingStarts.append(missingUnits.count)
         }
         return LeafOperands(children: k, stacked: stacked, scored: scored, missingUnits: missingUnits,
-                            missingChildren: missingChildren, invalid: invalid)
+                            missingStarts: missingStarts, invalid: invalid)
     }
 
     func invalidValue(node n: Int, method: Aggregation, mean: QuasiArithmeticMean, unit u: Int, child c: Int,
@@ -254,7 +253,7 @@ struct BatchAggregation: Sendable {
         var denominatorTime = 0.0
         operands.scored.withUnsafeBufferPointer { scoredBuffer in
             operands.missingUnits.withUnsafeBufferPointer { mu in
-                operands.missingChildren.withUnsafeBufferPointer { mc in
+                operands.missingStarts.withUnsafeBufferPointer { starts in
                     let scored = scoredBuffer.baseAddress!
                     for (j, r) in reps.enumerated() {
                         let num = product + 2 * U * j
@@ -264,7 +263,10 @@ struct BatchAggregation: Sendable {
                             var total = 0.0
                             for c in 0..<k { total += wk[j + Bg * c] }
                             den.update(repeating: total, count: U)
-                            for m in 0..<mu.count { den[Int(mu[m])] -= wk[j + Bg * Int(mc[m])] }
+                            for c in 0..<k {
+                                let w = wk[j + Bg * c]
+                                for m in starts[c]..<starts[c + 1] { den[Int(mu[m])] -= w }
+                            }
                             d = UnsafePointer(den)
                             denominatorTime += workspace.clock() - t0
                         }

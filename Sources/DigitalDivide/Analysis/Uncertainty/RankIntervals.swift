@@ -101,7 +101,8 @@ extension UncertaintyAnalysis {
         // The batched path needs the year's values only; the per-replication path a construction of that year.
         var variant = batched ? PreparedVariant(prepared: PreparedConstruction(
             plan: plan, units: prepared.units, years: [year], groupings: prepared.groupings,
-            normalised: Array(prepared.normalised[(U * I * y)..<(U * I * (y + 1))]), origins: [], treatment: []))
+            normalised: Array(prepared.normalised[(U * I * y)..<(U * I * (y + 1))]), origins: CellOrigins([]),
+            treatment: []))
             : PreparedVariant(prepared: try prepared.selecting(years: [year]))
         let values = variant.values
         if batched {

@@ -33,14 +33,18 @@ import Testing
         let (status, text) = try run(["bench", "workload", "--input", Self.fixture, "--threads", "2", "--repeats", "2",
                                       "--output", out])
         #expect(status == 0, "\(text)")
-        for step in ["load_bin", "step1_normalise", "step2_pillars", "step3_index", "step4_rank", "total"] {
+        for step in ["load_bin", "step1_normalise", "step2_pillars", "step3_index", "step4_rank", "step5a_mc_gemm",
+                     "step5b_mc_index", "step5c_mc_rank", "step5d_mc_pct", "step5_mc", "total"] {
             #expect(text.contains("BENCH impl=swift size=S threads=2 step=\(step) best_s="), "\(step)")
         }
         #expect(text.contains("ENV blas="))
         // Integer entries of the reference's CHECKSUM line (Fixtures/workload-tiny/README.md).
-        #expect(text.contains("\"rank_arith\": 40, \"rank_geom\": 40, \"n_nan_index\": 4}"), "\(text)")
-        let ranks = try String(contentsOfFile: out + "/ranks.csv", encoding: .utf8)
-        #expect(ranks == (try String(contentsOfFile: Self.fixture + "/ranks.csv", encoding: .utf8)))
+        #expect(text.contains("\"rank_arith\": 40, \"rank_geom\": 40, \"mc_median\": 10.0, \"mc_p5\": 10.0, "
+                              + "\"mc_p95\": 10.0, \"n_nan_index\": 4, \"n_unranked_mc\": 2}"), "\(text)")
+        for name in ["ranks.csv", "mc.csv"] {
+            let ours = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+            #expect(ours == (try String(contentsOfFile: Self.fixture + "/" + name, encoding: .utf8)), "\(name)")
+        }
         #expect(FileManager.default.fileExists(atPath: out + "/index.csv"))
         #expect(FileManager.default.fileExists(atPath: out + "/pillars.csv"))
     }

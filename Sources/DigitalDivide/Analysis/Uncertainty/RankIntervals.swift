@@ -46,13 +46,13 @@ extension UncertaintyAnalysis {
     ///
     /// Per replication `r`: the index of `year` with indicator weights `W[r, ·]` (other nodes at the framework's
     /// weights) and the methods of ``ReplicationDesign/methods``, through the same re-aggregation as
-    /// ``run(_:cube:assumptions:options:progress:)`` (one `dgemm` per node of indicators and block of replications,
+    /// ``UncertaintyAnalysis/run(_:cube:assumptions:options:progress:)`` (one `dgemm` per node of indicators and block of replications,
     /// or ``ReaggregationEngine/perReplication``), with each node's coverage rule; then competition ranks by a radix
-    /// argsort (``ReplicationRanker``) and the quantiles by selection (``Quantile/type7Selecting(_:ascending:into:)``).
+    /// argsort (LinearAlgebra `ReplicationRanker`) and the quantiles by selection (`Quantile.type7Selecting`).
     /// Options used: ``UncertaintyOptions/threads``, ``UncertaintyOptions/blockSize``,
     /// ``UncertaintyOptions/engine``, ``UncertaintyOptions/blasThreads``, ``UncertaintyOptions/keepsTime``.
     ///
-    /// - Parameter prepared: normalised values (e.g. from ``Construction/prepare(_:cube:)``); only `year` is used.
+    /// - Parameter prepared: normalised values (e.g. from ``Construction/prepare(_:cube:threads:)``); only `year` is used.
     /// - Throws: ``AnalysisError`` for a design of the wrong shape or a negative or non-finite weight,
     ///   ``ConstructionError`` for an unknown year or node, or a method that cannot take the data.
     public static func rankIntervals(_ prepared: PreparedConstruction, year: Int, design: ReplicationDesign,

@@ -10,6 +10,7 @@ extension Quantile {
     /// previous one: O(n) expected in all.
     ///
     /// - Parameters:
+    ///   - values: the sample; reordered in place by the selection.
     ///   - probabilities: in [0, 1] and ascending.
     ///   - quantiles: receives one value per probability (NaN for every one when `values` is empty).
     public static func type7Selecting(_ values: UnsafeMutableBufferPointer<Int32>, ascending probabilities: [Double],

@@ -52,7 +52,11 @@ extension UncertaintyAnalysis {
     /// Options used: ``UncertaintyOptions/threads``, ``UncertaintyOptions/blockSize``,
     /// ``UncertaintyOptions/engine``, ``UncertaintyOptions/blasThreads``, ``UncertaintyOptions/keepsTime``.
     ///
-    /// - Parameter prepared: normalised values (e.g. from ``Construction/prepare(_:cube:threads:)``); only `year` is used.
+    /// - Parameters:
+    ///   - prepared: normalised values (e.g. from ``Construction/prepare(_:cube:threads:)``); only `year` is used.
+    ///   - year: the year ranked.
+    ///   - design: the replications' indicator weights and methods.
+    ///   - options: threads, block size, engine and BLAS threads (see above).
     /// - Throws: ``AnalysisError`` for a design of the wrong shape or a negative or non-finite weight,
     ///   ``ConstructionError`` for an unknown year or node, or a method that cannot take the data.
     public static func rankIntervals(_ prepared: PreparedConstruction, year: Int, design: ReplicationDesign,

@@ -47,17 +47,20 @@ struct BenchWorkloadCommand: ParsableCommand {
         let (data, source, loadSeconds) = try WorkloadData.load(workload)
         print("BENCH \(tag) step=\(source.rawValue) best_s=\(Self.seconds(loadSeconds)) runs_s=\(Self.seconds(loadSeconds))")
         let pipeline = try WorkloadPipeline(data: data, threads: threads)
-        var last = try pipeline.run()  // warm-up
-        var runs: [WorkloadRun] = []
+        // Each run recycles the previous run's buffers (WorkloadPipeline.run(recycling:)), as a caller
+        // repeating a computation would; only the step times are kept.
+        var last: WorkloadRun? = try pipeline.run()  // warm-up
+        var runs: [(seconds: [WorkloadStep: Double], total: Double, monteCarloSeconds: Double)] = []
         for _ in 0..<repeats {
-            last = try pipeline.run()
-            runs.append(last)
+            last = try pipeline.run(recycling: last.take())
+            runs.append((last!.seconds, last!.total, last!.monteCarloSeconds))
         }
         for step in WorkloadStep.allCases {
             Self.bench(tag, step.rawValue, runs.map { $0.seconds[step] ?? 0 })
         }
         Self.bench(tag, "step5_mc", runs.map(\.monteCarloSeconds))
         Self.bench(tag, "total", runs.map(\.total))
+        guard let last else { return }
         print("INFO peak_rss_mb=\(String(format: "%.0f", BenchLoadCommand.peakResidentMegabytes()))")
         print("CHECKSUM \(WorkloadOutput.json(WorkloadOutput.checksums(last)))")
         if let output {

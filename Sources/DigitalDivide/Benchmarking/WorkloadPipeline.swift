@@ -18,7 +18,7 @@ public enum WorkloadStep: String, Sendable, CaseIterable {
 }
 
 /// Steps 1–4 of the benchmark workload (`../shared/bench/WORKLOAD.md`) through the library's construction
-/// code: ``Construction/prepare(_:cube:threads:)`` normalises (step 1),
+/// code: ``Construction/prepare(_:cube:threads:recycling:)`` normalises (step 1),
 /// ``PreparedConstruction/aggregateComposites(_:weights:methods:children:into:threads:)`` scores the pillars
 /// (step 2) and the two indices (step 3, the root once with the framework's arithmetic mean and once with
 /// ``Aggregation/geometricShifted(shift:)``), and `CompetitionRanker` ranks each year's index scores
@@ -55,7 +55,13 @@ public struct WorkloadPipeline: Sendable {
     }
 
     /// Runs steps 1–4 once, timing each.
-    public func run() throws -> WorkloadRun {
+    /// - Parameter previous: a previous run the caller no longer needs: its buffers are overwritten instead of
+    ///   allocating fresh ones (a fresh 48 MB array costs some 12,000 page faults at size M).
+    public func run(recycling previous: consuming WorkloadRun? = nil) throws -> WorkloadRun {
+        let old = previous.take()
+        var recycledPrepared = old?.prepared
+        var recycledComposites = old?.composites, recycledGeometric = old?.geometric
+        _ = consume old
         var seconds: [WorkloadStep: Double] = [:]
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ step: WorkloadStep) {
@@ -64,18 +70,19 @@ public struct WorkloadPipeline: Sendable {
             clock = now
         }
         // Step 1: per-year min-max of every indicator.
-        let prepared = try Construction.prepare(framework, cube: data.cube, threads: threads)
+        let prepared = try Construction.prepare(framework, cube: data.cube, threads: threads,
+                                                recycling: recycledPrepared.take())
         lap(.normalise)
         // Step 2: pillar scores.
         let plan = prepared.plan
         let U = prepared.units.count, Y = prepared.years.count
-        var composites = CompositeScores(plan: plan, units: U, years: Y)
+        var composites = CompositeScores(plan: plan, units: U, years: Y, recycling: recycledComposites.take())
         let pillars = plan.nodes[0].children
         try prepared.aggregateComposites(pillars, into: &composites, threads: threads)
         lap(.pillars)
         // Step 3: the arithmetic index (the framework's root) and the shifted geometric one.
         try prepared.aggregateComposites([0], into: &composites, threads: threads)
-        var geometric = CompositeScores(plan: plan, units: U, years: Y)
+        var geometric = CompositeScores(plan: plan, units: U, years: Y, recycling: recycledGeometric.take())
         var methods = [Aggregation?](repeating: nil, count: plan.nodes.count)
         methods[0] = Self.geometricIndex
         try prepared.aggregateComposites([0], methods: methods, children: composites, into: &geometric,

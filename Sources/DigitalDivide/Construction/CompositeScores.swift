@@ -32,6 +32,20 @@ public struct CompositeScores: Sendable {
         coverage = [Double](repeating: .nan, count: units * nodes.count * years)
     }
 
+    /// All-NaN scores for `plan`'s composites, in `recycled`'s buffers when it has the same shape and nothing else
+    /// holds them (they are overwritten with NaN: no fresh memory is touched).
+    public init(plan: ConstructionPlan, units: Int, years: Int, recycling recycled: consuming CompositeScores?) {
+        guard var store = recycled.take(), store.units == units, store.years == years,
+              store.slots.count == plan.nodes.count,
+              store.nodes == plan.nodes.indices.filter({ plan.nodes[$0].indicator == nil }) else {
+            self.init(plan: plan, units: units, years: years)
+            return
+        }
+        store.values.withUnsafeMutableBufferPointer { $0.update(repeating: .nan) }
+        store.coverage.withUnsafeMutableBufferPointer { $0.update(repeating: .nan) }
+        self = store
+    }
+
     /// Offset of the first unit of composite node `n` (a plan index) in year index `y`.
     @inlinable public func offset(node n: Int, year y: Int) -> Int {
         units * (slots[n]! + nodes.count * y)

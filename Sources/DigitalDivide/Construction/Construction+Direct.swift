@@ -1,8 +1,9 @@
 extension Construction {
-    /// The direct path of ``prepare(_:cube:threads:)``, or nil when the framework needs the general one (a
+    /// The direct path of ``prepare(_:cube:threads:recycling:)``, or nil when the framework needs the general one (a
     /// transform, an imputation step, an outlier treatment, pooled or non-min-max normalisation).
+    /// `recycled`: a previous result whose buffers may be overwritten (used when of the same size and not shared).
     static func prepareDirect(_ plan: ConstructionPlan, methods: MethodChoices, cube: IndicatorCube,
-                              threads: Int) throws -> PreparedConstruction? {
+                              threads: Int, recycled: consuming PreparedConstruction?) throws -> PreparedConstruction? {
         guard !methods.pooledNormalisation, methods.imputation.allSatisfy({ $0 == .none }) else { return nil }
         var bounds: [(lower: Double, upper: Double)] = []
         var directions: [Double] = []
@@ -22,8 +23,19 @@ extension Construction {
         let U = cube.units.count, I = plan.indicators.count, S = cube.series.count, Y = cube.years.count
         let degenerate = methods.degenerateScore
         let (sourceOf, signOf, boundsOf) = (sources, directions, bounds)
-        var codes = [UInt8](repeating: 0, count: U * I * Y)
-        let normalised = [Double](unsafeUninitializedCapacity: U * I * Y) { z, initialised in
+        let n = U * I * Y
+        // Overwrite the previous result's buffers when it hands them over (no page faults for fresh memory);
+        // otherwise allocate. Every element is written below either way.
+        var normalised: [Double] = [], codes: [UInt8] = []
+        if let old = recycled.take(), old.normalised.count == n, old.origins.kinds.count == n {
+            normalised = old.normalised
+            codes = old.origins.kinds
+        }
+        if normalised.count != n {
+            normalised = [Double](unsafeUninitializedCapacity: n) { _, initialised in initialised = n }
+            codes = [UInt8](unsafeUninitializedCapacity: n) { _, initialised in initialised = n }
+        }
+        normalised.withUnsafeMutableBufferPointer { z in
             codes.withUnsafeMutableBufferPointer { c in
                 cube.values.withUnsafeBufferPointer { x in
                     guard let xBase = x.baseAddress, let zBase = z.baseAddress, let cBase = c.baseAddress else { return }
@@ -42,7 +54,6 @@ extension Construction {
                     }
                 }
             }
-            initialised = U * I * Y
         }
         return PreparedConstruction(plan: plan, units: cube.units, years: cube.years, groupings: cube.groupings,
                                     normalised: normalised, origins: CellOrigins(codes: codes), treatment: [])

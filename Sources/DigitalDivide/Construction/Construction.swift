@@ -13,7 +13,7 @@ import LinearAlgebra
 /// - Normalisation runs per indicator and year, or over all years at once when `pooledNormalisation` is set.
 /// - Aggregation runs from the leaves up, each composite with its own method, weights and coverage threshold.
 ///
-/// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:threads:)`` does everything
+/// Split in two so that uncertainty analysis can re-aggregate cheaply: ``prepare(_:cube:threads:recycling:)`` does everything
 /// up to the normalised indicator values (independent of the weights and aggregation methods), and
 /// ``PreparedConstruction/aggregate(weights:methods:ranks:)`` runs the tree on them.
 public enum Construction {
@@ -34,12 +34,15 @@ public enum Construction {
     ///   - framework: the index definition.
     ///   - cube: the indicator data.
     ///   - threads: worker threads for the direct path (results do not depend on it).
-    public static func prepare(_ framework: Framework, cube: IndicatorCube,
-                               threads: Int = 1) throws -> PreparedConstruction {
+    ///   - recycled: a previous result the caller no longer needs; the direct path writes into its buffers
+    ///     when they have the right size and nothing else holds them (repeated runs then touch no fresh memory).
+    public static func prepare(_ framework: Framework, cube: IndicatorCube, threads: Int = 1,
+                               recycling recycled: consuming PreparedConstruction? = nil) throws -> PreparedConstruction {
         let issues = framework.validate()
         guard issues.isEmpty else { throw FrameworkError(file: "<framework \(framework.id)>", issues: issues) }
         let plan = ConstructionPlan(framework)
-        if let direct = try prepareDirect(plan, methods: framework.methods, cube: cube, threads: threads) {
+        if let direct = try prepareDirect(plan, methods: framework.methods, cube: cube, threads: threads,
+                                          recycled: recycled.take()) {
             return direct
         }
         let methods = framework.methods

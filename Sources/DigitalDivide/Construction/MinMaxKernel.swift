@@ -1,5 +1,5 @@
 /// The min-max normalisation of one column, from a buffer into a buffer, with no allocation: the kernel of
-/// ``Construction/prepare(_:cube:threads:)``'s direct path.
+/// ``Construction/prepare(_:cube:threads:recycling:)``'s direct path.
 ///
 /// Bit-identical to ``Normalisation/apply(to:direction:goalposts:target:referenceRow:degenerate:)`` with
 /// ``Normalisation/minMax(lower:upper:)``: for direction +1, `z = (x − lo)/(hi − lo)·(u − l) + l`; for
@@ -49,13 +49,12 @@ enum MinMaxKernel {
             return
         }
         guard hi > lo else {
-            for k in 0..<count { z[k] = x[k].isNaN ? .nan : degenerate; codes[k] = x[k].isNaN ? 1 : 0 }
+            for k in 0..<count { z[k] = x[k] != x[k] ? .nan : degenerate; codes[k] = x[k] != x[k] ? 1 : 0 }
             return
         }
         let span = hi - lo, width = u - l
-        for k in 0..<count {
-            z[k] = (x[k] * direction - lo) / span * width + l
-            codes[k] = x[k].isNaN ? 1 : 0
-        }
+        for k in 0..<count { z[k] = (x[k] * direction - lo) / span * width + l }
+        // `x != x` (NaN) rather than `isNaN`, which compiles to integer bit tests here: this loop vectorises.
+        for k in 0..<count { codes[k] = x[k] != x[k] ? 1 : 0 }
     }
 }

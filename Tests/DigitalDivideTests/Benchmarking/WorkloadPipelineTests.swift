@@ -133,6 +133,24 @@ import Testing
         }
     }
 
+    @Test func recyclingAPreviousRunGivesTheSameBitsAndLeavesAHeldRunAlone() throws {
+        let data = try WorkloadData.load(try WorkloadInput(directory: Self.folder)).data
+        let pipeline = WorkloadPipeline(data: data, threads: 2)
+        let first = try pipeline.run()
+        let snapshot = first.prepared.normalised.map(\.bitPattern)
+        // `first` is still held here, so its buffers are shared: they must be copied, not overwritten.
+        let second = try pipeline.run(recycling: first)
+        #expect(first.prepared.normalised.map(\.bitPattern) == snapshot)
+        let third = try pipeline.run(recycling: second)  // second's last use: its buffers are reused
+        for run in [second, third] {
+            #expect(run.prepared.normalised.map(\.bitPattern) == snapshot)
+            #expect(run.composites.values.map(\.bitPattern) == first.composites.values.map(\.bitPattern))
+            #expect(run.geometric.values.map(\.bitPattern) == first.geometric.values.map(\.bitPattern))
+            #expect(run.ranksArithmetic == first.ranksArithmetic && run.ranksGeometric == first.ranksGeometric)
+            #expect(run.prepared.origins == first.prepared.origins)
+        }
+    }
+
     @Test func truncatedBinaryIsAnErrorNamingTheSizes() throws {
         let dir = try Self.copy(without: [])
         let full = try Data(contentsOf: URL(fileURLWithPath: dir + "/data.f64"))

@@ -34,6 +34,11 @@ public struct CompositeScores: Sendable {
 
     /// All-NaN scores for `plan`'s composites, in `recycled`'s buffers when it has the same shape and nothing else
     /// holds them (they are overwritten with NaN: no fresh memory is touched).
+    /// - Parameters:
+    ///   - plan: the construction plan whose composites are stored.
+    ///   - units: the number of units.
+    ///   - years: the number of years.
+    ///   - recycled: a store the caller no longer needs, or nil.
     public init(plan: ConstructionPlan, units: Int, years: Int, recycling recycled: consuming CompositeScores?) {
         guard var store = recycled.take(), store.units == units, store.years == years,
               store.slots.count == plan.nodes.count,

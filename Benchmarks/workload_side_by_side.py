@@ -24,8 +24,12 @@ import subprocess
 import sys
 
 
-def run(cmd):
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def run(cmd, threads=None):
+    env = dict(os.environ)
+    if threads is not None:
+        # numpy's OpenBLAS reads this at import (threadpoolctl, which --threads needs, may be absent).
+        env["OPENBLAS_NUM_THREADS"] = str(threads)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stdout}")
     return proc.stdout
@@ -124,8 +128,7 @@ def main():
         folder = os.path.join(a.work, size, "input")
         out = os.path.join(a.work, size, f"out-{impl}-t{t}")
         if impl == "numpy":
-            cmd = [sys.executable, reference, "--size", size, "--input", folder, "--input-format", "bin",
-                   "--threads", str(t)]
+            cmd = [sys.executable, reference, "--size", size, "--input", folder, "--input-format", "bin"]
             return cmd + (["--out", out] if first else ["--no-output"])
         return [divide, "bench", "workload", "--input", folder, "--threads", str(t)] + (["--output", out] if first else [])
 
@@ -135,7 +138,7 @@ def main():
         order = ["numpy", "swift"] if r % 2 == 0 else ["swift", "numpy"]
         for size, t in configs:
             for impl in order:
-                steps, env, checksum = bench_lines(run(command(impl, size, t, r == 0)))
+                steps, env, checksum = bench_lines(run(command(impl, size, t, r == 0), threads=t))
                 for step, best in steps.items():
                     times.setdefault((impl, size, t, step), []).append(best)
                 envs.setdefault(impl, env)

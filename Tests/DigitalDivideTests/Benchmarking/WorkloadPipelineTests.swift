@@ -135,7 +135,7 @@ import Testing
 
     @Test func recyclingAPreviousRunGivesTheSameBitsAndLeavesAHeldRunAlone() throws {
         let data = try WorkloadData.load(try WorkloadInput(directory: Self.folder)).data
-        let pipeline = WorkloadPipeline(data: data, threads: 2)
+        let pipeline = try WorkloadPipeline(data: data, threads: 2)
         let first = try pipeline.run()
         let snapshot = first.prepared.normalised.map(\.bitPattern)
         // `first` is still held here, so its buffers are shared: they must be copied, not overwritten.

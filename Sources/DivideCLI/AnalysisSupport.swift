@@ -79,14 +79,15 @@ struct AnalysisTarget: Equatable {
         return values.map { $0[t] }
     }
 
-    /// The latest year in which the most units have a value.
-    var bestYear: Int? {
-        var best: Int?, most = 0
-        for (t, year) in years.enumerated() {
-            let n = values.count { !$0[t].isNaN }
-            if n > 0 && n >= most { most = n; best = year }
-        }
-        return best
+    /// The default year of a single-year analysis: the latest year in which at least half as many units have a
+    /// value as in the best-covered year (the rule of ``ConvergenceCommand/defaultWindow(_:)`` and, on the index,
+    /// of `IndexResult.latestYear`). So a series that is complete only in early years (e.g. internet use, 0 for
+    /// every economy in 1990) is not measured in its first year.
+    var latestWellCoveredYear: Int? {
+        let counts = years.indices.map { t in values.count { !$0[t].isNaN } }
+        guard let most = counts.max(), most > 0,
+              let last = years.indices.last(where: { 2 * counts[$0] >= most }) else { return nil }
+        return years[last]
     }
 }
 

@@ -52,10 +52,8 @@ struct ConvergenceCommand: ParsableCommand {
     /// Without `--years`: the 11 years ending at the latest year in which at least half as many economies have a
     /// value as in the best-covered year (so that a long, patchy series does not leave a balanced panel of one).
     static func defaultWindow(_ target: AnalysisTarget) -> ClosedRange<Int>? {
-        let counts = target.years.indices.map { t in target.values.count { !$0[t].isNaN } }
-        guard let most = counts.max(), most > 0,
-              let last = target.years.indices.last(where: { 2 * counts[$0] >= most }) else { return nil }
-        return (target.years[last] - 10)...target.years[last]
+        guard let last = target.latestWellCoveredYear else { return nil }
+        return (last - 10)...last
     }
 
     static func measure(_ target: AnalysisTarget, coverage: UnitCoverage) throws -> ConvergenceReport {

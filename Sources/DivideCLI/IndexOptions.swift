@@ -136,7 +136,8 @@ struct IndexOptions: ParsableArguments {
             throw ValidationError("\(loaded.report.errorCount) values were rejected while loading (--strict); "
                                       + "run divide validate")
         }
-        let framework = try loadFramework()
+        // Checked against the data's series here, so that an unknown series is reported at its line of the file.
+        let framework = try loadFramework(knownSeries: Set(loaded.panel.indicators.map(\.code)))
         let selection: UnitSelection
         let income = group.flatMap(IncomeFilter.parse)
         if let group, income == nil { selection = .group(try CountryGroup(parsing: group)) }

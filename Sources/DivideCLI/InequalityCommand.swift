@@ -55,18 +55,23 @@ struct InequalityCommand: ParsableCommand {
     func run() throws {
         let run = try index.compute(dataOptions)
         let target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
-        let year: Int
-        if let y = index.year {
-            year = y
-        } else if indicator == nil, let latest = run.result.latestYear {
-            year = latest
-        } else if let best = target.bestYear {
-            year = best
-        } else {
+        let (year, yearNote) = try index.year.map { ($0, nil) } ?? Self.defaultYear(target, indicator: indicator, run: run)
+        var report = try Self.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
+        report.yearNote = yearNote
+        print(Self.render(report, format: format), terminator: "")
+    }
+
+    /// The year measured without `--year`, with why it was chosen: for the index or a node, the latest year the
+    /// index is meaningfully scored (`IndexResult.latestYear`, as rank and gaps); for a series, the latest year with
+    /// at least half as many economies as its best-covered year (``AnalysisTarget/latestWellCoveredYear``).
+    static func defaultYear(_ target: AnalysisTarget, indicator: String?, run: IndexRun) throws -> (Int, String) {
+        if indicator == nil, let latest = run.result.latestYear {
+            return (latest, "the latest year the index is meaningfully scored; --year to choose")
+        }
+        guard let year = target.latestWellCoveredYear else {
             throw ValidationError("\(target.label) has no value for these economies in any year")
         }
-        let report = try Self.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
-        print(Self.render(report, format: format), terminator: "")
+        return (year, "the latest year with at least half as many economies as the best-covered year; --year to choose")
     }
 
     /// Collects the values (and weights, groups) of `year` and measures them; excluded units are listed.
@@ -183,7 +188,8 @@ struct InequalityCommand: ParsableCommand {
             if !s.notes.isEmpty {
                 sections.append(Section(title: "Notes", table: Table(header: ["note"], rows: s.notes.map { [$0] })))
             }
-            let heading = "Inequality of \(r.target), \(r.year), \(s.count) economies"
+            let heading = "Inequality of \(r.target), \(r.year)" + (r.yearNote.map { " (\($0))" } ?? "")
+                + ", \(s.count) economies"
                 + (r.weightedBy.map { ", weighted by \($0)" } ?? "")
             return format == .text ? Section.text(sections, heading: heading)
                 : Section.markdown(sections, heading: heading)
@@ -215,6 +221,8 @@ struct InequalityReport: Encodable, Equatable {
     var units: [String]
     var excluded: [Excluded]
     var summary: InequalitySummary
+    /// Why `year` was chosen when `--year` was not given (shown in the text heading; JSON has `year`).
+    var yearNote: String?
 
     enum CodingKeys: String, CodingKey {
         case target, year, by, units, excluded

@@ -129,6 +129,17 @@ struct AnalysisCommandsRenderTests {
         #expect(ConvergenceCommand.defaultWindow(target) == 2005...2015)
     }
 
+    // Counts per year 4, 4, 3, 2, 1 (max 4): the latest year with at least 2 is 2022 — not 1990, the latest year
+    // with the most values, the old rule.
+    @Test func latestWellCoveredYearSkipsAThinLastYear() {
+        let n = Double.nan
+        let target = AnalysisTarget(label: "x", units: ["A", "B", "C", "D"], years: [1990, 2000, 2021, 2022, 2023],
+                                    values: [[0, 1, 5, 6, 7], [0, 2, 6, 7, n], [0, 3, 7, n, n], [0, 4, n, n, n]],
+                                    higherIsBetter: true)
+        #expect(target.latestWellCoveredYear == 2022)
+        #expect(ConvergenceCommand.defaultWindow(target) == 2012...2022)
+    }
+
     @Test func gapsCSV() throws {
         var row = GapsReport.Row(unit: "AAA", name: "A", peerGroup: "all")
         row.score = 50
@@ -213,6 +224,22 @@ struct AnalysisCommandsShippedDataTests {
         #expect(scored.allSatisfy { ($0.gap ?? -1) >= 0 })
         #expect(scored.contains { $0.gap == 0 && $0.yearsToClose == .closed })
         #expect(gaps.rows.contains { $0.genderParity != nil })
+    }
+
+    // Bug: without --year, `divide inequality --indicator IT.NET.USER.ZS` measured 1990 (internet use is 0, so
+    // present, for nearly every economy in 1990, more than in any recent year). The default is now a recent year
+    // that holds at least half the best coverage, and the heading says why it was chosen.
+    @Test func inequalityOfASeriesDefaultsToARecentWellCoveredYear() throws {
+        let run = try #require(Self.run)
+        let target = try AnalysisTarget.resolve(indicator: "IT.NET.USER.ZS", node: nil, run: run)
+        let (year, note) = try InequalityCommand.defaultYear(target, indicator: "IT.NET.USER.ZS", run: run)
+        #expect(year >= 2018, "defaulted to \(year)")
+        let counts = target.years.indices.map { t in target.values.count { !$0[t].isNaN } }
+        let inYear = try #require(target.column(year)).count { !$0.isNaN }
+        #expect(2 * inYear >= counts.max()!)
+        var report = try InequalityCommand.measure(target, year: year, run: run, by: nil, weightedBy: nil, epsilon: 0.5)
+        report.yearNote = note
+        #expect(InequalityCommand.render(report, format: .text).contains("\(year) (the latest year with at least half"))
     }
 
     @Test func unknownTargetsAreUsageErrors() throws {

@@ -44,6 +44,41 @@ struct RankCommandTests {
         try command.run()
     }
 
+    // Bug: a mistyped series in a framework file was reported as `<framework T>:9 (…)`, without the file and
+    // without a suggestion, because the series were first checked against the data after loading.
+    @Test func aMistypedSeriesIsReportedAtItsLineOfTheFileWithTheNearestCodes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dd-typo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let yaml = directory.appendingPathComponent("typo.yaml").path
+        let data = directory.appendingPathComponent("t_iData.csv").path
+        try Data("""
+            id: T
+            children:
+              - id: P
+                children:
+                  - id: net
+                    series: IT.NET.USER.ZS
+                    direction: higher
+                  - id: mobile
+                    series: IT.CEL.SET.P2
+                    direction: higher
+
+            """.utf8).write(to: URL(fileURLWithPath: yaml))
+        try Data("""
+            "uCode","uName","Time","IT.NET.USER.ZS","IT.CEL.SETS.P2","IT.CEL.SETS"
+            "A","Alpha",2020,1,10,4
+            "B","Beta",2020,2,20,8
+
+            """.utf8).write(to: URL(fileURLWithPath: data))
+        let command = try #require(try Divide.parseAsRoot(["rank", "--framework", yaml, "--data", data])
+            as? RankCommand)
+        let error = try #require(throws: ValidationError.self) { try command.index.compute(command.dataOptions) }
+        // Nearest first: IT.CEL.SETS.P2 is one insertion away, IT.CEL.SETS three edits (and IT.NET.USER.ZS far).
+        #expect(error.description == "\(yaml):8 (T/P/mobile): series \"IT.CEL.SET.P2\" is not in the data; "
+                    + "did you mean \"IT.CEL.SETS.P2\", \"IT.CEL.SETS\"?")
+    }
+
     @Test func frameworksListsThePresetsAndDescribesATree() throws {
         let presets = FrameworkPresets(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/frameworks").path)

@@ -25,7 +25,8 @@ public struct CountryRegistry: UnitResolving, Sendable {
     private let byKey: [String: UnitResolution]
     private let byISO2: [String: String]
     private let byM49: [Int: UnitResolution]
-    private let suggestionKeys: [(key: [Unicode.Scalar], display: String)]
+    /// Economies' names and aliases as ``suggestions(for:limit:)`` compares them (aggregates are never suggested).
+    private let suggestionKeys: [SuggestionKey]
     /// Folded keys claimed by two different resolutions while building the index (the first one kept).
     /// Empty for the standard registry; a test checks it.
     let conflicts: [String]
@@ -38,7 +39,7 @@ public struct CountryRegistry: UnitResolving, Sendable {
         var byISO2: [String: String] = [:]
         var byM49: [Int: UnitResolution] = [:]
         var conflicts: [String] = []
-        var suggestionKeys: [(key: [Unicode.Scalar], display: String)] = []
+        var suggestionKeys: [SuggestionKey] = []
 
         func insert(_ text: String, _ resolution: UnitResolution, display: String?) {
             let key = NameFolding.fold(text)
@@ -48,7 +49,7 @@ public struct CountryRegistry: UnitResolving, Sendable {
                 return
             }
             byKey[key] = resolution
-            if let display { suggestionKeys.append((Array(key.unicodeScalars), display)) }
+            if let display { suggestionKeys.append(SuggestionKey(folded: key, display: display)) }
         }
 
         for (index, country) in sorted.enumerated() {
@@ -66,8 +67,9 @@ public struct CountryRegistry: UnitResolving, Sendable {
         }
         for aggregate in aggregates {
             let resolution = UnitResolution.aggregate(name: aggregate.name)
-            insert(aggregate.name, resolution, display: aggregate.name)
-            for alias in aggregate.aliases { insert(alias, resolution, display: aggregate.name) }
+            // Indexed, never suggested: a misspelt economy should not be offered "Africa".
+            insert(aggregate.name, resolution, display: nil)
+            for alias in aggregate.aliases { insert(alias, resolution, display: nil) }
             for code in aggregate.codes { insert(code, resolution, display: nil) }
             if let m49 = aggregate.m49 {
                 if let existing = byM49[m49], existing != resolution {
@@ -107,21 +109,29 @@ public struct CountryRegistry: UnitResolving, Sendable {
         return .unknown(suggestions: suggestions(for: trimmed))
     }
 
-    /// The `limit` known names nearest to `text`, best first.
+    /// The `limit` economies whose names are nearest to `text`, best first (aggregates are never suggested).
     ///
-    /// Distance: Damerau–Levenshtein (optimal string alignment) between folded texts, computed against every
-    /// folded name and alias; each economy or aggregate is reported once, under its display name. Ties are
-    /// broken alphabetically. Cost: O(names × |text| × |name|), run only for unknown texts.
+    /// Texts are folded (``NameFolding``) and compared without spaces by Damerau–Levenshtein distance (optimal
+    /// string alignment). A name or alias scores (p, f): p the least distance from `text` to one of its leading
+    /// word runs ("korea", "korearepublic", "korearepublicof" for "Korea, Republic of"), so that a misspelt first
+    /// word finds every name starting with that word; f the distance to the whole name, which breaks p's ties.
+    /// Each economy is scored by its best name or alias and reported once under its official name; remaining
+    /// ties are broken alphabetically. Cost: O(names × words × |text| × |name|), run only for unknown texts.
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
-        let key = Array(NameFolding.fold(text).unicodeScalars)
+        let key = Array(NameFolding.fold(text).unicodeScalars.filter { $0 != " " })
         guard !key.isEmpty, limit > 0 else { return [] }
-        var best: [String: Int] = [:]
+        var best: [String: (prefix: Int, full: Int)] = [:]
         for candidate in suggestionKeys {
-            let d = StringDistance.damerauLevenshtein(key, candidate.key)
-            if let known = best[candidate.display], known <= d { continue }
-            best[candidate.display] = d
+            let full = StringDistance.damerauLevenshtein(key, candidate.full)
+            var prefix = full
+            for leading in candidate.leadingWords.dropLast() {
+                prefix = min(prefix, StringDistance.damerauLevenshtein(key, leading))
+            }
+            if let known = best[candidate.display], (known.prefix, known.full) <= (prefix, full) { continue }
+            best[candidate.display] = (prefix, full)
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+        return best.sorted { ($0.value.prefix, $0.value.full, $0.key) < ($1.value.prefix, $1.value.full, $1.key) }
+            .prefix(limit).map(\.key)
     }
 
     /// The economies of a group, ordered by ISO3.
@@ -160,5 +170,25 @@ extension String {
         guard let first = scalars.firstIndex(where: { !isPadding($0) }),
               let last = scalars.lastIndex(where: { !isPadding($0) }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// A folded name or alias of an economy as ``CountryRegistry/suggestions(for:limit:)`` compares it: the whole
+/// name without spaces and its leading word runs (the last of which is the whole name).
+private struct SuggestionKey: Sendable {
+    var full: [Unicode.Scalar]
+    var leadingWords: [[Unicode.Scalar]]
+    var display: String
+
+    init(folded: String, display: String) {
+        var runs: [[Unicode.Scalar]] = []
+        var run: [Unicode.Scalar] = []
+        for word in folded.split(separator: " ") {
+            run += word.unicodeScalars
+            runs.append(run)
+        }
+        full = run
+        leadingWords = runs
+        self.display = display
     }
 }

@@ -82,6 +82,25 @@ struct CountryRegistryTests {
         #expect(registry.resolve(text) == .aggregate(name: name))
     }
 
+    // Bug: "Koria" got "Korea, Republic of", "Syrian Arab Republic", "Africa": an aggregate, and not the other
+    // Korea. Suggestions are economies only, scored on leading words so both Koreas come first.
+    @Test("misspelt economies get economies, nearest first", arguments: [
+        ("Koria", ["Korea, Republic of", "Korea, Democratic People's Republic of"]),
+        ("Vietnm", ["Viet Nam"]),
+        ("Turky", ["Türkiye"]),
+    ])
+    func misspeltEconomies(text: String, first: [String]) {
+        let names = registry.suggestions(for: text)
+        #expect(names.count == 3)
+        #expect(Array(names.prefix(first.count)) == first)
+        for name in names + registry.suggestions(for: "Afrika") + registry.suggestions(for: "Eurpe") {
+            guard case .economy = registry.resolve(name) else {
+                Issue.record("\(text): suggested \"\(name)\", not an economy")
+                continue
+            }
+        }
+    }
+
     @Test("unknown texts get the nearest names")
     func suggestions() {
         #expect(registry.resolve("Koreaa") == .unknown(suggestions: registry.suggestions(for: "Koreaa")))

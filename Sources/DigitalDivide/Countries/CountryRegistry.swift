@@ -111,7 +111,7 @@ public struct CountryRegistry: UnitResolving, Sendable {
 
     /// The `limit` economies whose names are nearest to `text`, best first (aggregates are never suggested).
     ///
-    /// Texts are folded (``NameFolding``) and compared without spaces by Damerau–Levenshtein distance (optimal
+    /// Texts are folded (`NameFolding`) and compared without spaces by Damerau–Levenshtein distance (optimal
     /// string alignment). A name or alias scores (p, f): p the least distance from `text` to one of its leading
     /// word runs ("korea", "korearepublic", "korearepublicof" for "Korea, Republic of"), so that a misspelt first
     /// word finds every name starting with that word; f the distance to the whole name, which breaks p's ties.

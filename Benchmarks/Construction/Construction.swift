@@ -12,27 +12,13 @@ import LinearAlgebra
 /// The S-size cube: log-normal values (exp of a standard normal), 10% missing, fixed seed.
 func workloadCube(units: Int = 62, indicators: Int = 40, years: Int = 20, seed: UInt64 = 42) -> IndicatorCube {
     var rng = Xoshiro256StarStar(seed: seed)
-    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "S\($0)" },
+    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "\($0)" },
                                   years: Array(2000..<(2000 + years)))
     for k in cube.values.indices {
         let value = exp(rng.normal())
         cube.values[k] = rng.uniform() < 0.1 ? .nan : value
     }
     return cube
-}
-
-func workloadFramework(indicators: Int = 40, pillars: Int = 4, index: Aggregation) -> Framework {
-    let children = (0..<pillars).map { p in
-        FrameworkNode(id: "P\(p)", content: .composite(
-            children: stride(from: p, to: indicators, by: pillars).map { i in
-                FrameworkNode(id: "I\(i)", content: .indicator(IndicatorSpec(
-                    series: "S\(i)", direction: i % 2 == 0 ? .higherIsBetter : .lowerIsBetter)))
-            }, aggregation: .arithmetic, coverage: 0.5))
-    }
-    var framework = Framework(root: FrameworkNode(id: "IDX", content: .composite(
-        children: children, aggregation: index, coverage: 1)))
-    framework.methods.degenerateScore = 50
-    return framework
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -42,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
     // Steps 1–4 of the workload: normalise, pillars, index, ranks (overall), every year.
     Benchmark("construction S 62x40x20: normalise, aggregate, rank") { benchmark in
         let cube = workloadCube()
-        let framework = workloadFramework(index: .arithmetic)
+        let framework = WorkloadFramework.make(indicators: 40, pillars: 4, index: .arithmetic)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try Construction.run(framework, cube: cube).scores.count)
@@ -52,7 +38,7 @@ let benchmarks: @Sendable () -> Void = {
     // The same with mean imputation and the JRC outlier rule in front.
     Benchmark("construction S 62x40x20 with mean imputation and JRC treatment") { benchmark in
         let cube = workloadCube()
-        var framework = workloadFramework(index: .geometricShifted(shift: 1))
+        var framework = WorkloadFramework.make(indicators: 40, pillars: 4, index: .geometricShifted(shift: 1))
         framework.methods.imputation = [.mean]
         framework.methods.treatment = .jrcDefault
         benchmark.startMeasurement()
@@ -90,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // One Monte Carlo replication as the workload's step 5 has it: the latest year only, ranks included.
     Benchmark("re-aggregation S latest year (62x40) with perturbed weights and ranks") { benchmark in
-        let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())
+        let prepared = try Construction.prepare(WorkloadFramework.make(indicators: 40, pillars: 4, index: .arithmetic), cube: workloadCube())
             .selecting(years: [2019])
         var rng = Xoshiro256StarStar(seed: 43)
         let weights = prepared.plan.nominalWeights.map { $0 * rng.uniform(in: 0.75..<1.25) }
@@ -138,7 +124,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // One Monte Carlo replication: re-aggregate the prepared (normalised) cube with perturbed weights, no ranks.
     Benchmark("re-aggregation S 62x40x20 with perturbed weights") { benchmark in
-        let prepared = try Construction.prepare(workloadFramework(index: .arithmetic), cube: workloadCube())
+        let prepared = try Construction.prepare(WorkloadFramework.make(indicators: 40, pillars: 4, index: .arithmetic), cube: workloadCube())
         var rng = Xoshiro256StarStar(seed: 43)
         let weights = prepared.plan.nominalWeights.map { $0 * rng.uniform(in: 0.75..<1.25) }
         benchmark.startMeasurement()

@@ -10,7 +10,7 @@ import DigitalDivide
 func constructionBenchmarks() {
     let synthetic = "synthetic-62x40x20"
     let cube = syntheticCube(units: small.units, indicators: small.indicators, years: small.years)
-    let framework = syntheticFramework(indicators: small.indicators)
+    let framework = WorkloadFramework.make(indicators: small.indicators, pillars: 4)
 
     Benchmark("normalise.\(synthetic)") { benchmark in
         benchmark.startMeasurement()

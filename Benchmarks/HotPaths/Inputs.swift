@@ -15,29 +15,13 @@ let small = (units: 62, indicators: 40, years: 20)
 /// A synthetic cube: log-normal values (exp of a standard normal), 10% missing, fixed seed.
 func syntheticCube(units: Int, indicators: Int, years: Int, seed: UInt64 = 42) -> IndicatorCube {
     var rng = Xoshiro256StarStar(seed: seed)
-    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "S\($0)" },
+    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "\($0)" },
                                   years: Array(2000..<(2000 + years)))
     for k in cube.values.indices {
         let value = exp(rng.normal())
         cube.values[k] = rng.uniform() < 0.1 ? .nan : value
     }
     return cube
-}
-
-/// The workload's framework: 4 pillars (indicator i in pillar i mod 4), direction −1 for odd i, min-max 0–100,
-/// pillars need half their indicators, constant columns score 50.
-func syntheticFramework(indicators: Int, pillars: Int = 4, index: Aggregation = .arithmetic) -> Framework {
-    let children = (0..<pillars).map { p in
-        FrameworkNode(id: "P\(p)", content: .composite(
-            children: stride(from: p, to: indicators, by: pillars).map { i in
-                FrameworkNode(id: "I\(i)", content: .indicator(IndicatorSpec(
-                    series: "S\(i)", direction: i % 2 == 0 ? .higherIsBetter : .lowerIsBetter)))
-            }, aggregation: .arithmetic, coverage: 0.5))
-    }
-    var framework = Framework(root: FrameworkNode(id: "IDX", content: .composite(
-        children: children, aggregation: index, coverage: 1)))
-    framework.methods.degenerateScore = 50
-    return framework
 }
 
 /// Writes a workload-format `data.csv` (`unit,indicator,year,value`, 0-based codes, shortest round-trip values,

@@ -11,7 +11,7 @@ func monteCarloBenchmarks() {
 
     Benchmark("montecarlo.synthetic-58x20x3.100-replications") { benchmark in
         let cube = syntheticCube(units: 58, indicators: 20, years: 3)
-        var framework = syntheticFramework(indicators: 20)
+        var framework = WorkloadFramework.make(indicators: 20, pillars: 4)
         framework.methods.normalisation = .minMax(lower: 1, upper: 100)
         let assumptions = UncertainAssumptions(weightNoise: 0.25, weightLevels: [2],
                                                aggregationAlternatives: [.arithmetic, .geometric],

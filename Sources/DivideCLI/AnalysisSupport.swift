@@ -113,11 +113,13 @@ func unitName(_ unit: String) -> String {
     CountryRegistry.standard.country(iso3: unit)?.name ?? unit
 }
 
-/// `x` with `digits` decimals; empty for nil, `n/a` for NaN.
+/// `x` with `digits` decimals; empty for nil, `n/a` for NaN. A value that rounds to zero prints as `0.000`, never
+/// `-0.000` (a −2e-16 from one BLAS kernel and a +1e-16 from another print the same).
 func fixed(_ x: Double?, _ digits: Int = 3) -> String {
     guard let x else { return "" }
     if x.isNaN { return "n/a" }
-    return String(format: "%.\(digits)f", x)
+    let text = String(format: "%.\(digits)f", x)
+    return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
 }
 
 /// A titled table, rendered as text (title line, blank, aligned table) or Markdown (`### title`).

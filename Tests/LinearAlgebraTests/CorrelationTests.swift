@@ -62,6 +62,7 @@ import Testing
     }
 
     @Test func perfectAndUndefined() {
+        // Own loops (no BLAS), small integers: Sxy = 2·Sxx exactly and √(Sxx·Syy) = 2·Sxx exactly, so r is 1 exactly.
         #expect(Correlation.pearson([1, 2, 3], [2, 4, 6]) == 1)
         #expect(Correlation.pearson([1, 2, 3], [3, 2, 1]) == -1)
         #expect(Correlation.pearson([1, .nan], [1, 2]).isNaN)

@@ -91,6 +91,7 @@ import Testing
         // Square system 2x + y = 5, x + 3y = 10 → x = 1, y = 3 (by elimination); RSS 0.
         let square = try LeastSquaresSolution(a: try Matrix(rows: [[2, 1], [1, 3]]), b: [5, 10])
         #expect(abs(square.coefficients[0] - 1) < 1e-14 && abs(square.coefficients[1] - 3) < 1e-14)
+        // Exact by construction: a square system has no residual rows (m = n), so the sum is empty.
         #expect(square.residualSumOfSquares == 0)
         // x + y = 2: minimum-norm solution (1, 1).
         let wide = try LeastSquaresSolution(a: try Matrix(rows: [[1, 1]]), b: [2])

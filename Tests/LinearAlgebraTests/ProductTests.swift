@@ -1,8 +1,12 @@
 import Testing
 @testable import LinearAlgebra
 
+// Exact comparisons on BLAS products are deliberate here: every operand is a small integer, so every product and
+// partial sum is an integer below 2^53 and exact whatever the kernel's order of summation or use of FMA.
+
 /// Exact small integer products, worked by hand.
-@Suite struct ProductTests {
+@Suite
+struct ProductTests {
     let a = try! Matrix(rows: [[1, 2, 3], [4, 5, 6]])
     let b = try! Matrix(rows: [[7, 8], [9, 10], [11, 12]])
 

@@ -102,6 +102,7 @@ struct SensitivityTests {
         #expect(isNear(jansen.totalEffect[1], 1.9101654846335698, 1e-14))
         #expect(isNear(saltelli.firstOrder[0], 2.723404255319149, 1e-14))
         #expect(isNear(saltelli.firstOrder[1], 4.009456264775413, 1e-14))
+        // The same code: both estimators use Jansen's total-effect formula (only first order differs).
         #expect(saltelli.totalEffect == jansen.totalEffect)
         #expect(jansen.firstOrderIntervals.isEmpty)
     }

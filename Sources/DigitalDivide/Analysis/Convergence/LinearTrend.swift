@@ -7,6 +7,9 @@ import LinearAlgebra
 /// `Sxx = Σ(xᵢ − x̄)²` and `TSS = Σ(yᵢ − ȳ)²`:
 /// `SE(b) = √(RSS/(n−2) / Sxx)` (needs `n ≥ 3`), `R² = 1 − RSS/TSS` (undefined when `TSS = 0`).
 ///
+/// When every `y` is equal the line is flat by construction: `b = 0`, `a = y₁` and `RSS = 0` exactly, without the
+/// solver (whose rounding differs between BLAS kernels: one gives −2·10⁻¹⁶ where another gives 0).
+///
 /// Reference: any regression text, e.g. J. M. Wooldridge, *Introductory Econometrics*, ch. 2.
 public struct LinearTrend: Sendable, Equatable, Codable {
     /// `a`.
@@ -55,6 +58,11 @@ public struct LinearTrend: Sendable, Equatable, Codable {
         let sxx = centred.reduce(0) { $0 + $1 * $1 }
         guard sxx > 0 else {
             throw AnalysisError.undefined(measure: measure, reason: "every x equals \(x[0]), so the slope is undefined")
+        }
+        if y.allSatisfy({ $0 == y[0] }) {
+            (intercept, slope, count, rSquared) = (y[0], 0, n, nil)
+            slopeStandardError = n >= 3 ? 0 : nil
+            return
         }
         let design = try Matrix(rows: n, columns: 2, columnMajor: [Double](repeating: 1, count: n) + centred)
         let solution = try LeastSquaresSolution(a: design, b: y)

@@ -50,17 +50,12 @@ enum Terminal {
     }
 }
 
-/// Writes `text` to `path` (creating parent folders), or to standard output when `path` is `nil`.
+/// Writes `text` to `path` through the library's ``OutputFile`` (complete or not at all; parent folders created),
+/// or to standard output when `path` is `nil` (errors there are caught when the command ends: `Divide.main`).
 func writeOutput(_ text: String, to path: String?) throws {
     guard let path else {
         print(text, terminator: "")
         return
     }
-    let url = URL(fileURLWithPath: path)
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    } catch {
-        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
-    }
+    try OutputFile.write(text, to: path)
 }

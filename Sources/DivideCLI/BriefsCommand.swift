@@ -9,14 +9,18 @@ struct BriefsCommand: ParsableCommand {
         abstract: "Write a brief for every ESCAP-region economy, an index page and a regional overview.",
         discussion: """
             Files: DIR/<ISO3>.html (or .md), DIR/index.html and DIR/overview.html (leaderboard, pillar \
-            heat-table, inequality across the region). A progress bar is drawn on a terminal only.
+            heat-table, inequality across the region), and DIR/manifest.json last (every file with its size, and \
+            "complete": true). A progress bar is drawn on a terminal only.
             """
     )
 
     @Flag(name: .long, help: "Every ESCAP-region economy the index was computed for (required).")
     var all = false
 
-    @Option(name: .long, help: "The folder to write to (created when missing).")
+    @Option(name: .long, help: """
+        The folder to write to. A new folder appears complete or not at all; in an existing one each file is \
+        replaced whole and manifest.json, written last, says whether the batch completed.
+        """)
     var output: String
 
     @Option(name: .long, help: "html (default) or markdown.")
@@ -52,11 +56,11 @@ struct BriefsCommand: ParsableCommand {
         let ext = format.brief.fileExtension
         var files: [String] = []
         var entries: [BriefIndexPage.Entry] = []
-        let folderURL = URL(fileURLWithPath: folder)
+        let batch = try OutputFolder(path: folder, tool: "divide \(DigitalDivideVersion.string) briefs")
         for (k, iso3) in builder.economies.enumerated() {
             let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: nil)
             let file = "\(iso3).\(ext)"
-            try writeOutput(try format.brief.render(brief), to: folderURL.appendingPathComponent(file).path)
+            try batch.write(try format.brief.render(brief), as: file)
             files.append(file)
             entries.append(BriefIndexPage.Entry(economy: brief.header.economy, subregion: brief.header.subregion, file: file))
             progress?.update(k + 1, builder.economies.count)
@@ -67,16 +71,17 @@ struct BriefsCommand: ParsableCommand {
         let title = overview.framework.name
         switch format {
         case .html:
-            try writeOutput(overview.html(links: links), to: folderURL.appendingPathComponent("overview.html").path)
-            try writeOutput(BriefIndexPage.html(title: title, year: year, entries: entries, overview: "overview.html"),
-                            to: folderURL.appendingPathComponent("index.html").path)
+            try batch.write(overview.html(links: links), as: "overview.html")
+            try batch.write(BriefIndexPage.html(title: title, year: year, entries: entries, overview: "overview.html"),
+                            as: "index.html")
             files += ["overview.html", "index.html"]
         case .markdown:
-            try writeOutput(overview.markdown(links: links), to: folderURL.appendingPathComponent("overview.md").path)
-            try writeOutput(BriefIndexPage.markdown(title: title, year: year, entries: entries, overview: "overview.md"),
-                            to: folderURL.appendingPathComponent("README.md").path)
+            try batch.write(overview.markdown(links: links), as: "overview.md")
+            try batch.write(BriefIndexPage.markdown(title: title, year: year, entries: entries, overview: "overview.md"),
+                            as: "README.md")
             files += ["overview.md", "README.md"]
         }
-        return files
+        try batch.commit()
+        return files + [OutputFolder.manifestName]
     }
 }

@@ -33,7 +33,7 @@ struct ComputeCommand: ParsableCommand {
         let run = try index.compute(dataOptions)
         let text = Self.render(run.result, format: format, income: run.income)
         if let output {
-            try AtomicFile.write(text, to: output)
+            try OutputFile.write(text, to: output)
         } else {
             print(text, terminator: "")
         }
@@ -199,27 +199,6 @@ struct ComputeJSON: Encodable {
                        inputsObserved: r.observed, inputsCarried: r.carried, inputsImputed: r.imputed,
                        oldestInputYear: r.oldestInputYear, origin: r.origin?.label,
                        sourceYear: r.origin?.sourceYear(in: r.year), value: r.value)
-        }
-    }
-}
-
-/// Writes a whole file or nothing: the text goes to a temporary file beside the target, which is then renamed
-/// over it (atomic on one file system), so a failure never leaves a partial file that looks complete.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

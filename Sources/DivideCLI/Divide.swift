@@ -33,9 +33,15 @@ struct Divide: ParsableCommand {
             }
             exit(withError: error)
         }
+        // A file-size limit (ulimit -f) makes write(2) fail with EFBIG instead of killing the process, so the
+        // writers can say so and leave the destination as it was.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             try command.run()
+            try StandardOutput.shared.finish()
         } catch {
+            // What was printed before the error (validate's report before its exit status) still goes out.
+            try? StandardOutput.shared.finish()
             // Usage problems found while running (a missing file, an unknown indicator): the message, status 2.
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data(("Error: " + message(for: error) + "\n").utf8))

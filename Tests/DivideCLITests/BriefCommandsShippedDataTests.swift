@@ -148,7 +148,9 @@ struct BriefCommandsShippedDataTests {
         let year = try #require(builder.defaultYear)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dd-briefs-\(UUID().uuidString)").path
         let files = try BriefsCommand.write(builder: builder, year: year, format: .html, to: folder)
-        #expect(files.count == 58 + 2)
+        #expect(files.count == 58 + 2 + 1 && files.last == "manifest.json")  // briefs, index, overview; manifest last
+        let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"complete\" : true") && manifest.components(separatedBy: "\"bytes\"").count - 1 == 60)
         let index = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
         #expect(index.contains("href=\"KOR.html\"") && index.contains("href=\"overview.html\""))
         let overview = try String(contentsOfFile: folder + "/overview.html", encoding: .utf8)

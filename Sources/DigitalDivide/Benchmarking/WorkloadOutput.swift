@@ -31,10 +31,7 @@ public enum WorkloadOutput {
             ?? "unit,rank_median,rank_p5,rank_p95\n" + (0..<U).map { "\($0),,,\n" }.joined()
         for (name, text) in [("index.csv", index), ("ranks.csv", ranks), ("pillars.csv", pillars), ("mc.csv", mc)] {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a writable file",
-                                  found: "the file could not be written")
-            }
+            try OutputFile.write(text, to: path)
         }
     }
 

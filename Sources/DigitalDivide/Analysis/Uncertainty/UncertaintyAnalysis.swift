@@ -126,7 +126,7 @@ public enum UncertaintyAnalysis {
         engine.denominator = options.denominator
         let U = engine.unitCount
         var histogram = RankHistogram(units: U)
-        var writer = try options.scoresFile.map { try ScoresWriter(url: $0, units: engine.units) }
+        let writer = try options.scoresFile.map { try ScoresWriter(url: $0, units: engine.units) }
         var cursor = Xoshiro256StarStar(seed: options.seed)
         try engine.run(count: options.replications, make: { range in
             range.map { _ in
@@ -286,22 +286,17 @@ struct RankHistogram: Sendable {
     }
 }
 
-/// Streams replications' scores to a CSV file (``SpreadsheetCSV`` records, CRLF line ends).
+/// Streams replications' scores to a CSV file (``SpreadsheetCSV`` records, CRLF line ends) through ``OutputFile``:
+/// the file appears complete when the analysis ends, or not at all.
 struct ScoresWriter {
-    let handle: FileHandle
-    let url: URL
+    let file: OutputFile
 
     init(url: URL, units: [String]) throws {
-        self.url = url
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forWritingTo: url)
-        let header = SpreadsheetCSV.record([.text("replication")] + units.map { .text($0) })
-        try handle.write(contentsOf: Data(header.utf8))
+        file = try OutputFile(path: url.path)
+        try file.append(SpreadsheetCSV.record([.text("replication")] + units.map { .text($0) }))
     }
 
-    mutating func write(first: Int, scores: [Double], units U: Int) throws {
+    func write(first: Int, scores: [Double], units U: Int) throws {
         var text = ""
         let B = U == 0 ? 0 : scores.count / U
         for j in 0..<B {
@@ -310,8 +305,8 @@ struct ScoresWriter {
                 return x.isNaN ? .empty : .number(x)
             })
         }
-        try handle.write(contentsOf: Data(text.utf8))
+        try file.append(text)
     }
 
-    func close() throws { try handle.close() }
+    func close() throws { try file.commit() }
 }

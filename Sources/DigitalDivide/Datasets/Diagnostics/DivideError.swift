@@ -68,6 +68,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         case limitExceeded
         /// A request to the library itself was invalid (e.g. an unknown unit in a query).
         case invalidArgument
+        /// An output file could not be written (the destination is left as it was).
+        case unwritableOutput
 
         public static func < (lhs: Reason, rhs: Reason) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -100,6 +102,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         if let expected { parts.append("expected \(expected)") }
         if let found { parts.append("found \(found)") }
         var text = parts.isEmpty ? reason.rawValue : parts.joined(separator: ", ")
+        // An output that could not be written says what failed in plain words ("cannot write it (the disk is full)").
+        if reason == .unwritableOutput, expected == nil, let found { text = found }
         if let location { text = "\(location): " + text }
         if let hint { text += "; \(hint)" }
         return text

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import DivideCLI
+
+/// The reported data loss and its relatives, through the built `divide`: `--output` never deletes or truncates the
+/// user's file, refuses folders and devices, and lost standard output is an error.
+@Suite("Output safety (divide)")
+struct OutputSafetyTests {
+    /// Runs `script` in `bash -c` inside `directory`, with `$DIVIDE` the built executable.
+    func shell(_ script: String, in directory: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DIVIDE"] = try #require(DataCommandRunTests.binary, "the divide executable was not built")
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("safety-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func contents(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The issue's case: `echo old > out.csv; divide compute --output out.csv` replaces it with the complete table.
+    @Test func computeReplacesAnExistingOutputWhole() throws {
+        let dir = try scratch()
+        let (status, output) = try shell(#"echo old > out.csv && "$DIVIDE" compute --output out.csv"#, in: dir)
+        #expect(status == 0, "\(output)")
+        let text = try #require(contents(dir + "/out.csv"))
+        #expect(text.hasPrefix("unit,year,node,level,score,rank"))
+        #expect(text.utf8.last == 0x0A && text.utf8.count > 100_000)  // ends with a whole record
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
+    /// A write that fails half way (a 4 KiB file-size limit) leaves the old file exactly as it was, no partial
+    /// file beside it, and says why with a non-zero status.
+    @Test func aFailedWriteKeepsTheOldFile() throws {
+        let dir = try scratch()
+        let (status, output) = try shell(#"echo old > out.csv; ulimit -f 4; "$DIVIDE" compute --output out.csv"#, in: dir)
+        #expect(status == 1)
+        #expect(output.contains("out.csv: cannot write it (the file size limit was reached)"), "\(output)")
+        #expect(contents(dir + "/out.csv") == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.csv"])
+    }
+
+    @Test func aFolderOrADeviceAsOutputIsRefusedAndLeftAlone() throws {
+        let dir = try scratch()
+        let (status, output) = try shell(#"mkdir results && echo mine > results/notes.txt && "$DIVIDE" compute --output results"#, in: dir)
+        #expect(status == 1)
+        #expect(output.contains("results: expected a regular file to write, found a folder"), "\(output)")
+        #expect(contents(dir + "/results/notes.txt") == "mine\n")
+        let device = try shell(#""$DIVIDE" compute --output /dev/null; echo "status $?"; ls -l /dev/null | cut -c1"#, in: dir)
+        #expect(device.output.contains("found a device") && device.output.contains("status 1") && device.output.hasSuffix("c\n"),
+                "\(device.output)")
+    }
+
+    /// `> /dev/full`: the brief cannot be written, so the command fails instead of exiting 0.
+    @Test func lostStandardOutputIsAnError() throws {
+        let dir = try scratch()
+        let (status, output) = try shell(#""$DIVIDE" brief KOR > /dev/full"#, in: dir)
+        #expect(status == 1)
+        #expect(output.contains("standard output: cannot write (the disk is full); the output is incomplete"), "\(output)")
+    }
+
+    /// `divide briefs` into an existing folder keeps the user's own files and finishes with a complete manifest.
+    @Test func briefsIntoAnExistingFolderKeepTheUsersFiles() throws {
+        let dir = try scratch()
+        let (status, output) = try shell(#"mkdir out && echo mine > out/notes.txt && "$DIVIDE" briefs --all --format markdown --output out"#, in: dir)
+        #expect(status == 0, "\(output)")
+        #expect(contents(dir + "/out/notes.txt") == "mine\n")
+        let manifest = try #require(contents(dir + "/out/manifest.json"))
+        #expect(manifest.contains("\"complete\" : true") && manifest.contains("\"name\" : \"KOR.md\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasPrefix(".") }.isEmpty)
+    }
+}

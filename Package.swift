@@ -35,8 +35,7 @@ let package = Package(
         // MARK: - Implementation
         .target(
             name: "LinearAlgebra",
-            dependencies: ["CBLAS", "CLAPACKE"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CBLAS", "CLAPACKE"]
         ),
         .target(
             name: "DigitalDivide",
@@ -44,7 +43,9 @@ let package = Package(
                 "LinearAlgebra",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: []
+            // The preset frameworks compiled in (Resources/frameworks links to Data/frameworks): no bundle to find
+            // at run time, no checkout needed.
+            resources: [.embedInCode("Resources/frameworks")]
         ),
         .executableTarget(
             name: "DivideCLI",

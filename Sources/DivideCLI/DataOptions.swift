@@ -37,8 +37,8 @@ struct DataOptions: ParsableArguments {
             format: inputFormat)
     }
 
-    /// The files to read: the default data (unless dropped) and every `--data` path, de-duplicated in order.
-    func files(
+    /// The paths to read: the default data folder (unless dropped), then every `--data` path.
+    func paths(
         workingDirectory: String = FileManager.default.currentDirectoryPath,
         executablePath: String? = Bundle.main.executablePath
     ) throws -> [String] {
@@ -57,34 +57,28 @@ struct DataOptions: ParsableArguments {
             paths.append(
                 sameDirectory || directory.hasPrefix("/") ? directory : workingDirectory + "/" + directory)
         }
-        paths.append(contentsOf: data)
-        return try DataOptions.expand(paths)
+        return paths + data
+    }
+
+    /// The files to read: ``paths(workingDirectory:executablePath:)`` expanded by the library
+    /// (``DataLoader/files(expanding:)``), de-duplicated in order.
+    func files(
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        executablePath: String? = Bundle.main.executablePath
+    ) throws -> [String] {
+        try DataOptions.expand(try paths(workingDirectory: workingDirectory, executablePath: executablePath))
     }
 
     /// Each directory replaced by its `.csv` files; duplicates dropped.
     static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        var seen = Set<String>()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or directory: \(path)")
+        do {
+            return try DataLoader.files(expanding: paths)
+        } catch {
+            if error.reason == .unreadableFile, error.found == "no such file or directory", let file = error.location?.file {
+                throw ValidationError("no such file or directory: \(file)")
             }
-            let found: [String]
-            if isDirectory.boolValue {
-                do {
-                    found = try DataLoader.csvFiles(in: path)
-                } catch {
-                    throw ValidationError(error.description)
-                }
-            } else {
-                found = [path]
-            }
-            for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
-                files.append(file)
-            }
+            throw ValidationError(error.description)
         }
-        return files
     }
 
     /// Loads the sources.

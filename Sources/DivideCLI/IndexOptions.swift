@@ -52,7 +52,7 @@ struct IndexOptions: ParsableArguments {
     func validate() throws {
         if year != nil && years != nil { throw ValidationError("give --year or --years, not both") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
-        if let group, IncomeFilter.parse(group) == nil {
+        if let group, IncomeGroup(parsing: group) == nil {
             do { _ = try CountryGroup(parsing: group) } catch {
                 throw ValidationError(error.description + "; or an income group: low, lower-middle, upper-middle, high")
             }
@@ -74,50 +74,44 @@ struct IndexOptions: ParsableArguments {
     }
 
     /// Whether `--framework` names a COINr iMeta table.
-    var isCoinrMeta: Bool {
-        framework.lowercased().hasSuffix(".csv")
+    var isCoinrMeta: Bool { frameworkSource.isCoinrMeta }
+
+    /// `--framework` as the library's framework source: a `.yaml`/`.yml`/`.csv` name or a path is a file, anything
+    /// else a preset.
+    var frameworkSource: IndexRequest.FrameworkSource {
+        let lower = framework.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || framework.contains("/") {
+            return .file(framework)
+        }
+        return .preset(framework)
+    }
+
+    /// The library request these options describe (data from `dataOptions`).
+    func request(_ dataOptions: DataOptions) throws -> IndexRequest {
+        var data = dataOptions
+        if isCoinrMeta { data.noDefaultData = true }
+        let universe: UnitSelection? = try group.flatMap { text in
+            IncomeGroup(parsing: text) == nil ? .group(try CountryGroup(parsing: text)) : nil
+        }
+        return IndexRequest(
+            framework: frameworkSource, data: try data.paths(), load: data.loadOptions(), universe: universe,
+            years: yearRange,
+            overrides: .init(imputation: impute, treatment: treat, normalisation: normalise, aggregation: aggregate),
+            reportIncome: group.flatMap(IncomeGroup.init(parsing:)))
     }
 
     /// The framework, with the overrides applied.
     /// - Throws: `ValidationError` carrying every problem of the file (file:line (path): message).
     func loadFramework(knownSeries: Set<String>? = nil) throws -> Framework {
-        let base: Framework
-        do {
-            if isCoinrMeta {
-                let meta: CoinrMeta
-                do { meta = try CoinrMeta.read(path: framework) } catch { throw ValidationError(error.description) }
-                base = try Framework(coinr: meta, source: framework, knownSeries: knownSeries)
-            } else if framework.hasSuffix(".yaml") || framework.hasSuffix(".yml") || framework.contains("/") {
-                guard FileManager.default.fileExists(atPath: framework) else {
-                    throw ValidationError("no such framework file: \(framework)")
-                }
-                base = try FrameworkFile.load(contentsOf: URL(fileURLWithPath: framework), knownSeries: knownSeries)
-            } else {
-                base = try IndexOptions.presets().load(framework, knownSeries: knownSeries)
-            }
-        } catch let error as FrameworkError {
-            throw ValidationError(error.description)
-        }
-        do {
-            return try base.overriding(imputation: impute, treatment: treat, normalisation: normalise,
-                                       aggregation: aggregate)
-        } catch let error as MethodSyntaxError {
-            throw ValidationError(error.description)
-        }
+        let request = IndexRequest(
+            framework: frameworkSource, data: [],
+            overrides: .init(imputation: impute, treatment: treat, normalisation: normalise, aggregation: aggregate))
+        return try Self.usage { try request.loadFramework(knownSeries: knownSeries) }
     }
 
-    /// The shipped presets (`Data/frameworks`, found as the data folder is).
-    static func presets() throws -> FrameworkPresets {
-        guard let data = DataLocation.defaultDirectory(
-            workingDirectory: FileManager.default.currentDirectoryPath, executablePath: Bundle.main.executablePath)
-        else {
-            throw ValidationError("no Data/ folder with the presets found above the working directory or the "
-                                      + "divide executable; give a framework file")
-        }
-        return FrameworkPresets(directory: data + "/frameworks")
-    }
+    /// The shipped presets (compiled into the library).
+    static func presets() -> FrameworkPresets { .shipped }
 
-    /// Loads the data, the framework and computes the index.
     /// The one year a single-year command shows: `--year`, else the latest year the index scores.
     func year(of run: IndexRun) throws -> Int {
         guard let year = year ?? run.result.latestYear else {
@@ -126,57 +120,28 @@ struct IndexOptions: ParsableArguments {
         return year
     }
 
+    /// Loads the data, the framework and computes the index (``IndexRequest/run()``).
     func compute(_ dataOptions: DataOptions) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
-        var data = dataOptions
-        if isCoinrMeta { data.noDefaultData = true }
-        let files = try data.files()
-        let loaded = DataLoader(options: data.loadOptions()).load(files: files)
-        if loaded.report.errorCount > 0 && data.strict {
-            throw ValidationError("\(loaded.report.errorCount) values were rejected while loading (--strict); "
-                                      + "run divide validate")
-        }
-        // Checked against the data's series here, so that an unknown series is reported at its line of the file.
-        let framework = try loadFramework(knownSeries: Set(loaded.panel.indicators.map(\.code)))
-        let selection: UnitSelection
-        let income = group.flatMap(IncomeFilter.parse)
-        if let group, income == nil { selection = .group(try CountryGroup(parsing: group)) }
-        else { selection = isCoinrMeta ? .panel : .group(.escap) }
-        var groupings: [String: [String: String]] = [:]
-        for file in loaded.report.files where file.format == .coinrData {
-            if let groups = try? CoinrDataReader.unitGroups(path: file.file) {
-                groupings.merge(UnitGroupings.coinr(groups)) { first, _ in first }
-            }
-        }
-        if !isCoinrMeta {
-            let metadata = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("Metadata_Country") }
-            let classification = metadata.isEmpty ? nil : WorldBankClassification.merging(
-                metadata.compactMap { try? WorldBankClassification.load(contentsOf: URL(fileURLWithPath: $0)) })
-            let units = selection.units(in: loaded.panel)
-            groupings.merge(UnitGroupings.countries(units, classification: classification)) { first, _ in first }
-        }
-        let computation = IndexComputation(framework: framework, units: selection, years: yearRange,
-                                           groupings: groupings)
-        let result: IndexResult
+        let request = try request(dataOptions)
+        return try Self.usage { try request.run() }
+    }
+
+    /// Library errors about what the user asked for (a framework file, an override, a path, --strict) as usage
+    /// errors: the message, exit status 2.
+    static func usage<T>(_ body: () throws -> T) throws -> T {
         do {
-            result = try computation.run(panel: loaded.panel)
+            return try body()
         } catch let error as FrameworkError {
             throw ValidationError(error.description)
         } catch let error as IndexComputationError {
             throw ValidationError(error.description)
+        } catch let error as MethodSyntaxError {
+            throw ValidationError(error.description)
+        } catch let error as DivideError where error.reason == .unreadableFile || error.reason == .invalidArgument {
+            throw ValidationError(error.description)
         }
-        return IndexRun(result: result, report: loaded.report, income: income, panel: loaded.panel)
     }
-}
-
-/// What an index command computed, with the load report.
-struct IndexRun {
-    var result: IndexResult
-    var report: LoadReport
-    /// `--group` named an income group: the index is computed on ESCAP and shown for this group.
-    var income: IncomeGroup?
-    /// The loaded data (analysis commands read series beyond the framework's from it).
-    var panel: Panel
 }
 
 /// `A-B` (or a single year `A`) on the command line.

@@ -93,15 +93,6 @@ enum RankLevel: String, CaseIterable, ExpressibleByArgument {
 
 /// Income group names on the command line: `low`, `lower-middle`, `upper-middle`, `high` (or the World Bank's
 /// full names).
-enum IncomeFilter {
-    static func parse(_ text: String) -> IncomeGroup? {
-        func key(_ s: String) -> String { s.lowercased().filter(\.isLetter).replacingOccurrences(of: "income", with: "") }
-        let k = key(text)
-        guard !k.isEmpty else { return nil }
-        return IncomeGroup.allCases.first { key($0.rawValue) == k }
-    }
-}
-
 /// The JSON form of `divide rank`: the leaderboard's columns and rows as shown.
 struct RankJSON: Encodable {
     var framework: String

@@ -37,11 +37,11 @@ struct IndexOptionsParseTests {
     }
 
     @Test func incomeGroupNames() {
-        #expect(IncomeFilter.parse("low") == .low)
-        #expect(IncomeFilter.parse("lower-middle") == .lowerMiddle)
-        #expect(IncomeFilter.parse("Upper middle income") == .upperMiddle)
-        #expect(IncomeFilter.parse("high") == .high)
-        #expect(IncomeFilter.parse("ENEA") == nil)
+        #expect(IncomeGroup(parsing: "low") == .low)
+        #expect(IncomeGroup(parsing: "lower-middle") == .lowerMiddle)
+        #expect(IncomeGroup(parsing: "Upper middle income") == .upperMiddle)
+        #expect(IncomeGroup(parsing: "high") == .high)
+        #expect(IncomeGroup(parsing: "ENEA") == nil)
         #expect(YearRange(argument: "2015-2024")?.range == 2015...2024)
         #expect(YearRange(argument: "2020")?.range == 2020...2020)
         #expect(YearRange(argument: "20-30") == nil)

@@ -23,6 +23,9 @@ public struct WorldBankClassification: Sendable, Equatable {
     /// Codes of rows with an empty Region (aggregates).
     public private(set) var aggregateCodes: Set<String>
 
+    /// The vintages merged, oldest first (set by ``newest(among:)``; empty when built otherwise).
+    public private(set) var vintages: [Vintage] = []
+
     public init(entries: [String: Entry] = [:], aggregateCodes: Set<String> = []) {
         self.entries = entries
         self.aggregateCodes = aggregateCodes
@@ -129,5 +132,83 @@ public struct WorldBankMetadataError: Error, Sendable, Equatable, CustomStringCo
     public var description: String {
         let name = columnName.map { " (\($0))" } ?? ""
         return "\(file):\(line):\(column)\(name): expected \(expected), found \(found)"
+    }
+}
+
+extension WorldBankClassification {
+    /// When a `Metadata_Country_*.csv` file was published, read from its companion data file in the same download
+    /// (`Metadata_Country_API_X….csv` beside `API_X….csv`, the World Bank's own naming): the data file's
+    /// `Last Updated Date`, else the latest year it has data for.
+    public struct Vintage: Sendable, Equatable, CustomStringConvertible {
+        /// The metadata file.
+        public var file: String
+        /// The companion data file's `Last Updated Date` (`YYYY-MM-DD`), when stated.
+        public var lastUpdated: String?
+        /// The latest year the companion data file has values for.
+        public var latestDataYear: Int?
+
+        public init(file: String, lastUpdated: String? = nil, latestDataYear: Int? = nil) {
+            self.file = file
+            self.lastUpdated = lastUpdated
+            self.latestDataYear = latestDataYear
+        }
+
+        /// The World Bank fiscal year of the classification: income groups are revised every 1 July for the fiscal
+        /// year that starts then (a file updated on 2021-12-16 carries FY2022's). `nil` without a date.
+        public var fiscalYear: Int? {
+            guard let date = lastUpdated, date.count >= 7, let year = Int(date.prefix(4)),
+                  let month = Int(date.dropFirst(5).prefix(2)) else { return nil }
+            return month >= 7 ? year + 1 : year
+        }
+
+        /// The year the file was published: the update's year, else the year after the latest data.
+        var releaseYear: Int? {
+            lastUpdated.flatMap { Int($0.prefix(4)) } ?? latestDataYear.map { $0 + 1 }
+        }
+
+        /// Orders vintages by publication: release year, then the update date; unknown vintages first.
+        static func isOlder(_ a: Vintage, _ b: Vintage) -> Bool {
+            let (ra, rb) = (a.releaseYear ?? Int.min, b.releaseYear ?? Int.min)
+            if ra != rb { return ra < rb }
+            return (a.lastUpdated ?? "") < (b.lastUpdated ?? "")
+        }
+
+        /// `FY2022 (data file updated 2021-12-16)`, `published 2025 (data to 2024)`, or `vintage unknown`.
+        public var description: String {
+            if let fiscalYear, let lastUpdated { return "FY\(fiscalYear) (data file updated \(lastUpdated))" }
+            if let latestDataYear { return "published \(latestDataYear + 1) (data to \(latestDataYear))" }
+            return "vintage unknown"
+        }
+    }
+
+    /// The classification of the country-metadata files among `report`'s files, merged so that the newest
+    /// vintage (``Vintage``) wins for every economy it classifies, whatever the files' names or order. Files that
+    /// cannot be read are left out (the load report already lists them). `nil` when there are none.
+    public static func newest(among report: LoadReport) -> WorldBankClassification? {
+        let metadata = report.files.filter { $0.format == .worldBankCountryMetadata }
+        guard !metadata.isEmpty else { return nil }
+        let byPath = Dictionary(report.files.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var loaded: [(Vintage, WorldBankClassification)] = []
+        for file in metadata {
+            let url = URL(fileURLWithPath: file.file)
+            let name = url.lastPathComponent
+            let prefix = "Metadata_Country_"
+            var vintage = Vintage(file: file.file)
+            if name.hasPrefix(prefix) {
+                // The companion's path as the report spells it: the same folder text, the name without the prefix.
+                let companion = String(file.file.dropLast(name.utf8.count)) + String(name.dropFirst(prefix.count))
+                if let data = byPath[companion] {
+                    vintage.lastUpdated = data.vintage
+                    vintage.latestDataYear = data.years?.upperBound
+                }
+            }
+            guard let classification = try? load(contentsOf: url) else { continue }
+            loaded.append((vintage, classification))
+        }
+        guard !loaded.isEmpty else { return nil }
+        loaded.sort { Vintage.isOlder($0.0, $1.0) }
+        var merged = merging(loaded.map(\.1))
+        merged.vintages = loaded.map(\.0)
+        return merged
     }
 }

@@ -58,7 +58,7 @@ public final class OutputFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(".partial".utf8.count)) }
         guard fd >= 0 else { throw Self.failure(path, "cannot create a file in \(folder)", errno: errno) }
         descriptor = fd
-        temporary = String(cString: template)
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         buffer.reserveCapacity(Self.bufferSize)
     }
 

@@ -58,7 +58,7 @@ public final class OutputFolder {
             guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
                 throw OutputFile.failure(path, "cannot create a folder in \(parent)", errno: errno)
             }
-            staging = String(cString: template)
+            staging = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
     }
 

@@ -1,4 +1,5 @@
-// Loads the shipped data, computes the flagship index, prints the top ten and how stable their ranks are.
+// Computes the flagship index on the shipped data, prints the top ten with their income-group ranks and how stable
+// their ranks are.
 // Usage: first-index [DATA_DIR]   (default: Data, i.e. run it from the repository root)
 import DigitalDivide
 import Foundation
@@ -6,14 +7,14 @@ import Foundation
 let dataDirectory = CommandLine.arguments.dropFirst().first ?? "Data"
 
 do {
-    // 1. Every CSV under Data/ (World Bank, ITU, OWID, UN files as published) into one panel.
-    let loaded = try DataLoader().load(directory: dataDirectory)
-    print("Loaded \(loaded.panel.units.count) units × \(loaded.panel.indicators.count) series; "
-          + "\(loaded.report.errorCount) values rejected")
-
-    // 2. The flagship preset, computed for the 58 ESCAP economies.
-    let framework = try FrameworkPresets(directory: dataDirectory + "/frameworks").load(FrameworkPresets.defaultName)
-    let result = try IndexComputation(framework: framework, units: .group(.escap)).run(panel: loaded.panel)
+    // 1-2. The whole question in one request: the flagship preset (compiled into the library), every CSV under
+    //      Data/ (World Bank, ITU, OWID, UN files as published), computed for the 58 ESCAP economies, with
+    //      subregion and income groups (the newest World Bank classification among the files).
+    let run = try IndexRequest(framework: .preset(FrameworkPresets.defaultName), data: [dataDirectory],
+                               universe: .group(.escap)).run()
+    print("Loaded \(run.panel.units.count) units × \(run.panel.indicators.count) series; "
+          + "\(run.report.errorCount) values rejected")
+    let result = run.result, framework = run.framework
     guard let year = result.latestYear else {
         print("no economy is scored in any year")
         exit(1)
@@ -22,9 +23,11 @@ do {
     // 3. The leaderboard: one row per unit and node; keep the index (the root) in that year.
     let index = result.rows().filter { $0.year == year && $0.node == framework.root.id && $0.rank != nil }
         .sorted { $0.rank! < $1.rank! }
-    print("\n\(framework.root.name), \(year): top 10 of \(index.count) scored")
+    print("\n\(framework.root.name), \(year): top 10 of \(index.count) scored (rank in income group)")
     for row in index.prefix(10) {
-        print(String(format: "%3d  ", row.rank!) + row.unit + String(format: "  %5.1f", row.score!))
+        let income = row.groupRanks.first { $0.grouping == UnitGroupings.income }
+        print(String(format: "%3d  ", row.rank!) + row.unit + String(format: "  %5.1f  ", row.score!)
+              + "\(income?.rank.map(String.init) ?? "-") in \(income?.group ?? "no income group")")
     }
 
     // 4. How stable are those ranks? Pillar weights ±25%, 500 replications, fixed seed (same output every run).

@@ -10,10 +10,13 @@ struct GapsCommand: ParsableCommand {
         abstract: "Gaps to a frontier (best in subregion, ESCAP, income group, or a target) with each indicator's "
             + "contribution, years to close at the current growth rate, gender parity and urban–rural ratios.",
         discussion: """
-            The gap is I* − I on the index; contributions split it over the indicators through their effective \
-            weights, cᵢ = wᵢ(z*ᵢ − zᵢ) on the normalised values (z* = the frontier economy's values, or the target \
-            for every indicator), renormalised over the indicators both have, so they add up to the gap over those \
-            indicators. Years to close: t = ln(I*/I)/(ln(1+g) − ln(1+g*)) with g the economy's CAGR of the index \
+            The gap is I* − I on the index; contributions split it over the indicators exactly, node by node, \
+            with each node's own aggregation (arithmetic, geometric, shifted geometric, harmonic, generalised: \
+            additive in f-space, scaled by (y* − y)/(f(y*) − f(y)); LMDI for the geometric) and its weights \
+            renormalised over the children both economies have (z* = the frontier economy's values, or the target \
+            everywhere), so they add up to the gap over those indicators; a weighted median, Mazziotta–Pareto or \
+            Copeland node is not split (attribution_note says so). The same analysis gives the briefs' gap lines. \
+            Years to close: t = ln(I*/I)/(ln(1+g) − ln(1+g*)) with g the economy's CAGR of the index \
             over the window (--years, default the 5 years up to --year, from the first and last year with a score) and g* the frontier's (0 for a target); \
             "never" when g ≤ g*. Gender parity: IT_MOB_OWN.FEMALE ÷ IT_MOB_OWN.MALE (mobile phone ownership; \
             parity within 0.98–1.02, ITU), latest year up to --year. Urban–rural ratio from --urban-series and \
@@ -113,12 +116,11 @@ struct GapsCommand: ParsableCommand {
         guard let year = requested ?? result.latestYear, let y = c.years.firstIndex(of: year) else {
             throw ValidationError("no index scores in \(requested.map(String.init) ?? "any year")")
         }
-        let U = c.units.count, I = plan.indicators.count
+        let U = c.units.count
         var units = Array(0..<U)
         if let income = run.income {
             units = units.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
         }
-        let scores = c.scores(node: 0, year: y)
         // Peer groups (one label for all when the frontier is every economy or a target).
         let labels: [String] = (0..<U).map { u in
             switch frontier {
@@ -127,72 +129,37 @@ struct GapsCommand: ParsableCommand {
             case .escap, .target: return "all"
             }
         }
-        let effective = c.effectiveWeights()
-        let indicatorWeights = plan.indicatorNodes.map { effective[$0] }
-        let aggregation: GapAggregation = plan.nodes[0].aggregation == .geometric ? .geometric : .arithmetic
-        let windowYears = c.years.indices.filter { t in
-            c.years[t] <= year && (window?.contains(c.years[t]) ?? (c.years[t] >= year - 5 && result.years.contains(c.years[t])))
-        }
-        func best(_ column: [Double], label: String) -> Int? {
-            (0..<U).filter { labels[$0] == label && !column[$0].isNaN }.max { column[$0] < column[$1] }
-        }
-        func indicatorScores(_ u: Int) -> [Double] {
-            (0..<I).map { c.scores[c.index(unit: u, node: plan.indicatorNodes[$0], year: y)] }
-        }
-        func growth(_ series: [Double]) -> GrowthRate? {
-            try? Gaps.compoundAnnualGrowthRate(years: windowYears.map { c.years[$0] }, values: series)
-        }
+        var windowYears: [Int] = []
         var rows: [GapsReport.Row] = []
         for u in units where only == nil || c.units[u] == only {
             var row = GapsReport.Row(unit: c.units[u], name: unitName(c.units[u]), peerGroup: labels[u])
-            let x = scores[u]
-            row.score = x.isNaN ? nil : x
-            var frontierValue: Double?, frontierProfile: [Double]?, frontierSeries: [Double]?
-            switch frontier {
-            case .target(let v):
-                frontierValue = v
-                frontierProfile = [Double](repeating: v, count: I)
-            default:
-                if let b = best(scores, label: labels[u]) {
-                    frontierValue = scores[b]
-                    row.frontierUnit = c.units[b]
-                    frontierProfile = indicatorScores(b)
-                    frontierSeries = windowYears.map { t in
-                        let column = c.scores(node: 0, year: t)
-                        return best(column, label: labels[u]).map { column[$0] } ?? .nan
-                    }
-                }
+            let target: GapFrontier
+            if case .target(let v) = frontier { target = .target(v) } else {
+                target = .bestOf((0..<U).filter { labels[$0] == labels[u] })
             }
-            row.frontier = frontierValue
-            guard !x.isNaN, let fv = frontierValue, let profile = frontierProfile else {
+            guard let gap = result.gap(node: 0, unit: u, year: year, frontier: target, window: window) else {
+                let x = c.scores(node: 0, year: y)[u]
+                row.score = x.isNaN ? nil : x
                 row.note = x.isNaN ? "not scored in \(year)" : "no frontier in its group"
                 rows.append(row)
                 continue
             }
-            if let gap = try? Gaps.gap(value: x, frontier: fv) {
-                row.gap = gap.absolute
-                row.relativeGap = gap.relative
-            }
-            if let attribution = try? Gaps.attribution(values: indicatorScores(u), frontier: profile,
-                                                       weights: indicatorWeights, aggregation: aggregation) {
-                row.contributions = (0..<I).compactMap { i in
-                    attribution.contributions[i].map {
-                        GapsReport.Contribution(indicator: plan.nodes[plan.indicatorNodes[i]].id, contribution: $0,
-                                                share: attribution.shares[i] ?? nil, weight: attribution.weights[i] ?? 0)
-                    }
+            if windowYears.isEmpty { windowYears = gap.window }
+            row.score = gap.score
+            row.frontier = gap.frontier
+            row.frontierUnit = gap.frontierUnit.map { c.units[$0] }
+            row.gap = gap.gap
+            row.relativeGap = gap.relativeGap
+            if !gap.contributions.isEmpty {
+                row.contributions = gap.contributions.map {
+                    GapsReport.Contribution(indicator: $0.id, contribution: $0.points, share: $0.share, weight: $0.weight)
                 }
-                row.attributedGap = attribution.gap
+                row.attributedGap = gap.attributedGap
             }
-            let own = growth(windowYears.map { c.scores(node: 0, year: $0)[u] })
-            row.growth = own
-            let frontierGrowth: Double? = frontierSeries == nil ? 0 : frontierSeries.flatMap(growth)?.rate
-            row.frontierGrowth = frontierGrowth
-            if let g = own?.rate, let gf = frontierGrowth, x > 0 {
-                row.yearsToClose = try? Gaps.yearsToClose(value: x, frontier: fv, growthRate: g,
-                                                          frontierGrowthRate: gf)
-            } else if x >= fv {
-                row.yearsToClose = .closed
-            }
+            row.attributionNote = gap.attributionNote
+            row.growth = gap.growth
+            row.frontierGrowth = gap.frontierGrowth
+            row.yearsToClose = gap.yearsToClose
             rows.append(row)
         }
         // Gender parity and urban–rural ratios from the data, latest year up to `year`.
@@ -217,7 +184,7 @@ struct GapsCommand: ParsableCommand {
             }
         }
         return GapsReport(index: plan.nodes[0].id, year: year,
-                          window: windowYears.first.map { [c.years[$0], c.years[windowYears.last!]] } ?? [],
+                          window: windowYears.first.map { [$0, windowYears.last!] } ?? [],
                           frontier: frontier.name, paritySeries: [parity.0, parity.1],
                           urbanRuralSeries: urbanRural.map { [$0.0, $0.1] }, rows: rows)
     }
@@ -320,6 +287,8 @@ struct GapsReport: Encodable {
         var relativeGap: Double?
         var attributedGap: Double?
         var contributions: [Contribution] = []
+        /// Why the gap has no contributions (a node whose aggregation does not split into additive parts).
+        var attributionNote: String?
         var growth: GrowthRate?
         var frontierGrowth: Double?
         var yearsToClose: YearsToClose?
@@ -341,6 +310,7 @@ struct GapsReport: Encodable {
             case frontierUnit = "frontier_unit"
             case relativeGap = "relative_gap"
             case attributedGap = "attributed_gap"
+            case attributionNote = "attribution_note"
             case frontierGrowth = "frontier_growth"
             case yearsToClose = "years_to_close"
             case genderParity = "gender_parity"
@@ -361,6 +331,7 @@ struct GapsReport: Encodable {
             try c.encode(relativeGap, forKey: .relativeGap)
             try c.encode(attributedGap, forKey: .attributedGap)
             try c.encode(contributions, forKey: .contributions)
+            try c.encodeIfPresent(attributionNote, forKey: .attributionNote)
             try c.encode(growth, forKey: .growth)
             try c.encode(frontierGrowth, forKey: .frontierGrowth)
             try c.encode(yearsToClose, forKey: .yearsToClose)

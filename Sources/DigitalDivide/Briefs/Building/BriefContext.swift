@@ -68,55 +68,22 @@ struct Context {
                             direction: Brief.Change.direction(of: delta, flatBelow: builder.flatThreshold))
     }
 
-    /// The gap of node `n` to the best of `group`, its three largest indicator contributions (effective weights,
-    /// ``Gaps/attribution(values:frontier:weights:aggregation:)``), and the years to close it at the CAGRs of the
-    /// last five years.
+    /// The gap of node `n` to the best of `group` and its three largest indicator contributions, from the one gap
+    /// analysis (``IndexResult/gap(node:unit:year:frontier:window:)``, which `divide gaps` uses too), with the years
+    /// to close it at the growth rates of the last five years.
     func gap(node n: Int, group: [Int]) -> Brief.Gap? {
-        let now = c.scores(node: n, year: y)
-        let x = now[unit]
-        guard !x.isNaN, var b = builder.best(among: group, column: now) else { return nil }
-        // A tie with the best: the economy is the frontier itself.
-        if now[unit] >= now[b] { b = unit }
-        let frontier = now[b]
-        var contributors: [Brief.GapContributor] = []
-        let indicators = plan.descendantIndicators[n]
-        if b != unit, indicators.count > 1 {
-            let nodes = indicators.map { plan.indicatorNodes[$0] }
-            let mine = nodes.map { c.scores[c.index(unit: unit, node: $0, year: y)] }
-            let theirs = nodes.map { c.scores[c.index(unit: b, node: $0, year: y)] }
-            let weights = nodes.map { builder.effective[$0] }
-            let aggregation: GapAggregation = plan.nodes[n].aggregation == .geometric ? .geometric : .arithmetic
-            if let a = try? Gaps.attribution(values: mine, frontier: theirs, weights: weights, aggregation: aggregation) {
-                // Shares of what holds the economy back: the positive contributions (indicators where it is ahead
-                // of the frontier economy have negative ones and are not listed).
-                let behind = a.contributions.compactMap { $0 }.filter { $0 > 0 }.reduce(0, +)
-                contributors = indicators.indices.compactMap { k -> Brief.GapContributor? in
-                    guard let points = a.contributions[k], points > 0 else { return nil }
-                    let node = nodes[k]
-                    return Brief.GapContributor(indicatorId: plan.nodes[node].id, name: plan.nodes[node].name,
-                                                points: points, share: points / behind)
-                }.sorted { $0.points > $1.points }.prefix(3).map { $0 }
-            }
-        }
-        // Growth over the five years up to the brief's year, from the first and last year with a score.
-        let window = c.years.indices.filter { t in c.years[t] <= year && c.years[t] >= year - 5 && builder.result.years.contains(c.years[t]) }
-        let windowYears = window.map { c.years[$0] }
-        let own = try? Gaps.compoundAnnualGrowthRate(
-            years: windowYears, values: window.map { c.scores[c.index(unit: unit, node: n, year: $0)] })
-        let frontierSeries = window.map { t -> Double in
-            let column = c.scores(node: n, year: t)
-            return builder.best(among: group, column: column).map { column[$0] } ?? .nan
-        }
-        let frontierGrowth = try? Gaps.compoundAnnualGrowthRate(years: windowYears, values: frontierSeries)
-        var closing: YearsToClose?
-        if x >= frontier {
-            closing = .closed
-        } else if let g = own?.rate, let gf = frontierGrowth?.rate, x > 0 {
-            closing = try? Gaps.yearsToClose(value: x, frontier: frontier, growthRate: g, frontierGrowthRate: gf)
-        }
-        return Brief.Gap(frontier: frontier, frontierEconomy: builder.economyRef(b),
-                         frontierTiedEconomies: builder.tied(at: frontier, among: group, column: now), gap: max(0, frontier - x),
-                         contributors: contributors, yearsToClose: closing, growthRate: own?.rate)
+        guard let g = builder.result.gap(node: n, unit: unit, year: year, frontier: .bestOf(group)),
+              let b = g.frontierUnit else { return nil }
+        // Shares of what holds the economy back: the positive contributions (indicators where it is ahead of the
+        // frontier economy have negative ones and are not listed).
+        let contributors = plan.descendantIndicators[n].count > 1
+            ? g.behind.prefix(3).map { Brief.GapContributor(indicatorId: $0.contribution.id, name: $0.contribution.name,
+                                                          points: $0.contribution.points, share: $0.shareOfBehind) }
+            : []
+        return Brief.Gap(frontier: g.frontier, frontierEconomy: builder.economyRef(b),
+                         frontierTiedEconomies: g.frontierTies.isEmpty ? nil : g.frontierTies.map(builder.economyRef),
+                         gap: max(0, g.gap), contributors: contributors, yearsToClose: g.yearsToClose,
+                         growthRate: g.growth?.rate)
     }
 
     // MARK: - Indicators

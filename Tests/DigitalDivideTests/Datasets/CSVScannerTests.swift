@@ -39,6 +39,21 @@ struct CSVScannerTests {
     @Test func textAfterAClosingQuoteIsKept() throws {
         #expect(try scanAll("\"ab\"cd,e\n") == [CSVRecord(line: 1, fields: ["abcd", "e"])])
         #expect(try scanAll("x\"y,z\n") == [CSVRecord(line: 1, fields: ["x\"y", "z"])])
+        // …and flagged, so that the readers can reject it: field 2 of the second record.
+        let scanner = CSVScanner(text: "a,b\n1,\"2\"3\n4,\"5\"\n", name: "t.csv")
+        var flags: [Int?] = []
+        while try scanner.nextRecord() { flags.append(scanner.textAfterQuoteField) }
+        #expect(flags == [nil, 2, nil])
+    }
+
+    /// Strict reading: `"1"2` in a data file is rejected at its line and column, never read as 1 or 12.
+    @Test func readersRejectTextAfterAClosingQuote() throws {
+        let builder = PanelBuilder(options: LoadOptions())
+        let report = DataLoader().load(bytes: Array("country,year,indicator,value\nKOR,2020,x,\"1\"2\nJPN,2020,x,3\n".utf8),
+                                       name: "q.csv", into: builder)
+        #expect(report.rejected[.malformedQuote] == 1 && report.valuesUsed == 1)
+        let problem = try #require(report.problems.first { $0.error.reason == .malformedQuote })
+        #expect(problem.error.location?.description == "q.csv:2:4 (value)")
     }
 
     @Test func unterminatedQuoteIsLocatedWhereItOpened() throws {

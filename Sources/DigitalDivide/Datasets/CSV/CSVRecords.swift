@@ -13,6 +13,7 @@ public struct CSVRecord: Sendable, Equatable {
 
 extension CSVScanner {
     /// The convenient API for small files: the next record as `[String]`, or `nil` at the end of the input.
+    /// Text after a closing quote is kept here (``textAfterQuoteField`` says where); the data readers reject it.
     ///
     /// - Throws: ``DivideError`` `.invalidUTF8` (located at the record's line and the bad field), and the errors of
     ///   ``nextRecord()``.

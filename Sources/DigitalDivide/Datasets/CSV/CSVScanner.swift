@@ -13,7 +13,8 @@ import Darwin
 /// Grammar (RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>), with the leniencies publishers need:
 /// - fields separated by `,`; records end with LF, CRLF or a lone CR; the last record may lack a line end;
 /// - a field starting with `"` is quoted: it may hold `,`, line ends and `""` (one quote); characters between the
-///   closing quote and the next separator are kept verbatim (RFC 4180 forbids them; we do not lose them);
+///   closing quote and the next separator are kept verbatim and flagged (``textAfterQuoteField``): RFC 4180
+///   forbids them, and the readers reject such a record at its line and column;
 /// - a `"` inside an unquoted field is an ordinary character;
 /// - a UTF-8 byte order mark at the start of the file is skipped; blank lines (no bytes at all) are skipped.
 ///
@@ -30,6 +31,10 @@ public final class CSVScanner {
     @exclusivity(unchecked) public private(set) var fieldCount: Int = 0
     /// The 1-based number of the first field of the current record holding invalid UTF-8, or `nil`.
     @exclusivity(unchecked) public private(set) var invalidUTF8Field: Int?
+    /// The 1-based number of the first field of the current record with text after its closing quote
+    /// (`"1"2`), or `nil`. The field keeps that text; readers reject the record (RFC 4180 forbids it, and `"1"2`
+    /// must not be read as 1 or as 12 without a word).
+    @exclusivity(unchecked) public private(set) var textAfterQuoteField: Int?
     /// Whether the file started with a UTF-8 byte order mark.
     @exclusivity(unchecked) public private(set) var hadByteOrderMark = false
 
@@ -289,6 +294,7 @@ public final class CSVScanner {
             recordLine = nextLine
             nextLine += 1
             invalidUTF8Field = nil
+            textAfterQuoteField = nil
             if simpleHighBits { findInvalidUTF8() }
             return .record
         }
@@ -391,6 +397,7 @@ public final class CSVScanner {
         recordLine = nextLine
         nextLine += extraLines
         fieldCount = count
+        textAfterQuoteField = tails.first { $0.field < count }.map { $0.field + 1 }
         if !tails.isEmpty { removeClosingQuotesBeforeTails() }
         if needsUnescape { collapseDoubledQuotes(mask: unescapeMask) }
         invalidUTF8Field = nil

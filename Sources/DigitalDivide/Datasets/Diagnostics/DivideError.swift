@@ -56,6 +56,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         case raggedRow
         /// A quoted field is not closed before the end of the file.
         case unterminatedQuote
+        /// A quoted field has text after its closing quote (`"1"2`).
+        case malformedQuote
         /// A field holds bytes that are not valid UTF-8.
         case invalidUTF8
         /// Two sources give different values for the same unit, indicator and year.
@@ -131,6 +133,9 @@ extension String {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "\"": out += "\\\""
+            // Other C0 and C1 controls and DEL (ESC starts terminal sequences): shown, never sent raw.
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }

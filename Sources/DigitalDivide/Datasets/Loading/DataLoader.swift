@@ -44,9 +44,35 @@ public struct DataLoader: Sendable {
         return LoadResult(panel: builder.build(), report: report)
     }
 
+    /// The most a pipe or FIFO may deliver (2 GiB): it is read once into memory, since format detection must look
+    /// at its start before the reader reads it all.
+    public static let maxStreamBytes = 1 << 31
+
     /// Loads one file into `builder` and returns its report.
+    ///
+    /// A regular file is read from disk (twice: its start for format detection, then whole). A pipe or FIFO
+    /// (`<(…)`, `/dev/stdin`) is read once, as a stream, into memory (at most ``maxStreamBytes``), so detection
+    /// loses no bytes. A folder, a device (`/dev/zero` never ends) or a socket is refused with the reason.
     public func load(_ path: String, into builder: PanelBuilder) -> FileReport {
-        load(named: path, into: builder) { (chunkSize: Int?) throws(DivideError) in
+        var status = stat()
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFIFO:
+                do {
+                    return load(bytes: try Self.readStream(path), name: path, into: builder)
+                } catch {
+                    return failed(path, nil, error)
+                }
+            default:
+                let kind = status.st_mode & S_IFMT
+                let found = kind == S_IFDIR ? "a folder" : kind == S_IFSOCK ? "a socket" : "a device"
+                return failed(path, nil, DivideError(
+                    .unreadableFile, at: SourceLocation(file: path), expected: "a data file, a pipe or a FIFO",
+                    found: found, hint: kind == S_IFDIR ? "a folder's CSV files are listed by csvFiles(in:)" : nil))
+            }
+        }
+        return load(named: path, into: builder) { (chunkSize: Int?) throws(DivideError) in
             if let chunkSize { return try CSVScanner(path: path, chunkSize: chunkSize) }
             return try CSVScanner(path: path)
         }
@@ -86,7 +112,8 @@ public struct DataLoader: Sendable {
                         .unknownFormat, at: SourceLocation(file: path, line: sample.records.first?.line),
                         expected: "a header of a known format (" + DataFormat.allCases.map(\.rawValue)
                             .joined(separator: ", ") + ")",
-                        found: header, hint: "force a format with --format"))
+                        found: header,
+                        hint: "give the format instead of detecting it (LoadOptions.format; divide: --input-format)"))
             }
             (format, confidence) = detected
         }
@@ -115,6 +142,34 @@ public struct DataLoader: Sendable {
             sink.reject(error)
         }
         return builder.endFile(sink)
+    }
+
+    /// Reads a pipe or FIFO to its end (at most ``maxStreamBytes``).
+    static func readStream(_ path: String) throws(DivideError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
+                              found: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
+                                  found: String(cString: strerror(errno)))
+            }
+            guard bytes.count + n <= maxStreamBytes else {
+                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
+                                  expected: "at most \(maxStreamBytes >> 30) GiB from a pipe",
+                                  found: "more", hint: "save the data to a file and read that")
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
     }
 
     private func failed(_ path: String, _ format: DataFormat?, _ error: DivideError) -> FileReport {

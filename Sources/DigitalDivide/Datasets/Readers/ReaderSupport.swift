@@ -15,6 +15,15 @@ enum ReaderSupport {
                     hint: "re-save the file as UTF-8"))
             return false
         }
+        if let column = scanner.textAfterQuoteField {
+            sink.reject(
+                DivideError(
+                    .malformedQuote, at: sink.location(line: scanner.recordLine, column: column),
+                    expected: "a separator (,) or the end of the line after a closing quote",
+                    found: DivideError.quote(bytes: scanner.field(column - 1)),
+                    hint: "quote the whole field, with any quote inside it doubled (\"\")"))
+            return false
+        }
         let count = scanner.fieldCount
         if count == expected { return true }
         if allowTrailingEmpty {

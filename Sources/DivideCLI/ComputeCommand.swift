@@ -37,9 +37,6 @@ struct ComputeCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        if !run.report.isClean {
-            printError("note: \(run.report.errorCount) values were rejected while loading; run divide validate")
-        }
     }
 
     static func render(_ result: IndexResult, format: OutputFormat, income: IncomeGroup? = nil) -> String {

@@ -117,14 +117,45 @@ struct IndexOptions: ParsableArguments {
         guard let year = year ?? run.result.latestYear else {
             throw ValidationError("no economy is scored in any year")
         }
+        try Self.checkScored(year, in: run.result)
         return year
+    }
+
+    /// A year in which no economy is scored is an error that says which years are, never an empty table.
+    static func checkScored(_ year: Int, in result: IndexResult) throws {
+        guard result.scoredCount(node: 0, year: year) == 0 else { return }
+        let computed = result.construction.years
+        let scored = computed.filter { result.scoredCount(node: 0, year: $0) > 0 }
+        let range = scored.first.map { "\($0)–\(scored.last!)" } ?? "none"
+        let why: String
+        if let first = scored.first, let last = scored.last {
+            why = year > last ? "later than the data reach" : year < first ? "earlier than the data reach"
+                : "too few of its indicators have data then"
+        } else {
+            why = "no year has enough data"
+        }
+        throw ValidationError("no economy is scored in \(year) on \(result.framework.id) (\(why)); "
+                              + "years with scores: \(range)")
     }
 
     /// Loads the data, the framework and computes the index (``IndexRequest/run()``).
     func compute(_ dataOptions: DataOptions) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
         let request = try request(dataOptions)
-        return try Self.usage { try request.run() }
+        let run = try Self.usage { try request.run() }
+        Self.noteRejected(run.report)
+        return run
+    }
+
+    /// Every index command says on standard error when input values were rejected (the scores that would have
+    /// used them are not scored, or rest on other values), with the first one's location; `--strict` makes it an
+    /// error instead.
+    static func noteRejected(_ report: LoadReport) {
+        guard !report.isClean else { return }
+        let first = report.files.lazy.flatMap(\.problems).first { $0.severity == .error }
+        printError("note: \(report.errorCount) values were rejected while loading"
+                   + (first.map { " (first: \($0.error.location?.description ?? "?"))" } ?? "")
+                   + "; results that would use them are computed without them; run divide validate")
     }
 
     /// Library errors about what the user asked for (a framework file, an override, a path, --strict) as usage

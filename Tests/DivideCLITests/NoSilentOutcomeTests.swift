@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import DivideCLI
+
+/// Nothing silent: a rejected input value is said on every index command; a year with no scores is an error that
+/// says which years have them, never an empty table with exit 0.
+@Suite("No silent outcome (divide)")
+struct NoSilentOutcomeTests {
+    func run(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(DataCommandRunTests.binary, "divide not built"))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static let folder: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        var csv = "country,year,indicator,value\n"
+        for (k, unit) in ["KOR", "JPN", "CHN", "IND"].enumerated() {
+            for year in 2020...2022 { csv += "\(unit),\(year),a,\(10 * k + year - 2000)\n\(unit),\(year),b,\(50 - k)\n" }
+        }
+        csv += "IND,2022,a,1O\n"   // a typo: letter O for zero
+        try? csv.write(toFile: path + "/data.csv", atomically: false, encoding: .utf8)
+        try? """
+            id: two
+            name: Two
+            aggregation: arithmetic
+            children:
+              - {id: a, series: a, direction: higher}
+              - {id: b, series: b, direction: higher}
+            """.write(toFile: path + "/two.yaml", atomically: false, encoding: .utf8)
+        return path
+    }()
+
+    @Test(arguments: [["rank"], ["compute"], ["gaps"], ["audit"]])
+    func aRejectedValueIsSaidOnEveryIndexCommand(command: [String]) throws {
+        let (status, output) = try run(command + ["--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
+                                                  "--group", "all"], in: Self.folder)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("note: 1 values were rejected while loading (first: data.csv:26:4 (value))"), "\(output)")
+        let strict = try run(command + ["--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
+                                        "--group", "all", "--strict"], in: Self.folder)
+        #expect(strict.status != 0 && strict.output.contains("rejected"), "\(strict.output)")
+    }
+
+    @Test func aYearWithoutScoresIsAnErrorThatSaysWhichYearsHaveThem() throws {
+        let (status, output) = try run(["rank", "--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
+                                        "--group", "all", "--year", "2030"], in: Self.folder)
+        #expect(status == 2)
+        #expect(output.contains("no economy is scored in 2030 on two (later than the data reach); years with scores: 2020–2022"),
+                "\(output)")
+    }
+}

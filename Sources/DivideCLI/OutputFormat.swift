@@ -19,6 +19,9 @@ struct Table: Equatable {
     /// Columns separated by two spaces, each padded to its widest cell (numbers right-aligned, text left-aligned),
     /// trailing spaces removed.
     func text() -> String {
+        // Data text is inert on a terminal: control characters are shown escaped, before widths are measured.
+        let header = self.header.map { InertText.terminal($0) }
+        let rows = self.rows.map { $0.map { InertText.terminal($0) } }
         var widths = header.map(\.count)
         for row in rows {
             for (c, cell) in row.enumerated() where c < widths.count { widths[c] = max(widths[c], cell.count) }
@@ -39,11 +42,11 @@ struct Table: Equatable {
         return out
     }
 
-    /// A GitHub-flavoured Markdown table; `|` in cells is escaped.
+    /// A GitHub-flavoured Markdown table; cells are escaped by ``InertText/markdown(_:)`` (`|`, HTML-significant
+    /// `<`, `>`, `&`, and the other markup characters; control characters shown escaped).
     func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-                .joined(separator: " | ") + " |"
+            "| " + cells.map(InertText.markdown).joined(separator: " | ") + " |"
         }
         var out = line(header) + "\n"
         out += "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"

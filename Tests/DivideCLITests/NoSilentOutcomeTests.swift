@@ -1,3 +1,4 @@
+import DigitalDivide
 import Foundation
 import Testing
 @testable import DivideCLI
@@ -57,5 +58,48 @@ struct NoSilentOutcomeTests {
         #expect(status == 2)
         #expect(output.contains("no economy is scored in 2030 on two (later than the data reach); years with scores: 2020–2022"),
                 "\(output)")
+    }
+}
+
+/// Text is inert in every output format: data text cannot reach a terminal as a control sequence or become markup.
+@Suite("Inert text in tables")
+struct InertTextTableTests {
+    static let hostile = "\u{1B}]0;owned\u{07}<script>alert(1)</script>|x"
+
+    @Test func textTablesShowControlCharactersEscaped() {
+        let text = Table(header: ["unit", "name"], rows: [["KOR", Self.hostile]]).text()
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.contains("\\u{1B}]0;owned\\u{7}"))
+    }
+
+    @Test func markdownTablesEscapeHTMLAndPipes() {
+        let markdown = Table(header: ["unit", "name"], rows: [["KOR", Self.hostile]]).markdown()
+        #expect(!markdown.contains("<script>") && markdown.contains("\\<script\\>"))
+        #expect(markdown.contains("\\|x") && !markdown.contains("\u{1B}"))
+        #expect(InertText.markdown("a & b") == "a \\& b")
+    }
+}
+
+extension InertTextTableTests {
+    /// A hostile brief JSON (render-brief) cannot drive the terminal: with colour on, the only escapes are the
+    /// renderer's own SGR codes (ESC [ … m).
+    @Test func theTextBriefOfAHostileJSONHasOnlyItsOwnEscapes() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/briefs/sample-brief.json")
+        let json = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "Korea, Republic of", with: "Korea\\u001b]0;owned\\u0007\\u001b[2J")
+        let brief = try Brief.decode(json: Data(json.utf8))
+        let text = brief.text(width: 100, colour: true)
+        #expect(text.contains("Korea\\u{1B}]0;owned\\u{7}\\u{1B}[2J"))
+        // Every raw ESC starts one of the renderer's SGR sequences: ESC [ digits m.
+        let scalars = Array(text.unicodeScalars)
+        for (k, s) in scalars.enumerated() where s.value == 0x1B {
+            var j = k + 1
+            #expect(j < scalars.count && scalars[j] == "[")
+            j += 1
+            while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+            #expect(j < scalars.count && scalars[j] == "m", "an escape that is not SGR at \(k)")
+        }
+        #expect(!text.unicodeScalars.contains { $0.value == 0x07 || $0.value == 0xE000 || $0.value == 0xE001 })
     }
 }

@@ -10,18 +10,8 @@ extension Brief {
 }
 
 enum MarkdownText {
-    /// Backslash-escapes Markdown punctuation and turns line breaks into spaces.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "\\", "|", "<", ">", "*", "_", "`", "[", "]": out.append("\\"); out.append(ch)
-            case "\n", "\r", "\r\n": out.append(" ")
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Backslash-escapes Markdown punctuation and turns line breaks into spaces (``InertText/markdown(_:)``).
+    static func escape(_ text: String) -> String { InertText.markdown(text) }
 
     /// A pipe table; `numeric` columns are right-aligned. Cells are escaped here.
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> [String] {

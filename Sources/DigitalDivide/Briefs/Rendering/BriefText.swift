@@ -31,7 +31,11 @@ struct BriefTextRenderer {
         lines += section("Divide within the economy", within())
         if let peers = brief.peers { lines += section(F.peersTitle(peers, header: brief.header), peersTable(peers)) }
         lines += section("Notes", notes())
-        return lines.map(paint).joined(separator: "\n") + "\n"
+        // Data text is made inert first (control characters shown escaped); only then do our own bold marks
+        // become ANSI escapes, so a name from a file can never reach the terminal as a control sequence.
+        let plain = InertText.terminal(lines.joined(separator: "\n"), keepLineBreaks: true)
+        return plain.split(separator: "\n", omittingEmptySubsequences: false).map { paint(String($0)) }
+            .joined(separator: "\n") + "\n"
     }
 
     // MARK: - Sections
@@ -197,11 +201,17 @@ struct BriefTextRenderer {
 
     // MARK: - Colour
 
-    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+    /// Bold is marked with two private-use characters while the text is laid out (they are not control
+    /// characters, so ``InertText`` leaves them) and turned into ANSI escapes last, by ``paint(_:)``.
+    private static let (boldOn, boldOff) = ("\u{E000}", "\u{E001}")
+
+    private func bold(_ text: String) -> String { colour ? Self.boldOn + text + Self.boldOff : text }
 
     private func paint(_ line: String) -> String {
         guard colour else { return line }
-        return line.replacingOccurrences(of: "▲", with: "\u{1B}[32m▲\u{1B}[0m")
+        return line.replacingOccurrences(of: Self.boldOn, with: "\u{1B}[1m")
+            .replacingOccurrences(of: Self.boldOff, with: "\u{1B}[0m")
+            .replacingOccurrences(of: "▲", with: "\u{1B}[32m▲\u{1B}[0m")
             .replacingOccurrences(of: "▼", with: "\u{1B}[31m▼\u{1B}[0m")
     }
 }

@@ -125,20 +125,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
+    /// Control characters shown escaped (``InertText/terminal(_:keepLineBreaks:)``) and `"` as `\"`.
     fileprivate func replacingOccurrencesOfControlCharacters() -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\"": out += "\\\""
-            // Other C0 and C1 controls and DEL (ESC starts terminal sequences): shown, never sent raw.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        InertText.terminal(self).replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

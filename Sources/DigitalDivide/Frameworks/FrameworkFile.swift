@@ -29,6 +29,7 @@ public enum FrameworkFile {
     public static func load(yaml: String, file: String = "<yaml>", knownSeries: Set<String>? = nil) throws -> Framework {
         let document: FrameworkDocument
         do {
+            try checkBounds(yaml: yaml, file: file)
             document = try YAMLDecoder().decode(FrameworkDocument.self, from: yaml)
         } catch let error as YamlError {
             throw FrameworkError(file: file, issues: [syntaxIssue(error)])
@@ -50,10 +51,48 @@ public enum FrameworkFile {
         return framework
     }
 
+    /// The largest framework file read (4 MiB: the shipped presets are under 10 KiB).
+    public static let maxBytes = 4 << 20
+    /// The most YAML nodes a framework may expand to, aliases counted each time they are used (100,000): a file
+    /// of nested aliases ("billion laughs") would otherwise take hours and gigabytes.
+    public static let maxExpandedNodes = 100_000
+
+    /// Refuses, before decoding, a file over ``maxBytes`` or one that expands to more than ``maxExpandedNodes``
+    /// nodes. (A mapping that repeats a key is refused by the YAML composer, with its line.)
+    static func checkBounds(yaml: String, file: String) throws {
+        guard yaml.utf8.count <= maxBytes else {
+            throw FrameworkError(file: file, issues: [FrameworkIssue(
+                path: [], kind: .syntax,
+                message: "the file has \(yaml.utf8.count) bytes; a framework may have at most \(maxBytes)")])
+        }
+        guard let root = try Yams.compose(yaml: yaml) else { return }
+        var budget = maxExpandedNodes
+        func walk(_ node: Node) -> Bool {
+            budget -= 1
+            if budget < 0 { return false }
+            switch node {
+            case .scalar, .alias: return true
+            case .sequence(let sequence): return sequence.allSatisfy(walk)
+            case .mapping(let mapping): return mapping.allSatisfy { walk($0.key) && walk($0.value) }
+            }
+        }
+        guard walk(root) else {
+            throw FrameworkError(file: file, issues: [FrameworkIssue(
+                path: [], kind: .syntax,
+                message: "the file expands to more than \(maxExpandedNodes) YAML nodes (aliases counted each time "
+                    + "they are used); a framework may have at most that many")])
+        }
+    }
+
     private static func syntaxIssue(_ error: YamlError) -> FrameworkIssue {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return FrameworkIssue(path: [], line: mark.line, kind: .syntax, message: "YAML syntax: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return FrameworkIssue(
+                path: [], line: context.mark.line, kind: .syntax,
+                message: "the key" + (duplicates.count == 1 ? " " : "s ") + duplicates.map { "\"\($0)\"" }
+                    .joined(separator: ", ") + " is repeated in the mapping that starts here; YAML keys must be unique")
         default:
             return FrameworkIssue(path: [], kind: .syntax, message: "YAML: \(error)")
         }

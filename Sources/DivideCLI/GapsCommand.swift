@@ -66,7 +66,7 @@ struct GapsCommand: ParsableCommand {
             default:
                 if run.result.construction.units.contains(country) { only = country } else {
                     let hint = CountryRegistry.standard.suggestions(for: country)
-                    throw ValidationError("unknown economy \"\(country)\""
+                    throw ValidationError("unknown economy \(DivideError.quote(country))"
                                               + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?"))
                 }
             }

@@ -51,7 +51,9 @@ struct IndexOptions: ParsableArguments {
 
     func validate() throws {
         if year != nil && years != nil { throw ValidationError("give --year or --years, not both") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        if let threads, !(1...Self.maxThreads).contains(threads) {
+            throw ValidationError("--threads must be 1 to \(Self.maxThreads), found \(threads)")
+        }
         if let group, IncomeGroup(parsing: group) == nil {
             do { _ = try CountryGroup(parsing: group) } catch {
                 throw ValidationError(error.description + "; or an income group: low, lower-middle, upper-middle, high")
@@ -66,6 +68,9 @@ struct IndexOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
     }
+
+    /// The most worker threads a command starts (each holds its own scratch buffers).
+    static let maxThreads = 256
 
     /// The requested years (nil = the command's default).
     var yearRange: ClosedRange<Int>? {

@@ -28,14 +28,14 @@ struct SeriesCommand: ParsableCommand {
         switch CountryRegistry.standard.resolve(text) {
         case .economy(let iso3):
             guard let country = CountryRegistry.standard.country(iso3: iso3) else {
-                throw ValidationError("unknown economy \"\(text)\"")
+                throw ValidationError("unknown economy \(DivideError.quote(text))")
             }
             return country
         case .aggregate(let name):
             throw ValidationError("\"\(text)\" is an aggregate (\(name)), not an economy")
         case .unknown(let suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.joined(separator: ", ") + "?"
-            throw ValidationError("unknown economy \"\(text)\"\(hint)")
+            throw ValidationError("unknown economy \(DivideError.quote(text))\(hint)")
         }
     }
 

@@ -52,6 +52,12 @@ struct NoSilentOutcomeTests {
         #expect(strict.status != 0 && strict.output.contains("rejected"), "\(strict.output)")
     }
 
+    @Test func threadCountsAreBounded() {
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["rank", "--threads", "100000"]) }
+        #expect(throws: (any Error).self) { try Divide.parseAsRoot(["rank", "--threads", "0"]) }
+        #expect((try? Divide.parseAsRoot(["rank", "--threads", "256"])) != nil)
+    }
+
     @Test func aYearWithoutScoresIsAnErrorThatSaysWhichYearsHaveThem() throws {
         let (status, output) = try run(["rank", "--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
                                         "--group", "all", "--year", "2030"], in: Self.folder)

@@ -109,6 +109,9 @@ public struct CountryRegistry: UnitResolving, Sendable {
         return .unknown(suggestions: suggestions(for: trimmed))
     }
 
+    /// The longest text ``suggestions(for:limit:)`` compares with the names (200 bytes).
+    public static let maxSuggestionInput = 200
+
     /// The `limit` economies whose names are nearest to `text`, best first (aggregates are never suggested).
     ///
     /// Texts are folded (`NameFolding`) and compared without spaces by Damerau–Levenshtein distance (optimal
@@ -118,6 +121,8 @@ public struct CountryRegistry: UnitResolving, Sendable {
     /// Each economy is scored by its best name or alias and reported once under its official name; remaining
     /// ties are broken alphabetically. Cost: O(names × words × |text| × |name|), run only for unknown texts.
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
+        // No name is longer than 80 characters; a longer text gets no suggestion rather than seconds of distances.
+        guard text.utf8.count <= Self.maxSuggestionInput else { return [] }
         let key = Array(NameFolding.fold(text).unicodeScalars.filter { $0 != " " })
         guard !key.isEmpty, limit > 0 else { return [] }
         var best: [String: (prefix: Int, full: Int)] = [:]

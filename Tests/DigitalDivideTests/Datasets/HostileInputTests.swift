@@ -59,4 +59,13 @@ struct HostileInputTests {
         let message = report.problems.map(\.description).joined()
         #expect(!message.isEmpty && !message.contains("\u{1B}") && !message.contains("\u{07}"))
     }
+
+    /// Nearest-name search has a bound: a megabyte "name" gets no suggestion (and no seconds of edit distances);
+    /// messages quote at most 60 characters of it.
+    @Test func longNamesAreBounded() {
+        let long = String(repeating: "x", count: 1_000_000)
+        #expect(CountryRegistry.standard.suggestions(for: long).isEmpty)
+        #expect(!CountryRegistry.standard.suggestions(for: "Koria").isEmpty)
+        #expect(DivideError.quote(long).count == 62)
+    }
 }

@@ -112,7 +112,7 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Quotes file content for a message, truncated to 60 characters, with control characters escaped.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var clipped = text.count > 60 ? String(text.prefix(57)) + "..." : text
         clipped = clipped.replacingOccurrencesOfControlCharacters()
         return "\"\(clipped)\""

@@ -8,17 +8,7 @@ import Testing
 @Suite("No silent outcome (divide)")
 struct NoSilentOutcomeTests {
     func run(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(DataCommandRunTests.binary, "divide not built"))
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try DivideProcess.run(arguments, in: directory)
     }
 
     static let folder: String = {

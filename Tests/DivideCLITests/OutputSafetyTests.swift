@@ -6,22 +6,8 @@ import Testing
 /// user's file, refuses folders and devices, and lost standard output is an error.
 @Suite("Output safety (divide)")
 struct OutputSafetyTests {
-    /// Runs `script` in `bash -c` inside `directory`, with `$DIVIDE` the built executable.
     func shell(_ script: String, in directory: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment["DIVIDE"] = try #require(DataCommandRunTests.binary, "the divide executable was not built")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try DivideProcess.shell(script, in: directory)
     }
 
     func scratch() throws -> String {

@@ -102,17 +102,19 @@ extension IndexResult {
         let x = column[unit]
         guard !x.isNaN else { return nil }
         var frontierValue: Double, frontierUnit: Int?, ties: [Int] = []
+        var candidates: [Int] = []
         switch frontier {
         case .target(let t):
             frontierValue = t
         case .bestOf(let peers):
-            guard let b = Self.best(among: peers + [unit], column: column, units: c.units) else { return nil }
+            candidates = peers.contains(unit) ? peers : peers + [unit]
+            guard let b = Self.best(among: candidates, column: column, units: c.units) else { return nil }
             frontierValue = column[b]
             // A tie with the best: the economy itself is the frontier.
             frontierUnit = column[unit] >= column[b] ? unit : b
-            let holders = (peers + [unit]).filter { column[$0] == frontierValue }
-            ties = Array(Set(holders)).sorted { c.units[$0] < c.units[$1] }
-            if ties.count < 2 { ties = [] }
+            if candidates.count(where: { column[$0] == frontierValue }) > 1 {
+                ties = Array(Set(candidates.filter { column[$0] == frontierValue })).sorted { c.units[$0] < c.units[$1] }
+            }
         }
         var result = NodeGap(node: node, unit: unit, year: year, score: x, frontier: frontierValue,
                              frontierUnit: frontierUnit, frontierTies: ties, gap: frontierValue - x,
@@ -149,10 +151,14 @@ extension IndexResult {
         switch frontier {
         case .target:
             result.frontierGrowth = 0
-        case .bestOf(let peers):
+        case .bestOf:
             let series = windowYears.map { t -> Double in
-                let column = c.scores(node: node, year: t)
-                return Self.best(among: peers + [unit], column: column, units: c.units).map { column[$0] } ?? .nan
+                var best = -Double.infinity
+                for u in candidates {
+                    let x = c.scores[c.index(unit: u, node: node, year: t)]
+                    if x > best { best = x }
+                }
+                return best == -.infinity ? .nan : best
             }
             result.frontierGrowth = (try? Gaps.compoundAnnualGrowthRate(years: result.window, values: series))?.rate
         }
@@ -167,9 +173,12 @@ extension IndexResult {
 
     /// The best-scoring unit of `group` (NaN skipped); ties broken by code.
     static func best(among group: [Int], column: [Double], units: [String]) -> Int? {
-        group.filter { !column[$0].isNaN }.min { a, b in
-            column[a] != column[b] ? column[a] > column[b] : units[a] < units[b]
+        var best: Int?
+        for u in group where !column[u].isNaN {
+            guard let b = best else { best = u; continue }
+            if column[u] > column[b] || (column[u] == column[b] && units[u] < units[b]) { best = u }
         }
+        return best
     }
 
     private struct GapRefusal: Error { var reason: String }

@@ -33,9 +33,7 @@ struct BriefTextRenderer {
         lines += section("Notes", notes())
         // Data text is made inert first (control characters shown escaped); only then do our own bold marks
         // become ANSI escapes, so a name from a file can never reach the terminal as a control sequence.
-        let plain = InertText.terminal(lines.joined(separator: "\n"), keepLineBreaks: true)
-        return plain.split(separator: "\n", omittingEmptySubsequences: false).map { paint(String($0)) }
-            .joined(separator: "\n") + "\n"
+        return lines.map { paint(InertText.terminal($0, keepLineBreaks: true)) }.joined(separator: "\n") + "\n"
     }
 
     // MARK: - Sections

@@ -124,6 +124,19 @@ extension PreparedConstruction {
                     scores.values.replaceSubrange(at..<(at + U), with: result.scores)
                     scores.coverage.replaceSubrange(at..<(at + U), with: result.coverage)
                 }
+                // The inclusion rule: too few official values below the node → not scored here (nor above,
+                // where the node then counts as a missing child).
+                if let minimum = node.minimumOfficial {
+                    let descendants = plan.descendantIndicators[n]
+                    for y in 0..<Y {
+                        let at = U * (slot + K * y)
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            var official = 0
+                            for i in descendants where isOfficial(u + U * (i + I * y)) { official += 1 }
+                            if official < minimum { scores.values[at + u] = .nan }
+                        }
+                    }
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ enum ShippedData {
 struct PresetComputationTests {
     @Test func everyPresetLoadsAndComputes() throws {
         let presets = FrameworkPresets(directory: RepositoryPaths.data.appendingPathComponent("frameworks").path)
-        #expect(presets.names() == ["apddi", "idi2017", "idi2023", "tii"])
+        #expect(presets.names() == ["apddi", "idi2017", "idi2023", "idi2024", "tii"])
         for name in presets.names() {
             let result = try IndexComputation(framework: try presets.load(name), units: .group(.escap))
                 .run(panel: ShippedData.panel)

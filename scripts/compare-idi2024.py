@@ -25,6 +25,7 @@ parser.add_argument("--year", default="2022")
 parser.add_argument("--published", default=os.path.join(data, "idi2024_table1_scores.csv"))
 parser.add_argument("--annex", default=os.path.join(data, "idi2024_indicator_values.csv"))
 parser.add_argument("--list", type=int, default=5, help="show the N largest differences per group")
+# (the worst-case bound for imputed economies uses the idi2024 preset's indicator ids and weights)
 args = parser.parse_args()
 
 published = {}
@@ -56,7 +57,8 @@ print(f"ITU scored {len(economies)} economies; computed scores for {len(economie
 worst = 0.0
 for label, code, node in (("IDI", "ITU.IDI2024.IDI", root), ("Universal", "ITU.IDI2024.U", u_node),
                           ("Meaningful", "ITU.IDI2024.M", m_node)):
-    for group, members in (("complete inputs", [e for e in economies if cells.get(e, 0) == 10]),
+    for group, members in (("all", economies),
+                           ("complete inputs", [e for e in economies if cells.get(e, 0) == 10]),
                            ("imputed inputs", [e for e in economies if cells.get(e, 0) < 10])):
         diffs = [(abs(computed[(e, node)] - published[(e, code)]), e, computed[(e, node)], published[(e, code)])
                  for e in members if (e, node) in computed]
@@ -71,7 +73,7 @@ for label, code, node in (("IDI", "ITU.IDI2024.IDI", root), ("Universal", "ITU.I
 # How far an imputed economy can be from ITU's IDI: each imputed indicator's score could be anywhere in [0, 100],
 # so |computed − ITU| ≤ Σ weight·max(score, 100 − score) over its imputed indicators (+ rounding).
 rows = []
-for e in economies:
+for e in economies if root == "idi2024" else []:
     if e in imputed and (e, root) in computed and all(n in IDI_WEIGHT for n, _ in imputed[e]):
         bound = sum(IDI_WEIGHT[n] * max(v, 100 - v) for n, v in imputed[e])
         rows.append((abs(computed[(e, root)] - published[(e, "ITU.IDI2024.IDI")]), bound, e))

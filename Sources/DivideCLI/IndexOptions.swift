@@ -94,6 +94,9 @@ struct IndexOptions: ParsableArguments {
                 base = try FrameworkFile.load(contentsOf: URL(fileURLWithPath: framework), knownSeries: knownSeries)
             } else {
                 base = try IndexOptions.presets().load(framework, knownSeries: knownSeries)
+                if let note = FrameworkPresets.deprecation(of: framework) {
+                    FileHandle.standardError.write(Data(("warning: " + note + "\n").utf8))
+                }
             }
         } catch let error as FrameworkError {
             throw ValidationError(error.description)

@@ -9,6 +9,17 @@ public struct FrameworkPresets: Sendable {
     /// The flagship preset, the default of every index command.
     public static let defaultName = "apddi"
 
+    /// Old preset names that still load, each with the preset it now names and why it is deprecated.
+    public static let deprecatedAliases: [String: (preset: String, note: String)] = [
+        "idi2023": ("idi2024-datahub",
+                    "idi2023 is deprecated: it carried ITU's name without ITU's method (own goalposts, 7 of 10 "
+                        + "indicators). It now names idi2024-datahub, ITU's IDI 2024 method on the shipped DataHub "
+                        + "series (an approximation); for ITU's own IDI 2024 scores use idi2024."),
+    ]
+
+    /// The deprecation note of an old preset name, or nil for a current one.
+    public static func deprecation(of name: String) -> String? { deprecatedAliases[name.lowercased()]?.note }
+
     public init(directory: String) {
         self.directory = directory
     }
@@ -20,9 +31,10 @@ public struct FrameworkPresets: Sendable {
         return names.filter { $0 == Self.defaultName } + names.filter { $0 != Self.defaultName }
     }
 
-    /// The file of a preset, or nil when there is no such preset.
+    /// The file of a preset (a deprecated alias gives its new preset's file), or nil when there is no such preset.
     public func path(of name: String) -> String? {
-        let path = (directory as NSString).appendingPathComponent(name.lowercased() + ".yaml")
+        let file = Self.deprecatedAliases[name.lowercased()]?.preset ?? name.lowercased()
+        let path = (directory as NSString).appendingPathComponent(file + ".yaml")
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 

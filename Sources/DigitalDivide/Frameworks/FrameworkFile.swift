@@ -154,9 +154,9 @@ private struct EditionDocument: Decodable {
             issue(.badParameter, "edition status must be one of \(valid), found \"\(status)\""); return nil
         }
         guard let title, !title.isEmpty else { issue(.missingField, "edition needs a title, found none"); return nil }
-        if s != .project && (agreement == nil || command == nil) {
-            issue(.missingField, "an edition that \(s.rawValue) a publisher's needs agreement (how closely) and command "
-                  + "(what measured it)")
+        if s != .project && agreement == nil {
+            issue(.missingField, "an edition that \(s.rawValue) a publisher's needs agreement: how closely (a figure, "
+                  + "or why none could be measured), with command: what measured it")
         }
         return EditionInfo(status: s, title: title, agreement: agreement, command: command)
     }

@@ -428,3 +428,71 @@ struct IDI2024Tests {
         #expect(scored.subtracting(table).isEmpty)
     }
 }
+
+@Suite("Preset editions and the idi2023 alias")
+struct PresetEditionTests {
+    @Test func everyPresetSaysWhetherItReproducesOrApproximatesAndHowClosely() throws {
+        let presets = FrameworkPresets(directory: RepositoryPaths.data.appendingPathComponent("frameworks").path)
+        for name in presets.names() {
+            let edition = try #require(try presets.load(name).edition, "\(name) states no edition")
+            if edition.status != .project { #expect(edition.agreement?.isEmpty == false, "\(name)") }
+        }
+        #expect(try presets.load("idi2024").edition?.status == .reproduces)
+        #expect(try presets.load("idi2024-datahub").edition?.status == .approximates)
+    }
+
+    @Test func idi2023IsADeprecatedAliasOfTheDataHubApproximation() throws {
+        let presets = FrameworkPresets(directory: RepositoryPaths.data.appendingPathComponent("frameworks").path)
+        #expect(!presets.names().contains("idi2023"))
+        #expect(try presets.load("idi2023") == presets.load("idi2024-datahub"))
+        let note = try #require(FrameworkPresets.deprecation(of: "IDI2023"))
+        #expect(note.contains("deprecated") && note.contains("idi2024-datahub") && note.contains("idi2024"))
+        #expect(FrameworkPresets.deprecation(of: "idi2024") == nil)
+    }
+
+    @Test func editionErrorsNameLineAndPath() throws {
+        do {
+            _ = try FrameworkFile.load(yaml: """
+            id: E
+            edition:
+              status: copies
+              title: X
+            children:
+              - id: a
+                series: a
+                direction: 1
+            """, file: "e.yaml")
+            Issue.record("expected an error")
+        } catch let error as FrameworkError {
+            #expect(error.description.contains("e.yaml:3 (E/edition): edition status must be one of reproduces, approximates, project, found \"copies\""),
+                    "\(error.description)")
+        }
+        do {
+            _ = try FrameworkFile.load(yaml: """
+            id: E
+            edition:
+              status: approximates
+              title: X
+            children:
+              - id: a
+                series: a
+                direction: 1
+            """, file: "e.yaml")
+            Issue.record("expected an error")
+        } catch let error as FrameworkError {
+            #expect(error.description.contains("needs agreement"), "\(error.description)")
+        }
+    }
+
+    @Test func ituDataHubEstimatesAreMarked() throws {
+        // households_with_internet_access_at_home.csv: AFG 2011 "1.70598", dataSource "ITU estimate.";
+        // KOR's values name the national source.
+        let p = ShippedData.panel
+        let i = try #require(p.indicatorIndex(of: "xHH6_IDI"))
+        let afg = try #require(p.unitIndex(of: "AFG")), y = try #require(p.yearIndex(of: 2011))
+        #expect(p.isEstimate(unitAt: afg, indicatorAt: i, yearAt: y))
+        let kor = try #require(p.unitIndex(of: "KOR")), y22 = try #require(p.yearIndex(of: 2022))
+        #expect(p.value(unit: "KOR", indicator: "xHH6_IDI", year: 2022) != nil)
+        #expect(!p.isEstimate(unitAt: kor, indicatorAt: i, yearAt: y22))
+    }
+}

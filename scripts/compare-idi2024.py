@@ -22,6 +22,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("computed")
 parser.add_argument("--nodes", default="idi2024,U,M", help="root, Universal and Meaningful node ids")
 parser.add_argument("--year", default="2022")
+parser.add_argument("--edition", default="2024", choices=["2023", "2024"],
+                    help="2023: compare the root only with Table 1's IDI 2023 column (reference year 2021)")
 parser.add_argument("--published", default=os.path.join(data, "idi2024_table1_scores.csv"))
 parser.add_argument("--annex", default=os.path.join(data, "idi2024_indicator_values.csv"))
 parser.add_argument("--list", type=int, default=5, help="show the N largest differences per group")
@@ -49,17 +51,24 @@ IDI_WEIGHT = {"internet_use": 1 / 6, "households_internet": 1 / 6, "mobile_broad
 
 root, u_node, m_node = args.nodes.split(",")
 economies = sorted({iso for iso, _ in published})
+targets = [("IDI", "ITU.IDI2024.IDI", root), ("Universal", "ITU.IDI2024.U", u_node),
+           ("Meaningful", "ITU.IDI2024.M", m_node)]
+if args.edition == "2023":
+    targets = [("IDI 2023", "ITU.IDI2023.IDI", root)]
+    economies = [e for e in economies if (e, "ITU.IDI2023.IDI") in published]
 missing = [e for e in economies if (e, root) not in computed]
 extra = sorted({u for u, n in computed if n == root and u not in set(economies)})
-print(f"ITU scored {len(economies)} economies; computed scores for {len(economies) - len(missing)} of them"
+print(f"ITU scored {len(economies)} economies in its IDI {args.edition}; computed scores for "
+      f"{len(economies) - len(missing)} of them"
       + (f" (not scored: {', '.join(missing)})" if missing else "")
       + (f"; also scored, not in ITU's table: {', '.join(extra)}" if extra else ""))
 worst = 0.0
-for label, code, node in (("IDI", "ITU.IDI2024.IDI", root), ("Universal", "ITU.IDI2024.U", u_node),
-                          ("Meaningful", "ITU.IDI2024.M", m_node)):
-    for group, members in (("all", economies),
-                           ("complete inputs", [e for e in economies if cells.get(e, 0) == 10]),
-                           ("imputed inputs", [e for e in economies if cells.get(e, 0) < 10])):
+for label, code, node in targets:
+    groups = [("all", economies)]
+    if args.edition == "2024":  # Annex 2 (reference year 2022) says which inputs were complete
+        groups += [("complete inputs", [e for e in economies if cells.get(e, 0) == 10]),
+                   ("imputed inputs", [e for e in economies if cells.get(e, 0) < 10])]
+    for group, members in groups:
         diffs = [(abs(computed[(e, node)] - published[(e, code)]), e, computed[(e, node)], published[(e, code)])
                  for e in members if (e, node) in computed]
         if not diffs:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Extracts ITU's published IDI 2024 scores (Table 1: IDI, Universal and Meaningful connectivity) for the 170
-economies from the `pdftotext -layout` text of the report, into a tidy long CSV the loader reads.
+"""Extracts ITU's published IDI 2024 scores (Table 1: IDI, Universal and Meaningful connectivity, reference year
+2022, and the IDI 2023 edition's score, reference year 2021, where Table 1 prints one) for the 170 economies from the `pdftotext -layout` text of the report, into a tidy long CSV the loader reads.
 
 Input: the report text `data/raw/itu_idi_2024_report.txt` of github.com/khailapvuong/middle-powers-mpapi at
 commit b66aa4d05423d28eaf737b8bb06afe5e4c6e78a8 (ISO-8859-1, sha256 06db6fe8…a6f; `pdftotext -layout` of ITU's
@@ -35,7 +35,7 @@ rows, first, last = [], None, None
 for n, line in enumerate(lines[:1300]):
     m = economy_row.match(line)
     if m and m["e"].strip() in by_printed:
-        rows.append((by_printed[m["e"].strip()], float(m["b"])))
+        rows.append((by_printed[m["e"].strip()], float(m["b"]), None if m["a"] == "n.a." else float(m["a"])))
         first = n if first is None else first
         last = n
 if len(rows) != 170:
@@ -51,8 +51,11 @@ if len(pairs) != 170:
     sys.exit(f"expected 170 (U, M) pairs, found {len(pairs)}")
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(["economy", "iso3", "indicator", "year", "value"])
-for (name, idi), (u, m) in zip(rows, pairs):
+for (name, idi, idi2023), (u, m) in zip(rows, pairs):
     if abs((u + m) / 2 - idi) > 0.051:
         sys.exit(f"{name}: (U + M)/2 = {(u + m) / 2:.2f} but IDI {idi}: the pillar column is misaligned")
     for code, value in (("ITU.IDI2024.IDI", idi), ("ITU.IDI2024.U", u), ("ITU.IDI2024.M", m)):
         out.writerow([name, iso[name], code, 2022, f"{value:.1f}"])
+    # Table 1 also prints the IDI 2023 edition's score (reference year 2021); "n.a." where it had none.
+    if idi2023 is not None:
+        out.writerow([name, iso[name], "ITU.IDI2023.IDI", 2021, f"{idi2023:.1f}"])

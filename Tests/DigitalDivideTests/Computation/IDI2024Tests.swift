@@ -496,3 +496,24 @@ struct PresetEditionTests {
         #expect(!p.isEstimate(unitAt: kor, indicatorAt: i, yearAt: y22))
     }
 }
+
+@Suite("The documented ITU example")
+struct DocumentedITUExampleTests {
+    @Test func miniExampleOfTheFormatDocLoadsAndScoresAsItsCommentsSay() throws {
+        let docs = RepositoryPaths.root.appendingPathComponent("docs/framework-format.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\nid: MINI\n"))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let yaml = String(text[text.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
+        let f = try FrameworkFile.load(yaml: yaml, file: "MINI.yaml")
+        #expect(f.root.minimumOfficial == 2)
+        let r = try run(f, units: ["A"], values: ["A": ["mobile_traffic_gb": 123.3, "mobile_basket_gni": 11.165,
+                                                       "coverage_3g": 50, "coverage_4g": 100]],
+                        groupings: ["income": ["High income"]])
+        func s(_ n: String) -> Double { r.score(unit: "A", node: n, year: 2022) ?? .nan }
+        // ln(124.3)/ln(501)·100 = 77.5777 (Box A1.1); (21.33 − 11.165)/(21.33 − 1)·100 = 50; 0.4·50 + 0.6·100 = 80.
+        #expect(abs(s("traffic") - 77.5776673010544) < 1e-9)
+        #expect(abs(s("price") - 50) < 1e-9)
+        #expect(abs(s("coverage") - 80) < 1e-9)
+    }
+}

@@ -150,7 +150,7 @@ extension IndicatorSpec {
     /// and ``goalpost`` passed through the transform and ordered (lower, upper) — so that `goalposts:100` gives
     /// `(x − threshold)/(goalpost − threshold)·100` for direction +1 and `(threshold − x)/(threshold − goalpost)·100`
     /// for −1, clipped to [0, 100] (ITU, IDI 2024, Annex 1, "Normalization"). Nil when neither is given or a
-    /// threshold or goalpost lies outside the transform's domain (``FrameworkValidation`` reports it).
+    /// threshold or goalpost lies outside the transform's domain (``Framework/validate(knownSeries:)`` reports it).
     public var effectiveGoalposts: Goalposts? {
         guard let threshold, let goalpost else { return goalposts }
         guard let t = transform.applied(toBound: threshold), let g = transform.applied(toBound: goalpost) else {

@@ -137,6 +137,22 @@ extension PreparedConstruction {
                         }
                     }
                 }
+                // Rescaling: min-max of the node's scores over the units scored here, per year.
+                if let bounds = node.rescale {
+                    for y in 0..<Y {
+                        let at = U * (slot + K * y)
+                        var lo = Double.infinity, hi = -Double.infinity
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            lo = min(lo, scores.values[at + u]); hi = max(hi, scores.values[at + u])
+                        }
+                        guard lo <= hi else { continue }
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            scores.values[at + u] = hi > lo
+                                ? (scores.values[at + u] - lo) / (hi - lo) * (bounds.upper - bounds.lower) + bounds.lower
+                                : (bounds.lower + bounds.upper) / 2
+                        }
+                    }
+                }
             }
         }
     }

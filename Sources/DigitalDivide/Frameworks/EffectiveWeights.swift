@@ -53,7 +53,8 @@ extension Framework {
                 what = text
             case .composite(_, let a, let c):
                 what = "[\((a ?? methods.aggregation).name)\(c > 0 ? ", coverage ≥ \(c)" : "")"
-                    + (node.minimumOfficial.map { ", ≥ \($0) official indicators" } ?? "") + "]"
+                    + (node.minimumOfficial.map { ", ≥ \($0) official indicators" } ?? "")
+                    + (node.rescale.map { ", rescaled to \($0.lower)–\($0.upper)" } ?? "") + "]"
             }
             lines.append("\(indent)\(node.id)  \(node.name)  w=\(format(w.normalised))  eff=\(format(w.effective))  \(what)")
             for child in node.children { walk(child, p) }

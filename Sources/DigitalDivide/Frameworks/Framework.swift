@@ -53,6 +53,10 @@ public struct FrameworkNode: Sendable, Equatable {
     /// marked as an estimate by its source file); nil = no such rule. Estimates and imputed values still enter
     /// the score; they only do not count towards the minimum. ITU IDI 2024: 5 of the 10 indicators.
     public var minimumOfficial: Int?
+    /// For composites, a min-max rescaling of the node's scores per year over the units scored there,
+    /// `(s − min)/(max − min)·(upper − lower) + lower` (all scored units get the midpoint when max = min): the UN
+    /// E-Government Survey's TII, "the arithmetic average of the four z-scores … normalised to 0–1"; nil = none.
+    public var rescale: Goalposts?
 
     /// An indicator, or a composite with its children, aggregation method (nil = the framework default)
     /// and coverage threshold (minimum share, 0…1, of children present for a unit to be scored).
@@ -62,7 +66,8 @@ public struct FrameworkNode: Sendable, Equatable {
     }
 
     public init(id: String, name: String? = nil, weight: Double = 1, content: Content, line: Int? = nil,
-                minimumOfficial: Int? = nil) {
+                minimumOfficial: Int? = nil, rescale: Goalposts? = nil) {
+        self.rescale = rescale
         self.id = id
         self.name = name ?? id
         self.weight = weight

@@ -183,7 +183,7 @@ private struct DirectionValue: Decodable {
 private struct NodeDocument: Decodable {
     static let keys: Set<String> = ["id", "name", "weight", "series", "direction", "unit", "goalposts", "target",
                                     "transform", "normalisation", "treatment", "aggregation", "coverage", "children",
-                                    "threshold", "goalpost", "minimum-official"]
+                                    "threshold", "goalpost", "minimum-official", "rescale"]
     var id: String?
     var name: String?
     var weight: Double?
@@ -201,6 +201,7 @@ private struct NodeDocument: Decodable {
     var threshold: Double?
     var goalpost: Double?
     var minimumOfficial: Int?
+    var rescale: String?
     var line: Int?
     var unknownKeys: [String]
     var presentKeys: Set<String>
@@ -217,6 +218,7 @@ private struct NodeDocument: Decodable {
         treatment = try get("treatment"); aggregation = try get("aggregation"); coverage = try get("coverage")
         children = try get("children")
         threshold = try get("threshold"); goalpost = try get("goalpost"); minimumOfficial = try get("minimum-official")
+        rescale = try get("rescale")
         presentKeys = Set(c.allKeys.map(\.stringValue))
         unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) && !extraKeys.contains($0) }.sorted()
     }
@@ -235,7 +237,7 @@ private struct NodeDocument: Decodable {
         let content: FrameworkNode.Content
         if let series {
             if children != nil { issue(.structure, "a node has either series (an indicator) or children, found both") }
-            for key in ["aggregation", "coverage", "minimum-official"] where presentKeys.contains(key) {
+            for key in ["aggregation", "coverage", "minimum-official", "rescale"] where presentKeys.contains(key) {
                 issue(.structure, "\"\(key)\" belongs to composites, found on indicator \(nodeId)")
             }
             var dir = Direction.higherIsBetter
@@ -267,8 +269,17 @@ private struct NodeDocument: Decodable {
             content = .composite(children: built, aggregation: parse(aggregation, issue, MethodSyntax.aggregation),
                                  coverage: coverage ?? 0)
         }
+        var bounds: Goalposts?
+        if series == nil, let rescale {
+            if case .minMax(let l, let u)? = try? MethodSyntax.normalisation(rescale), l != u {
+                bounds = Goalposts(lower: l, upper: u)
+            } else {
+                issue(.badParameter, "rescale: expected minmax:LOWER,UPPER with two different numbers (e.g. minmax:0,1), "
+                      + "found \"\(rescale)\"")
+            }
+        }
         return FrameworkNode(id: nodeId, name: name, weight: weight ?? 1, content: content, line: line,
-                             minimumOfficial: series == nil ? minimumOfficial : nil)
+                             minimumOfficial: series == nil ? minimumOfficial : nil, rescale: bounds)
     }
 
     private func parse<T>(_ text: String?, _ issue: (FrameworkIssue.Kind, String) -> Void,

@@ -188,6 +188,29 @@ struct ThresholdGoalpostTests {
     }
 }
 
+@Suite("Rescaling a composite")
+struct RescaleTests {
+    @Test func minMaxOfTheNodeScoresOverTheUnitsScored() throws {
+        let f = try FrameworkFile.load(yaml: """
+        id: Z
+        rescale: minmax:0,1
+        methods:
+          normalisation: none
+        children:
+          - id: x
+            series: x
+            direction: higher
+        """)
+        let r = try run(f, units: ["A", "B", "C", "D"], values: ["A": ["x": 2], "B": ["x": 4], "C": ["x": 10]])
+        func s(_ u: String) -> Double { r.score(unit: u, node: "Z", year: 2022) ?? .nan }
+        // (2 − 2)/8 = 0, (4 − 2)/8 = 0.25, (10 − 2)/8 = 1; D has no value: not scored, and not in min or max.
+        #expect(s("A") == 0 && s("B") == 0.25 && s("C") == 1 && s("D").isNaN)
+        #expect(throws: FrameworkError.self) {
+            try FrameworkFile.load(yaml: "id: Z\nrescale: zscore\nchildren:\n  - {id: x, series: x, direction: 1}\n")
+        }
+    }
+}
+
 @Suite("Inclusion rule: minimum-official")
 struct MinimumOfficialTests {
     static let yaml = """

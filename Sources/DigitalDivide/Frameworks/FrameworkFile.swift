@@ -99,6 +99,11 @@ public enum FrameworkFile {
 
 // MARK: - The file's shape (Codable)
 
+/// The message for a key the mapping does not know, listing the known ones.
+private func unknownKey(_ key: String, known: Set<String>) -> String {
+    "unknown key \"\(key)\"; known keys: \(known.sorted().joined(separator: ", "))"
+}
+
 /// Any key, so that unknown keys can be reported rather than silently ignored.
 private struct AnyKey: CodingKey {
     var stringValue: String
@@ -146,7 +151,7 @@ private struct EditionDocument: Decodable {
             issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: message))
         }
         for key in unknownKeys {
-            issue(.structure, "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))")
+            issue(.structure, unknownKey(key, known: Self.keys))
         }
         let valid = EditionInfo.Status.allCases.map(\.rawValue).joined(separator: ", ")
         guard let status else { issue(.missingField, "edition needs a status (\(valid)), found none"); return nil }
@@ -230,7 +235,7 @@ private struct NodeDocument: Decodable {
             issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: message))
         }
         for key in unknownKeys {
-            issue(.structure, "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))")
+            issue(.structure, unknownKey(key, known: Self.keys))
         }
         if id == nil { issue(.missingField, "expected an id, found none") }
         if isRoot && presentKeys.contains("weight") { issue(.structure, "the root has no weight; remove \"weight\"") }
@@ -363,7 +368,7 @@ private struct MethodsDocument: Decodable {
         }
         for key in unknownKeys {
             issues.append(FrameworkIssue(path: path, line: line, kind: .structure,
-                                         message: "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))"))
+                                         message: unknownKey(key, known: Self.keys)))
         }
         do { if let imputation { m.imputation = try MethodSyntax.imputation(imputation) } } catch { record(error) }
         do { if let treatment { m.treatment = try MethodSyntax.treatment(treatment) } } catch { record(error) }

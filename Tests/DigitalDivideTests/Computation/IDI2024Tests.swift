@@ -18,6 +18,22 @@ private func run(_ framework: Framework, units: [String], values: [String: [Stri
     return try Construction.run(framework, cube: cube)
 }
 
+/// A framework of one indicator `x` (series `x`, direction higher, no normalisation), with extra YAML lines for the
+/// root (e.g. `rescale: minmax:0,1`) and for the indicator (e.g. `transform: log1p`).
+private func oneIndicator(_ id: String, root: String = "", indicator: String = "") throws -> Framework {
+    try FrameworkFile.load(yaml: """
+    id: \(id)
+    \(root)
+    methods:
+      normalisation: none
+    children:
+      - id: x
+        series: x
+        direction: higher
+        \(indicator)
+    """)
+}
+
 /// ITU's normalisation of one IDI 2024 indicator (Annex 1, Table 2 and Box A1.1), written out independently of
 /// the framework code, for the propagated-rounding bounds below.
 private func ituScore(_ indicator: String, _ x: Double) -> Double {
@@ -112,16 +128,7 @@ struct ThresholdGoalpostTests {
     }
 
     @Test func log1pTransformIsLnOfXPlusOneAndRejectsValuesAtMinusOne() throws {
-        let f = try FrameworkFile.load(yaml: """
-        id: L
-        methods:
-          normalisation: none
-        children:
-          - id: x
-            series: x
-            direction: higher
-            transform: log1p
-        """)
+        let f = try oneIndicator("L", indicator: "transform: log1p")
         let r = try run(f, units: ["A", "B"], values: ["A": ["x": 0], "B": ["x": exp(2) - 1]])
         #expect(r.score(unit: "A", node: "x", year: 2022) == 0)
         #expect(abs((r.score(unit: "B", node: "x", year: 2022) ?? .nan) - 2) < 1e-12)
@@ -191,23 +198,12 @@ struct ThresholdGoalpostTests {
 @Suite("Rescaling a composite")
 struct RescaleTests {
     @Test func minMaxOfTheNodeScoresOverTheUnitsScored() throws {
-        let f = try FrameworkFile.load(yaml: """
-        id: Z
-        rescale: minmax:0,1
-        methods:
-          normalisation: none
-        children:
-          - id: x
-            series: x
-            direction: higher
-        """)
+        let f = try oneIndicator("Z", root: "rescale: minmax:0,1")
         let r = try run(f, units: ["A", "B", "C", "D"], values: ["A": ["x": 2], "B": ["x": 4], "C": ["x": 10]])
         func s(_ u: String) -> Double { r.score(unit: u, node: "Z", year: 2022) ?? .nan }
         // (2 − 2)/8 = 0, (4 − 2)/8 = 0.25, (10 − 2)/8 = 1; D has no value: not scored, and not in min or max.
         #expect(s("A") == 0 && s("B") == 0.25 && s("C") == 1 && s("D").isNaN)
-        #expect(throws: FrameworkError.self) {
-            try FrameworkFile.load(yaml: "id: Z\nrescale: zscore\nchildren:\n  - {id: x, series: x, direction: 1}\n")
-        }
+        #expect(throws: FrameworkError.self) { try oneIndicator("Z", root: "rescale: zscore") }
     }
 }
 
@@ -474,36 +470,26 @@ struct PresetEditionTests {
     }
 
     @Test func editionErrorsNameLineAndPath() throws {
-        do {
-            _ = try FrameworkFile.load(yaml: """
-            id: E
-            edition:
-              status: copies
-              title: X
-            children:
-              - id: a
-                series: a
-                direction: 1
-            """, file: "e.yaml")
-            Issue.record("expected an error")
-        } catch let error as FrameworkError {
-            #expect(error.description.contains("e.yaml:3 (E/edition): edition status must be one of reproduces, approximates, project, found \"copies\""),
-                    "\(error.description)")
-        }
-        do {
-            _ = try FrameworkFile.load(yaml: """
-            id: E
-            edition:
-              status: approximates
-              title: X
-            children:
-              - id: a
-                series: a
-                direction: 1
-            """, file: "e.yaml")
-            Issue.record("expected an error")
-        } catch let error as FrameworkError {
-            #expect(error.description.contains("needs agreement"), "\(error.description)")
+        let cases = [
+            ("copies", "e.yaml:3 (E/edition): edition status must be one of reproduces, approximates, project, found \"copies\""),
+            ("approximates", "e.yaml:3 (E/edition): an edition that approximates a publisher's needs agreement"),
+        ]
+        for (status, expected) in cases {
+            do {
+                _ = try FrameworkFile.load(yaml: """
+                id: E
+                edition:
+                  status: \(status)
+                  title: X
+                children:
+                  - id: a
+                    series: a
+                    direction: 1
+                """, file: "e.yaml")
+                Issue.record("expected an error for status \(status)")
+            } catch let error as FrameworkError {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
         }
     }
 

@@ -274,6 +274,7 @@ struct MinimumOfficialTests {
         Japan,JPN,x,2022,2.5,1
         China,CHN,x,2022,3.5,maybe
         India,IND,x,2022,4.5,
+        Nepal,NPL,x,2022,5.5, Yes
         """])
         let loaded = DataLoader(options: registryOptions).load(files: [dir + "/e.csv"])
         let p = loaded.panel
@@ -281,6 +282,7 @@ struct MinimumOfficialTests {
         #expect(p.isEstimate(unitAt: try #require(p.unitIndex(of: "JPN")), indicatorAt: x, yearAt: y))
         #expect(!p.isEstimate(unitAt: try #require(p.unitIndex(of: "KOR")), indicatorAt: x, yearAt: y))
         #expect(!p.isEstimate(unitAt: try #require(p.unitIndex(of: "IND")), indicatorAt: x, yearAt: y))
+        #expect(p.isEstimate(unitAt: try #require(p.unitIndex(of: "NPL")), indicatorAt: x, yearAt: y))
         #expect(p.value(unit: "CHN", indicator: "x", year: 2022) == nil)
         let errors = loaded.report.allProblems.map(\.error.description)
         #expect(errors.contains { $0.contains("e.csv:4:6 (estimate): expected 1 or 0") && $0.contains("found \"maybe\"") },

@@ -74,6 +74,21 @@ public struct TidyReader: DatasetReader {
         return 0.8
     }
 
+    /// `1` → true, `0` or empty → false (spaces around allowed), read from the bytes without a `String`; nil for
+    /// anything else (the words true/false/yes/no and errors take the slow path).
+    static func binaryFlag(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var lo = 0, hi = field.count
+        while lo < hi && field[lo] == UInt8(ascii: " ") { lo += 1 }
+        while hi > lo && field[hi - 1] == UInt8(ascii: " ") { hi -= 1 }
+        if lo == hi { return false }
+        guard hi - lo == 1 else { return nil }
+        switch field[lo] {
+        case UInt8(ascii: "1"): return true
+        case UInt8(ascii: "0"): return false
+        default: return nil
+        }
+    }
+
     public func read<Sink: ObservationSink>(_ scanner: CSVScanner, into sink: Sink) throws(DivideError) {
         guard try scanner.nextRecord() else { return }
         let header = scanner.strings()
@@ -135,7 +150,9 @@ public struct TidyReader: DatasetReader {
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]
             var isEstimate = false
-            if let flag = columns.estimate {
+            if let flag = columns.estimate, let quick = Self.binaryFlag(scanner.field(flag)) {
+                isEstimate = quick
+            } else if let flag = columns.estimate {
                 let text = scanner.string(flag).trimmingSpaces()
                 switch text.lowercased() {
                 case "1", "true", "yes": isEstimate = true

@@ -225,13 +225,14 @@ public struct PreparedConstruction: Sendable {
     public let origins: CellOrigins
     public let treatment: [TreatmentRecord]
     /// Whether each indicator value rests on a value its source file marks as an estimate (observed, or carried
-    /// forward from one); same layout as ``normalised``; empty when the cube has no estimates.
+    /// forward from one); same layout as ``normalised``; empty when the cube has no estimates or no node of the
+    /// framework has an inclusion rule (``NodeInfo/minimumOfficial``), the only step that reads them.
     public internal(set) var estimated: [Bool] = []
 
     /// A copy whose ``estimated`` flags follow the cube's estimate marks through the origins (a carried cell
     /// is an estimate when the cell it was carried from is).
     func markingEstimates(of cube: IndicatorCube) -> PreparedConstruction {
-        guard !cube.estimated.isEmpty else { return self }
+        guard !cube.estimated.isEmpty, plan.nodes.contains(where: { $0.minimumOfficial != nil }) else { return self }
         let U = units.count, I = plan.indicators.count, Y = years.count, S = cube.series.count
         var seriesIndex: [String: Int] = [:]
         for (k, s) in cube.series.enumerated() { seriesIndex[s] = k }

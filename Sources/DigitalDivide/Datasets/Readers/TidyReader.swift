@@ -48,19 +48,22 @@ public struct TidyReader: DatasetReader {
         var estimate: Int?
 
         init?(_ header: [String]) {
-            let unitColumn = ReaderSupport.column(header, TidyReader.unitAliases)
-            guard let unit = unitColumn ?? ReaderSupport.column(header, ["unit"]),
-                let year = ReaderSupport.column(header, TidyReader.yearAliases),
-                let indicator = ReaderSupport.column(header, TidyReader.indicatorAliases),
-                let value = ReaderSupport.column(header, TidyReader.valueAliases)
+            // The header normalised once for every alias list (each `ReaderSupport.column` call would do it again).
+            let names = header.map(ReaderSupport.normalised)
+            func column(_ aliases: [String]) -> Int? { ReaderSupport.column(normalisedNames: names, aliases) }
+            let unitColumn = column(TidyReader.unitAliases)
+            guard let unit = unitColumn ?? column(["unit"]),
+                let year = column(TidyReader.yearAliases),
+                let indicator = column(TidyReader.indicatorAliases),
+                let value = column(TidyReader.valueAliases)
             else { return nil }
             self.unit = unit
             self.year = year
             self.indicator = indicator
             self.value = value
-            measure = ReaderSupport.column(header, unitColumn == nil ? TidyReader.measureAliases : ["unit"] + TidyReader.measureAliases)
-            source = ReaderSupport.column(header, TidyReader.sourceAliases)
-            estimate = ReaderSupport.column(header, TidyReader.estimateAliases)
+            measure = column(unitColumn == nil ? TidyReader.measureAliases : ["unit"] + TidyReader.measureAliases)
+            source = column(TidyReader.sourceAliases)
+            estimate = column(TidyReader.estimateAliases)
         }
     }
 

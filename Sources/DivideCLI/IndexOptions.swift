@@ -46,12 +46,27 @@ struct IndexOptions: ParsableArguments {
     var aggregate: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "Screen units by data availability after imputation: drop a unit from a year when less than this share "
+            + "of its indicators has a value (COINr Screen, dat_thresh; e.g. 0.9).", valueName: "SHARE"))
+    var screen: Double?
+
+    @Flag(name: .long, help: "COINr iMeta frameworks: divide each indicator by its iMeta Denominator (COINr Denominate).")
+    var denominate = false
+
+    @Option(name: .long, help: ArgumentHelp(
         "Worker threads (BLAS, and commands that run in parallel); default: the machine's setting.", valueName: "N"))
     var threads: Int?
 
     func validate() throws {
         if year != nil && years != nil { throw ValidationError("give --year or --years, not both") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        if let screen, !(screen >= 0 && screen <= 1) {
+            throw ValidationError("--screen must be a share between 0 and 1, found \(screen)")
+        }
+        if denominate && !isCoinrMeta {
+            throw ValidationError("--denominate applies to COINr iMeta frameworks (--framework …iMeta.csv); a YAML "
+                                  + "framework divides with transform: ratio:SERIES")
+        }
         if let group, IncomeFilter.parse(group) == nil {
             do { _ = try CountryGroup(parsing: group) } catch {
                 throw ValidationError(error.description + "; or an income group: low, lower-middle, upper-middle, high")
@@ -86,7 +101,7 @@ struct IndexOptions: ParsableArguments {
             if isCoinrMeta {
                 let meta: CoinrMeta
                 do { meta = try CoinrMeta.read(path: framework) } catch { throw ValidationError(error.description) }
-                base = try Framework(coinr: meta, source: framework, knownSeries: knownSeries)
+                base = try Framework(coinr: meta, source: framework, knownSeries: knownSeries, denominate: denominate)
             } else if framework.hasSuffix(".yaml") || framework.hasSuffix(".yml") || framework.contains("/") {
                 guard FileManager.default.fileExists(atPath: framework) else {
                     throw ValidationError("no such framework file: \(framework)")
@@ -102,8 +117,10 @@ struct IndexOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         do {
-            return try base.overriding(imputation: impute, treatment: treat, normalisation: normalise,
-                                       aggregation: aggregate)
+            var overridden = try base.overriding(imputation: impute, treatment: treat, normalisation: normalise,
+                                                 aggregation: aggregate)
+            if let screen { overridden.methods.screen = screen }
+            return overridden
         } catch let error as MethodSyntaxError {
             throw ValidationError(error.description)
         }

@@ -135,6 +135,18 @@ public enum Construction {
             }
         }
 
+        // 2b. Screening by data availability (COINr Screen, unit_screen = "byNA"), on the imputed values.
+        if let threshold = methods.screen, I > 0 {
+            for y in 0..<Y {
+                for u in 0..<U {
+                    var present = 0
+                    for i in 0..<I where !raw[u + U * (i + I * y)].isNaN { present += 1 }
+                    guard Double(present) / Double(I) < threshold else { continue }
+                    for i in 0..<I { raw[u + U * (i + I * y)] = .nan }
+                }
+            }
+        }
+
         // 3. Outlier treatment, per indicator and year.
         var reports: [TreatmentRecord] = []
         for i in 0..<I {

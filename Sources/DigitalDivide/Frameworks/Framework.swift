@@ -229,6 +229,10 @@ public struct MethodChoices: Sendable, Equatable {
     public var weighting: Weighting
     /// Score of every present value when normalisation's denominator vanishes (max = min). COINr: NaN.
     public var degenerateScore: Double
+    /// Unit screening by data availability (COINr `Screen(dat_thresh = t, unit_screen = "byNA")`): after
+    /// imputation, a unit whose share of non-missing indicator values in a year is below `t` is removed from that
+    /// year (all its values missing, so it is not scored and counts in no later statistic); nil = no screening.
+    public var screen: Double? = nil
 
     public init(imputation: [Imputation] = [.none], treatment: Treatment = .none,
                 normalisation: Normalisation = .minMax(lower: 0, upper: 100), pooledNormalisation: Bool = false,
@@ -248,6 +252,7 @@ public struct MethodChoices: Sendable, Equatable {
             && a.pooledNormalisation == b.pooledNormalisation && a.aggregation == b.aggregation
             && a.weighting == b.weighting
             && (a.degenerateScore == b.degenerateScore || (a.degenerateScore.isNaN && b.degenerateScore.isNaN))
+            && a.screen == b.screen
     }
 }
 

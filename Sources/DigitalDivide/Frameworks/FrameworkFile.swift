@@ -337,7 +337,7 @@ private struct NodeDocument: Decodable {
 
 private struct MethodsDocument: Decodable {
     static let keys: Set<String> = ["imputation", "treatment", "normalisation", "pooled", "aggregation", "weighting",
-                                    "degenerate-score"]
+                                    "degenerate-score", "screen"]
     var imputation: String?
     var treatment: String?
     var normalisation: String?
@@ -345,6 +345,7 @@ private struct MethodsDocument: Decodable {
     var aggregation: String?
     var weighting: String?
     var degenerateScore: Double?
+    var screen: Double?
     var line: Int?
     var unknownKeys: [String]
 
@@ -354,7 +355,7 @@ private struct MethodsDocument: Decodable {
         func get<T: Decodable>(_ key: String) throws -> T? { try c.decodeIfPresent(T.self, forKey: AnyKey(key)) }
         imputation = try get("imputation"); treatment = try get("treatment"); normalisation = try get("normalisation")
         pooled = try get("pooled"); aggregation = try get("aggregation"); weighting = try get("weighting")
-        degenerateScore = try get("degenerate-score")
+        degenerateScore = try get("degenerate-score"); screen = try get("screen")
         unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) }.sorted()
     }
 
@@ -376,6 +377,12 @@ private struct MethodsDocument: Decodable {
         do { if let aggregation { m.aggregation = try MethodSyntax.aggregation(aggregation) } } catch { record(error) }
         if let pooled { m.pooledNormalisation = pooled }
         if let degenerateScore { m.degenerateScore = degenerateScore }
+        if let screen {
+            if screen >= 0 && screen <= 1 { m.screen = screen } else {
+                issues.append(FrameworkIssue(path: path, line: line, kind: .badParameter,
+                                             message: "screen must be a share between 0 and 1, found \(screen)"))
+            }
+        }
         if let weighting {
             if let w = Weighting(rawValue: weighting.lowercased()) { m.weighting = w } else {
                 issues.append(FrameworkIssue(path: path, line: line, kind: .unknownMethod,

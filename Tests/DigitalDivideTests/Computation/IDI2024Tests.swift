@@ -208,6 +208,33 @@ struct RescaleTests {
     }
 }
 
+@Suite("Screening units by data availability")
+struct ScreenTests {
+    @Test func unitsBelowTheShareAreRemovedBeforeTreatmentAndNormalisation() throws {
+        let f = try FrameworkFile.load(yaml: """
+        id: S
+        methods:
+          screen: 0.7
+          normalisation: minmax:0,100
+        children:
+          - {id: a, series: a, direction: 1}
+          - {id: b, series: b, direction: 1}
+          - {id: c, series: c, direction: 1}
+        """)
+        #expect(f.methods.screen == 0.7)
+        let r = try run(f, units: ["A", "B", "C"], values: [
+            "A": ["a": 0, "b": 0, "c": 0], "B": ["a": 100, "b": 5], "C": ["a": 10, "b": 10, "c": 10],
+        ])
+        func s(_ u: String, _ n: String) -> Double { r.score(unit: u, node: n, year: 2022) ?? .nan }
+        // B has 2 of 3 values (0.67 < 0.7): removed, so a's min-max runs over A and C only: A 0, C 100.
+        #expect(s("B", "S").isNaN && s("B", "a").isNaN)
+        #expect(s("A", "a") == 0 && s("C", "a") == 100 && s("C", "S") == 100)
+        #expect(throws: FrameworkError.self) {
+            try FrameworkFile.load(yaml: "id: S\nmethods:\n  screen: 2\nchildren:\n  - {id: a, series: a, direction: 1}\n")
+        }
+    }
+}
+
 @Suite("Inclusion rule: minimum-official")
 struct MinimumOfficialTests {
     static let yaml = """

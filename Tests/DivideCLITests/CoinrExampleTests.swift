@@ -5,7 +5,7 @@ import Testing
 @testable import DivideCLI
 
 /// COINr's own example index (`build_example_coin()`) reproduced through `divide compute` at every stage, against
-/// COINr 1.1.14's outputs (Tests/Fixtures/coinr-asem-reference, README there): each stage is read by turning the
+/// COINr 1.1.14's outputs (Tests/Fixtures/coinr-asem-reference, EXAMPLE.md there): each stage is read by turning the
 /// later steps off (`--impute none`, `--treat none`, `--normalise none`), where the score of an indicator row is
 /// its value times its direction.
 @Suite("COINr build_example_coin() through divide compute")

@@ -27,19 +27,32 @@ struct FrameworksCommand: ParsableCommand {
         print(Self.describe(try options.loadFramework()), terminator: "")
     }
 
-    /// One line per preset: name, indicators, full name.
+    /// One line per preset: name, indicators, whether it reproduces or approximates a publisher's edition, full
+    /// name; then per preset how closely (the figure and the command that measured it), and the deprecated names.
     static func list(_ presets: FrameworkPresets) throws -> String {
         var rows: [[String]] = []
+        var notes: [String] = []
         for name in presets.names() {
             do {
                 let f = try presets.load(name)
                 rows.append([name + (name == FrameworkPresets.defaultName ? " (default)" : ""),
-                             String(f.indicators.count), f.root.name])
+                             String(f.indicators.count), f.edition?.status.rawValue ?? "not stated", f.root.name])
+                if let e = f.edition {
+                    var note = "\(name): \(e.status.rawValue) \(e.title)"
+                    if let agreement = e.agreement { note += "\n  agreement: \(agreement)" }
+                    if let command = e.command { note += "\n  measured by: \(command)" }
+                    notes.append(note)
+                }
             } catch {
-                rows.append([name, "-", "invalid: \(error)"])
+                rows.append([name, "-", "-", "invalid: \(error)"])
             }
         }
-        return Table(header: ["preset", "indicators", "name"], rows: rows, numeric: [1]).text()
+        var text = Table(header: ["preset", "indicators", "edition", "name"], rows: rows, numeric: [1]).text()
+        if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
+        for (old, alias) in FrameworkPresets.deprecatedAliases.sorted(by: { $0.key < $1.key }) {
+            text += "\n\(old) → \(alias.preset) (deprecated alias): \(alias.note)\n"
+        }
+        return text
     }
 
     /// The tree with effective weights, then the methods.

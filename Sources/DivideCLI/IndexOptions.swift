@@ -46,6 +46,14 @@ struct IndexOptions: ParsableArguments {
     var aggregate: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "Screen units by data availability after imputation: drop a unit from a year when less than this share "
+            + "of its indicators has a value (COINr Screen, dat_thresh; e.g. 0.9).", valueName: "SHARE"))
+    var screen: Double?
+
+    @Flag(name: .long, help: "COINr iMeta frameworks: divide each indicator by its iMeta Denominator (COINr Denominate).")
+    var denominate = false
+
+    @Option(name: .long, help: ArgumentHelp(
         "Worker threads (BLAS, and commands that run in parallel); default: the machine's setting.", valueName: "N"))
     var threads: Int?
 
@@ -53,6 +61,13 @@ struct IndexOptions: ParsableArguments {
         if year != nil && years != nil { throw ValidationError("give --year or --years, not both") }
         if let threads, !(1...Self.maxThreads).contains(threads) {
             throw ValidationError("--threads must be 1 to \(Self.maxThreads), found \(threads)")
+        }
+        if let screen, !(screen >= 0 && screen <= 1) {
+            throw ValidationError("--screen must be a share between 0 and 1, found \(screen)")
+        }
+        if denominate && !isCoinrMeta {
+            throw ValidationError("--denominate applies to COINr iMeta frameworks (--framework …iMeta.csv); a YAML "
+                                  + "framework divides with transform: ratio:SERIES")
         }
         if let group, IncomeGroup(parsing: group) == nil {
             do { _ = try CountryGroup(parsing: group) } catch {
@@ -101,16 +116,27 @@ struct IndexOptions: ParsableArguments {
         return IndexRequest(
             framework: frameworkSource, data: try data.paths(), load: data.loadOptions(), universe: universe,
             years: yearRange,
-            overrides: .init(imputation: impute, treatment: treat, normalisation: normalise, aggregation: aggregate),
-            reportIncome: group.flatMap(IncomeGroup.init(parsing:)))
+            overrides: overrides, reportIncome: group.flatMap(IncomeGroup.init(parsing:)))
+    }
+
+    /// The method overrides these options give.
+    var overrides: IndexRequest.Overrides {
+        .init(imputation: impute, treatment: treat, normalisation: normalise, aggregation: aggregate, screen: screen,
+              denominate: denominate)
+    }
+
+    /// A deprecated preset name (`idi2023`) still loads, with a warning on standard error that says what it names.
+    func warnIfDeprecated() {
+        if case .preset(let name) = frameworkSource, let note = FrameworkPresets.deprecation(of: name) {
+            printError("warning: " + note)
+        }
     }
 
     /// The framework, with the overrides applied.
     /// - Throws: `ValidationError` carrying every problem of the file (file:line (path): message).
     func loadFramework(knownSeries: Set<String>? = nil) throws -> Framework {
-        let request = IndexRequest(
-            framework: frameworkSource, data: [],
-            overrides: .init(imputation: impute, treatment: treat, normalisation: normalise, aggregation: aggregate))
+        let request = IndexRequest(framework: frameworkSource, data: [], overrides: overrides)
+        warnIfDeprecated()
         return try Self.usage { try request.loadFramework(knownSeries: knownSeries) }
     }
 
@@ -147,6 +173,7 @@ struct IndexOptions: ParsableArguments {
     func compute(_ dataOptions: DataOptions) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
         let request = try request(dataOptions)
+        warnIfDeprecated()
         let run = try Self.usage { try request.run() }
         Self.noteRejected(run.report)
         return run

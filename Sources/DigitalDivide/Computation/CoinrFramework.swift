@@ -14,14 +14,19 @@ extension Framework {
     ///   - meta: the COINr `iMeta` table.
     ///   - source: the file name for error messages.
     ///   - knownSeries: the series codes present in the data; when given, indicators naming another are errors.
+    ///   - denominate: divide each indicator with a `Denominator` by that series (COINr `Denominate(dset =
+    ///     "Raw")`: x / denominator, no scaling; `transform: ratio:SERIES`), as COINr's `build_example_coin()` does.
     /// - Throws: ``FrameworkError`` (no single root, cycles, …) as ``init(nodes:methods:knownSeries:source:)``.
-    public init(coinr meta: CoinrMeta, source: String = "<iMeta>", knownSeries: Set<String>? = nil) throws {
+    public init(coinr meta: CoinrMeta, source: String = "<iMeta>", knownSeries: Set<String>? = nil,
+                denominate: Bool = false) throws {
         let nodes: [FlatNode] = meta.entries.compactMap { entry in
             switch entry.type {
             case .indicator:
+                let transform: IndicatorTransform = denominate && entry.denominator != nil
+                    ? .perCapita(denominator: entry.denominator!, scale: 1) : .none
                 let spec = IndicatorSpec(series: entry.code,
                                          direction: entry.direction == -1 ? .lowerIsBetter : .higherIsBetter,
-                                         unit: entry.unit, target: entry.target)
+                                         unit: entry.unit, target: entry.target, transform: transform)
                 return FlatNode(id: entry.code, name: entry.name, parent: entry.parent, weight: entry.weight ?? 1,
                                 indicator: spec, line: entry.line)
             case .aggregate:

@@ -18,10 +18,28 @@ public struct FrameworkPresets: Sendable {
     /// test checks that the folder and this list agree).
     public static let shipped = FrameworkPresets(embedded: [
         "apddi": PackageResources.apddi_yaml,
+        "egdi": PackageResources.egdi_yaml,
         "idi2017": PackageResources.idi2017_yaml,
-        "idi2023": PackageResources.idi2023_yaml,
+        "idi2024": PackageResources.idi2024_yaml,
+        "idi2024-datahub": PackageResources.idi2024_datahub_yaml,
         "tii": PackageResources.tii_yaml,
     ])
+
+    /// Old preset names that still load, each with the preset it now names and why it is deprecated.
+    public static let deprecatedAliases: [String: (preset: String, note: String)] = [
+        "idi2023": ("idi2024-datahub",
+                    "idi2023 is deprecated: it carried ITU's name without ITU's method (own goalposts, 7 of 10 "
+                        + "indicators). It now names idi2024-datahub, ITU's IDI 2024 method on the shipped DataHub "
+                        + "series (an approximation); for ITU's own IDI 2024 scores use idi2024."),
+    ]
+
+    /// The deprecation note of an old preset name, or nil for a current one.
+    public static func deprecation(of name: String) -> String? { deprecatedAliases[name.lowercased()]?.note }
+
+    /// The preset a name stands for: itself, or the preset a deprecated alias now names.
+    static func resolved(_ name: String) -> String {
+        deprecatedAliases[name.lowercased()]?.preset ?? name.lowercased()
+    }
 
     /// Presets read from the `.yaml` files of `directory`.
     public init(directory: String) {
@@ -46,10 +64,11 @@ public struct FrameworkPresets: Sendable {
         return names.filter { $0 == Self.defaultName } + names.filter { $0 != Self.defaultName }
     }
 
-    /// The file of a preset read from a folder; `nil` when there is no such preset or it is compiled in.
+    /// The file of a preset read from a folder (a deprecated alias gives its new preset's file); `nil` when there is
+    /// no such preset or it is compiled in.
     public func path(of name: String) -> String? {
         guard let directory else { return nil }
-        let path = (directory as NSString).appendingPathComponent(name.lowercased() + ".yaml")
+        let path = (directory as NSString).appendingPathComponent(Self.resolved(name) + ".yaml")
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
@@ -60,7 +79,7 @@ public struct FrameworkPresets: Sendable {
                 String(decoding: $0, as: UTF8.self)
             }
         }
-        return embedded[name.lowercased()].map { String(decoding: $0, as: UTF8.self) }
+        return embedded[Self.resolved(name)].map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Loads and validates a preset. Messages name the preset's file as `NAME.yaml`.
@@ -74,6 +93,6 @@ public struct FrameworkPresets: Sendable {
                 path: [], kind: .syntax,
                 message: "no preset or file named \"\(name)\"; presets: \(names().joined(separator: ", "))")])
         }
-        return try FrameworkFile.load(yaml: yaml, file: name.lowercased() + ".yaml", knownSeries: knownSeries)
+        return try FrameworkFile.load(yaml: yaml, file: Self.resolved(name) + ".yaml", knownSeries: knownSeries)
     }
 }

@@ -40,12 +40,13 @@ public struct IndexRequest: Sendable {
         /// The framework, checked against `knownSeries` when given.
         /// - Throws: ``FrameworkError`` (every problem of the file with its line), ``DivideError`` for an iMeta that
         ///   cannot be read.
-        public func load(knownSeries: Set<String>? = nil) throws -> Framework {
+        public func load(knownSeries: Set<String>? = nil, denominate: Bool = false) throws -> Framework {
             switch self {
             case .preset(let name):
                 return try FrameworkPresets.shipped.load(name, knownSeries: knownSeries)
             case .file(let path) where isCoinrMeta:
-                return try Framework(coinr: try CoinrMeta.read(path: path), source: path, knownSeries: knownSeries)
+                return try Framework(coinr: try CoinrMeta.read(path: path), source: path, knownSeries: knownSeries,
+                                     denominate: denominate)
             case .file(let path):
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a framework file",
@@ -58,19 +59,26 @@ public struct IndexRequest: Sendable {
         }
     }
 
-    /// Method overrides applied to every node (``MethodSyntax`` text, e.g. `"mean"`, `"minmax:1,100"`).
+    /// Method overrides applied to every node (``MethodSyntax`` text, e.g. `"mean"`, `"minmax:1,100"`), unit
+    /// screening by data availability, and (COINr iMeta) division by the iMeta denominators.
     public struct Overrides: Sendable, Equatable {
         public var imputation: String?
         public var treatment: String?
         public var normalisation: String?
         public var aggregation: String?
+        /// Drop a unit from a year when less than this share of its indicators has a value (COINr `Screen`).
+        public var screen: Double?
+        /// COINr iMeta frameworks: divide each indicator by its iMeta `Denominator` (COINr `Denominate`).
+        public var denominate: Bool
 
         public init(imputation: String? = nil, treatment: String? = nil, normalisation: String? = nil,
-                    aggregation: String? = nil) {
+                    aggregation: String? = nil, screen: Double? = nil, denominate: Bool = false) {
             self.imputation = imputation
             self.treatment = treatment
             self.normalisation = normalisation
             self.aggregation = aggregation
+            self.screen = screen
+            self.denominate = denominate
         }
     }
 
@@ -103,9 +111,11 @@ public struct IndexRequest: Sendable {
 
     /// The framework with the overrides applied.
     public func loadFramework(knownSeries: Set<String>? = nil) throws -> Framework {
-        try framework.load(knownSeries: knownSeries).overriding(
+        var framework = try framework.load(knownSeries: knownSeries, denominate: overrides.denominate).overriding(
             imputation: overrides.imputation, treatment: overrides.treatment,
             normalisation: overrides.normalisation, aggregation: overrides.aggregation)
+        if let screen = overrides.screen { framework.methods.screen = screen }
+        return framework
     }
 
     /// Loads the data, checks the framework against it and computes the index.

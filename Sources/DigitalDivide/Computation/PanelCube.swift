@@ -51,6 +51,16 @@ extension IndicatorCube {
                     }
                 }
             }
+            guard panel.hasEstimates else { continue }
+            if estimated.isEmpty { estimated = [Bool](repeating: false, count: values.count) }
+            for (u, row) in unitRows.enumerated() {
+                guard let row else { continue }
+                for (y, column) in yearColumns.enumerated() {
+                    guard let column else { continue }
+                    estimated[u + units.count * (s + series.count * y)] =
+                        panel.isEstimate(unitAt: row, indicatorAt: i, yearAt: column)
+                }
+            }
         }
     }
 }

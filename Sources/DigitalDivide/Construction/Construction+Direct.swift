@@ -4,7 +4,8 @@ extension Construction {
     /// `recycled`: a previous result whose buffers may be overwritten (used when of the same size and not shared).
     static func prepareDirect(_ plan: ConstructionPlan, methods: MethodChoices, cube: IndicatorCube,
                               threads: Int, recycled: consuming PreparedConstruction?) throws -> PreparedConstruction? {
-        guard !methods.pooledNormalisation, methods.imputation.allSatisfy({ $0 == .none }) else { return nil }
+        guard !methods.pooledNormalisation, methods.imputation.allSatisfy({ $0 == .none }), methods.screen == nil
+        else { return nil }
         var bounds: [(lower: Double, upper: Double)] = []
         var directions: [Double] = []
         var sources: [Int] = []

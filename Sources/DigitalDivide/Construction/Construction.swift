@@ -43,7 +43,7 @@ public enum Construction {
         let plan = ConstructionPlan(framework)
         if let direct = try prepareDirect(plan, methods: framework.methods, cube: cube, threads: threads,
                                           recycled: recycled.take()) {
-            return direct
+            return direct.markingEstimates(of: cube)
         }
         let methods = framework.methods
         let U = cube.units.count, I = plan.indicators.count, Y = cube.years.count
@@ -77,6 +77,12 @@ public enum Construction {
                                                                  expected: "a value > 0", context: context(i, u, y))
                         }
                         x = spec.transform == .log ? log(x) : log10(x)
+                    case .log1p:
+                        guard x > -1 else {
+                            throw ConstructionError.invalidValue(method: "log1p transform", row: u, column: i, value: x,
+                                                                 expected: "a value > -1", context: context(i, u, y))
+                        }
+                        x = log1p(x)
                     case .positive:
                         if x <= 0 { x = .nan }
                     case .cap(let upper):
@@ -129,6 +135,18 @@ public enum Construction {
             }
         }
 
+        // 2b. Screening by data availability (COINr Screen, unit_screen = "byNA"), on the imputed values.
+        if let threshold = methods.screen, I > 0 {
+            for y in 0..<Y {
+                for u in 0..<U {
+                    var present = 0
+                    for i in 0..<I where !raw[u + U * (i + I * y)].isNaN { present += 1 }
+                    guard Double(present) / Double(I) < threshold else { continue }
+                    for i in 0..<I { raw[u + U * (i + I * y)] = .nan }
+                }
+            }
+        }
+
         // 3. Outlier treatment, per indicator and year.
         var reports: [TreatmentRecord] = []
         for i in 0..<I {
@@ -166,7 +184,7 @@ public enum Construction {
                 }
                 referenceRow = row
             }
-            let gp = spec.goalposts.map { (lower: $0.lower, upper: $0.upper) }
+            let gp = spec.effectiveGoalposts.map { (lower: $0.lower, upper: $0.upper) }
             func normalise(_ column: [Double]) throws -> [Double] {
                 do {
                     return try method.apply(to: column, direction: spec.direction.sign, goalposts: gp,
@@ -193,6 +211,7 @@ public enum Construction {
         }
         return PreparedConstruction(plan: plan, units: cube.units, years: cube.years, groupings: cube.groupings,
                                     normalised: normalised, origins: origins, treatment: reports)
+            .markingEstimates(of: cube)
     }
 }
 
@@ -217,13 +236,57 @@ public struct PreparedConstruction: Sendable {
     /// Where each indicator value came from (same layout as ``normalised``).
     public let origins: CellOrigins
     public let treatment: [TreatmentRecord]
+    /// Whether each indicator value rests on a value its source file marks as an estimate (observed, or carried
+    /// forward from one); same layout as ``normalised``; empty when the cube has no estimates or no node of the
+    /// framework has an inclusion rule (``NodeInfo/minimumOfficial``), the only step that reads them.
+    public internal(set) var estimated: [Bool] = []
+
+    /// A copy whose ``estimated`` flags follow the cube's estimate marks through the origins (a carried cell
+    /// is an estimate when the cell it was carried from is).
+    func markingEstimates(of cube: IndicatorCube) -> PreparedConstruction {
+        guard !cube.estimated.isEmpty, plan.nodes.contains(where: { $0.minimumOfficial != nil }) else { return self }
+        let U = units.count, I = plan.indicators.count, Y = years.count, S = cube.series.count
+        var seriesIndex: [String: Int] = [:]
+        for (k, s) in cube.series.enumerated() { seriesIndex[s] = k }
+        var yearIndex: [Int: Int] = [:]
+        for (k, y) in cube.years.enumerated() { yearIndex[y] = k }
+        var flags = [Bool](repeating: false, count: U * I * Y)
+        for (i, spec) in plan.indicators.enumerated() {
+            guard let s = seriesIndex[spec.series] else { continue }
+            for y in 0..<Y {
+                for u in 0..<U {
+                    let k = u + U * (i + I * y)
+                    let source: Int?
+                    switch origins[k] {
+                    case .observed: source = y
+                    case .carried(let from): source = yearIndex[from]
+                    default: source = nil
+                    }
+                    if let source { flags[k] = cube.estimated[u + U * (s + S * source)] }
+                }
+            }
+        }
+        var copy = self
+        copy.estimated = flags
+        return copy
+    }
+
+    /// Whether indicator cell `k` (layout of ``normalised``) holds an official value: present, observed or
+    /// carried forward (not imputed across units or interpolated), and not an estimate.
+    func isOfficial(_ k: Int) -> Bool {
+        guard !normalised[k].isNaN else { return false }
+        switch origins[k] {
+        case .observed, .carried: return estimated.isEmpty || !estimated[k]
+        default: return false
+        }
+    }
 
     /// The same prepared values restricted to some years (e.g. the latest one for a Monte Carlo), so that
     /// ``aggregate(weights:methods:ranks:)`` only works on those.
     /// - Throws: ``ConstructionError/unknownName(kind:name:known:)`` for a year not prepared.
     public func selecting(years selected: [Int]) throws -> PreparedConstruction {
         let U = units.count, I = plan.indicators.count
-        var values: [Double] = [], cells = CellOrigins([])
+        var values: [Double] = [], cells = CellOrigins([]), flags: [Bool] = []
         values.reserveCapacity(U * I * selected.count)
         for year in selected {
             guard let y = years.firstIndex(of: year) else {
@@ -231,10 +294,13 @@ public struct PreparedConstruction: Sendable {
             }
             values += normalised[(U * I * y)..<(U * I * (y + 1))]
             cells.append(contentsOf: origins.extracting((U * I * y)..<(U * I * (y + 1))))
+            if !estimated.isEmpty { flags += estimated[(U * I * y)..<(U * I * (y + 1))] }
         }
-        return PreparedConstruction(plan: plan, units: units, years: selected, groupings: groupings,
-                                    normalised: values, origins: cells,
-                                    treatment: treatment.filter { selected.contains($0.year) })
+        var out = PreparedConstruction(plan: plan, units: units, years: selected, groupings: groupings,
+                                       normalised: values, origins: cells,
+                                       treatment: treatment.filter { selected.contains($0.year) })
+        out.estimated = flags
+        return out
     }
 
     /// Aggregates up the tree and ranks.

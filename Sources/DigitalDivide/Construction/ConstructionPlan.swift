@@ -17,6 +17,11 @@ public struct NodeInfo: Sendable, Equatable {
     /// For composites, the aggregation method (framework default resolved) and coverage threshold.
     public var aggregation: Aggregation?
     public var coverage: Double
+    /// For composites, the inclusion rule (``FrameworkNode/minimumOfficial``): at least this many official
+    /// indicator values below the node, else the unit is not scored here; nil = no rule.
+    public var minimumOfficial: Int? = nil
+    /// For composites, the min-max rescaling of the node's scores per year (``FrameworkNode/rescale``).
+    public var rescale: Goalposts? = nil
 }
 
 /// A framework flattened into arrays: nodes depth first (root = 0), indicators in tree order, and the
@@ -52,6 +57,8 @@ public struct ConstructionPlan: Sendable, Equatable {
             case .composite(let children, let method, let coverage):
                 nodes[index].aggregation = method ?? framework.methods.aggregation
                 nodes[index].coverage = coverage
+                nodes[index].minimumOfficial = node.minimumOfficial
+                nodes[index].rescale = node.rescale
                 let ids = children.map { add($0, parent: index, depth: depth + 1) }
                 nodes[index].children = ids
                 nodes[index].level = 1 + (ids.map { nodes[$0].level }.max() ?? 0)

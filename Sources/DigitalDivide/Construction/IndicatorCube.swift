@@ -12,6 +12,9 @@ public struct IndicatorCube: Sendable, Equatable {
     public var values: [Double]
     /// Grouping name → each unit's group label (nil = no group).
     public var groupings: [String: [String?]]
+    /// Whether each value is marked as an estimate by its source (same layout as ``values``); empty = none is.
+    /// The inclusion rule ``FrameworkNode/minimumOfficial`` does not count estimates as official values.
+    public var estimated: [Bool] = []
 
     /// - Throws: ``ConstructionError`` when `values` or a grouping has the wrong length, names repeat, or
     ///   the years do not increase.

@@ -124,6 +124,35 @@ extension PreparedConstruction {
                     scores.values.replaceSubrange(at..<(at + U), with: result.scores)
                     scores.coverage.replaceSubrange(at..<(at + U), with: result.coverage)
                 }
+                // The inclusion rule: too few official values below the node → not scored here (nor above,
+                // where the node then counts as a missing child).
+                if let minimum = node.minimumOfficial {
+                    let descendants = plan.descendantIndicators[n]
+                    for y in 0..<Y {
+                        let at = U * (slot + K * y)
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            var official = 0
+                            for i in descendants where isOfficial(u + U * (i + I * y)) { official += 1 }
+                            if official < minimum { scores.values[at + u] = .nan }
+                        }
+                    }
+                }
+                // Rescaling: min-max of the node's scores over the units scored here, per year.
+                if let bounds = node.rescale {
+                    for y in 0..<Y {
+                        let at = U * (slot + K * y)
+                        var lo = Double.infinity, hi = -Double.infinity
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            lo = min(lo, scores.values[at + u]); hi = max(hi, scores.values[at + u])
+                        }
+                        guard lo <= hi else { continue }
+                        for u in 0..<U where !scores.values[at + u].isNaN {
+                            scores.values[at + u] = hi > lo
+                                ? (scores.values[at + u] - lo) / (hi - lo) * (bounds.upper - bounds.lower) + bounds.lower
+                                : (bounds.lower + bounds.upper) / 2
+                        }
+                    }
+                }
             }
         }
     }

@@ -46,9 +46,15 @@ extension Framework {
             let indent = String(repeating: "  ", count: w.depth)
             let what: String
             switch node.content {
-            case .indicator(let s): what = "series \(s.series), direction \(s.direction == .higherIsBetter ? "+1" : "-1")"
+            case .indicator(let s):
+                var text = "series \(s.series), direction \(s.direction == .higherIsBetter ? "+1" : "-1")"
+                if s.transform == .log1p { text += ", ln(x + 1)" }
+                if let t = s.threshold, let g = s.goalpost { text += ", threshold \(t) → goalpost \(g)" }
+                what = text
             case .composite(_, let a, let c):
-                what = "[\((a ?? methods.aggregation).name)\(c > 0 ? ", coverage ≥ \(c)" : "")]"
+                what = "[\((a ?? methods.aggregation).name)\(c > 0 ? ", coverage ≥ \(c)" : "")"
+                    + (node.minimumOfficial.map { ", ≥ \($0) official indicators" } ?? "")
+                    + (node.rescale.map { ", rescaled to \($0.lower)–\($0.upper)" } ?? "") + "]"
             }
             lines.append("\(indent)\(node.id)  \(node.name)  w=\(format(w.normalised))  eff=\(format(w.effective))  \(what)")
             for child in node.children { walk(child, p) }

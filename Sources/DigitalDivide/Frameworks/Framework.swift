@@ -1,3 +1,5 @@
+import Foundation
+
 /// A composite index's structure: a tree of any depth (index → pillars → sub-pillars → indicators), with a
 /// weight and an aggregation method per node and the construction choices that apply to the whole tree.
 ///
@@ -11,10 +13,13 @@ public struct Framework: Sendable, Equatable {
     public var root: FrameworkNode
     /// Choices for the steps that are not per node (and the default aggregation).
     public var methods: MethodChoices
+    /// Which publisher's edition the framework reproduces or approximates, and how closely (nil: not stated).
+    public var edition: EditionInfo?
 
-    public init(root: FrameworkNode, methods: MethodChoices = MethodChoices()) {
+    public init(root: FrameworkNode, methods: MethodChoices = MethodChoices(), edition: EditionInfo? = nil) {
         self.root = root
         self.methods = methods
+        self.edition = edition
     }
 
     /// All indicators, depth first, in the order they appear in the tree.
@@ -43,6 +48,15 @@ public struct FrameworkNode: Sendable, Equatable {
     public var content: Content
     /// Line of the node in its YAML file, when loaded from one.
     public var line: Int?
+    /// For composites, the inclusion rule: a unit is scored at this node only when at least this many of the
+    /// indicators below it have an *official* value (observed, or carried forward from an observed value, and not
+    /// marked as an estimate by its source file); nil = no such rule. Estimates and imputed values still enter
+    /// the score; they only do not count towards the minimum. ITU IDI 2024: 5 of the 10 indicators.
+    public var minimumOfficial: Int?
+    /// For composites, a min-max rescaling of the node's scores per year over the units scored there,
+    /// `(s − min)/(max − min)·(upper − lower) + lower` (all scored units get the midpoint when max = min): the UN
+    /// E-Government Survey's TII, "the arithmetic average of the four z-scores … normalised to 0–1"; nil = none.
+    public var rescale: Goalposts?
 
     /// An indicator, or a composite with its children, aggregation method (nil = the framework default)
     /// and coverage threshold (minimum share, 0…1, of children present for a unit to be scored).
@@ -51,12 +65,15 @@ public struct FrameworkNode: Sendable, Equatable {
         case composite(children: [FrameworkNode], aggregation: Aggregation?, coverage: Double)
     }
 
-    public init(id: String, name: String? = nil, weight: Double = 1, content: Content, line: Int? = nil) {
+    public init(id: String, name: String? = nil, weight: Double = 1, content: Content, line: Int? = nil,
+                minimumOfficial: Int? = nil, rescale: Goalposts? = nil) {
+        self.rescale = rescale
         self.id = id
         self.name = name ?? id
         self.weight = weight
         self.content = content
         self.line = line
+        self.minimumOfficial = minimumOfficial
     }
 
     /// The children of a composite (empty for an indicator).
@@ -80,6 +97,9 @@ public enum IndicatorTransform: Sendable, Hashable {
     case none
     /// Natural logarithm (values ≤ 0 are an error).
     case log
+    /// `ln(x + 1)` (values ≤ −1 are an error): the ITU IDI 2024's transform of the two traffic indicators, whose
+    /// "offset of 1 ensures valid results even for 0's" (ITU, IDI 2024, Annex 1, note 5).
+    case log1p
     /// Base-10 logarithm (the old ITU IDI's bandwidth indicator: log10(x)/log10(ref)).
     case log10
     /// `x / denominator · scale`, e.g. per 100 inhabitants with the population series and scale 100.
@@ -101,6 +121,12 @@ public struct IndicatorSpec: Sendable, Equatable {
     public var unit: String?
     /// Goalposts (lower, upper) in the units of the transformed series, for goalpost normalisation.
     public var goalposts: Goalposts?
+    /// ITU-style threshold (score 0) and goalpost (score 100) in the units of the series *before* its log, log10,
+    /// log1p or cap transform (which is applied to them too; per-capita and ratio transforms leave them as they
+    /// are). For direction +1 the threshold is below the goalpost, for −1 (prices) above it. Both or neither;
+    /// exclusive with ``goalposts``. See ``effectiveGoalposts``.
+    public var threshold: Double?
+    public var goalpost: Double?
     /// Target or reference value in the units of the transformed series.
     public var target: Double?
     public var transform: IndicatorTransform
@@ -110,15 +136,74 @@ public struct IndicatorSpec: Sendable, Equatable {
 
     public init(series: String, direction: Direction, unit: String? = nil, goalposts: Goalposts? = nil,
                 target: Double? = nil, transform: IndicatorTransform = .none, normalisation: Normalisation? = nil,
-                treatment: Treatment? = nil) {
+                treatment: Treatment? = nil, threshold: Double? = nil, goalpost: Double? = nil) {
         self.series = series
         self.direction = direction
         self.unit = unit
         self.goalposts = goalposts
+        self.threshold = threshold
+        self.goalpost = goalpost
         self.target = target
         self.transform = transform
         self.normalisation = normalisation
         self.treatment = treatment
+    }
+}
+
+extension IndicatorSpec {
+    /// The goalposts normalisation uses, in transformed units: ``goalposts`` as written, or the ``threshold``
+    /// and ``goalpost`` passed through the transform and ordered (lower, upper) — so that `goalposts:100` gives
+    /// `(x − threshold)/(goalpost − threshold)·100` for direction +1 and `(threshold − x)/(threshold − goalpost)·100`
+    /// for −1, clipped to [0, 100] (ITU, IDI 2024, Annex 1, "Normalization"). Nil when neither is given or a
+    /// threshold or goalpost lies outside the transform's domain (``Framework/validate(knownSeries:)`` reports it).
+    public var effectiveGoalposts: Goalposts? {
+        guard let threshold, let goalpost else { return goalposts }
+        guard let t = transform.applied(toBound: threshold), let g = transform.applied(toBound: goalpost) else {
+            return nil
+        }
+        return Goalposts(lower: min(t, g), upper: max(t, g))
+    }
+}
+
+extension IndicatorTransform {
+    /// The transform of a threshold or goalpost written in the series' units: log, log10, log1p and cap apply;
+    /// per-capita, ratio and positive leave it unchanged (it is already per capita, a ratio, positive). Nil
+    /// outside the transform's domain (log of a value ≤ 0, log1p of a value ≤ −1).
+    func applied(toBound x: Double) -> Double? {
+        switch self {
+        case .none, .positive, .perCapita: return x
+        case .log: return x > 0 ? Foundation.log(x) : nil
+        case .log10: return x > 0 ? Foundation.log10(x) : nil
+        case .log1p: return x > -1 ? Foundation.log1p(x) : nil
+        case .cap(let upper): return min(x, upper)
+        }
+    }
+}
+
+/// Which publisher's edition a framework reproduces or approximates, and how closely (the file's `edition:`).
+public struct EditionInfo: Sendable, Equatable {
+    /// How the framework relates to the publisher's own numbers.
+    public enum Status: String, Sendable, CaseIterable {
+        /// The publisher's method on the publisher's own inputs: gives the published numbers.
+        case reproduces
+        /// The publisher's structure or method on other data or with substitutes: close, not equal.
+        case approximates
+        /// An index of this project's own design (no publisher's numbers to match).
+        case project
+    }
+    public var status: Status
+    /// The edition, e.g. "ITU ICT Development Index 2024".
+    public var title: String
+    /// How closely, with the figure (e.g. "170 economies: mean |Δ| 0.03, max 0.07 IDI points").
+    public var agreement: String?
+    /// The command that measured `agreement`.
+    public var command: String?
+
+    public init(status: Status, title: String, agreement: String? = nil, command: String? = nil) {
+        self.status = status
+        self.title = title
+        self.agreement = agreement
+        self.command = command
     }
 }
 
@@ -144,6 +229,10 @@ public struct MethodChoices: Sendable, Equatable {
     public var weighting: Weighting
     /// Score of every present value when normalisation's denominator vanishes (max = min). COINr: NaN.
     public var degenerateScore: Double
+    /// Unit screening by data availability (COINr `Screen(dat_thresh = t, unit_screen = "byNA")`): after
+    /// imputation, a unit whose share of non-missing indicator values in a year is below `t` is removed from that
+    /// year (all its values missing, so it is not scored and counts in no later statistic); nil = no screening.
+    public var screen: Double? = nil
 
     public init(imputation: [Imputation] = [.none], treatment: Treatment = .none,
                 normalisation: Normalisation = .minMax(lower: 0, upper: 100), pooledNormalisation: Bool = false,
@@ -163,6 +252,7 @@ public struct MethodChoices: Sendable, Equatable {
             && a.pooledNormalisation == b.pooledNormalisation && a.aggregation == b.aggregation
             && a.weighting == b.weighting
             && (a.degenerateScore == b.degenerateScore || (a.degenerateScore.isNaN && b.degenerateScore.isNaN))
+            && a.screen == b.screen
     }
 }
 

@@ -43,7 +43,8 @@ public enum FrameworkFile {
         let methods = document.methods.map { $0.choices(root: document.node.id ?? "", issues: &issues) }
             ?? MethodChoices()
         let root = document.node.build(parentPath: [], isRoot: true, issues: &issues)
-        let framework = Framework(root: root, methods: methods)
+        let edition = document.edition.flatMap { $0.info(root: document.node.id ?? "", issues: &issues) }
+        let framework = Framework(root: root, methods: methods, edition: edition)
         issues += framework.validate(knownSeries: knownSeries)
         guard issues.isEmpty else {
             throw FrameworkError(file: file, issues: issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
@@ -137,6 +138,11 @@ public enum FrameworkFile {
 
 // MARK: - The file's shape (Codable)
 
+/// The message for a key the mapping does not know, listing the known ones.
+private func unknownKey(_ key: String, known: Set<String>) -> String {
+    "unknown key \"\(key)\"; known keys: \(known.sorted().joined(separator: ", "))"
+}
+
 /// Any key, so that unknown keys can be reported rather than silently ignored.
 private struct AnyKey: CodingKey {
     var stringValue: String
@@ -149,11 +155,54 @@ private struct AnyKey: CodingKey {
 private struct FrameworkDocument: Decodable {
     var node: NodeDocument
     var methods: MethodsDocument?
+    var edition: EditionDocument?
 
     init(from decoder: Decoder) throws {
-        node = try NodeDocument(from: decoder, extraKeys: ["methods"])
+        node = try NodeDocument(from: decoder, extraKeys: ["methods", "edition"])
         let c = try decoder.container(keyedBy: AnyKey.self)
         methods = try c.decodeIfPresent(MethodsDocument.self, forKey: AnyKey("methods"))
+        edition = try c.decodeIfPresent(EditionDocument.self, forKey: AnyKey("edition"))
+    }
+}
+
+/// The root's `edition:` mapping: which publisher's edition the framework reproduces or approximates.
+private struct EditionDocument: Decodable {
+    static let keys: Set<String> = ["status", "title", "agreement", "command"]
+    var status: String?
+    var title: String?
+    var agreement: String?
+    var command: String?
+    var line: Int?
+    var unknownKeys: [String]
+
+    init(from decoder: Decoder) throws {
+        line = decoder.mark?.line
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        func get(_ key: String) throws -> String? { try c.decodeIfPresent(String.self, forKey: AnyKey(key)) }
+        status = try get("status"); title = try get("title"); agreement = try get("agreement")
+        command = try get("command")
+        unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) }.sorted()
+    }
+
+    func info(root: String, issues: inout [FrameworkIssue]) -> EditionInfo? {
+        let path = [root, "edition"]
+        func issue(_ kind: FrameworkIssue.Kind, _ message: String) {
+            issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: message))
+        }
+        for key in unknownKeys {
+            issue(.structure, unknownKey(key, known: Self.keys))
+        }
+        let valid = EditionInfo.Status.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let status else { issue(.missingField, "edition needs a status (\(valid)), found none"); return nil }
+        guard let s = EditionInfo.Status(rawValue: status.lowercased()) else {
+            issue(.badParameter, "edition status must be one of \(valid), found \"\(status)\""); return nil
+        }
+        guard let title, !title.isEmpty else { issue(.missingField, "edition needs a title, found none"); return nil }
+        if s != .project && agreement == nil {
+            issue(.missingField, "an edition that \(s.rawValue) a publisher's needs agreement: how closely (a figure, "
+                  + "or why none could be measured), with command: what measured it")
+        }
+        return EditionInfo(status: s, title: title, agreement: agreement, command: command)
     }
 }
 
@@ -177,7 +226,8 @@ private struct DirectionValue: Decodable {
 
 private struct NodeDocument: Decodable {
     static let keys: Set<String> = ["id", "name", "weight", "series", "direction", "unit", "goalposts", "target",
-                                    "transform", "normalisation", "treatment", "aggregation", "coverage", "children"]
+                                    "transform", "normalisation", "treatment", "aggregation", "coverage", "children",
+                                    "threshold", "goalpost", "minimum-official", "rescale"]
     var id: String?
     var name: String?
     var weight: Double?
@@ -192,6 +242,10 @@ private struct NodeDocument: Decodable {
     var aggregation: String?
     var coverage: Double?
     var children: [NodeDocument]?
+    var threshold: Double?
+    var goalpost: Double?
+    var minimumOfficial: Int?
+    var rescale: String?
     var line: Int?
     var unknownKeys: [String]
     var presentKeys: Set<String>
@@ -207,6 +261,8 @@ private struct NodeDocument: Decodable {
         target = try get("target"); transform = try get("transform"); normalisation = try get("normalisation")
         treatment = try get("treatment"); aggregation = try get("aggregation"); coverage = try get("coverage")
         children = try get("children")
+        threshold = try get("threshold"); goalpost = try get("goalpost"); minimumOfficial = try get("minimum-official")
+        rescale = try get("rescale")
         presentKeys = Set(c.allKeys.map(\.stringValue))
         unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) && !extraKeys.contains($0) }.sorted()
     }
@@ -218,14 +274,14 @@ private struct NodeDocument: Decodable {
             issues.append(FrameworkIssue(path: path, line: line, kind: kind, message: message))
         }
         for key in unknownKeys {
-            issue(.structure, "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))")
+            issue(.structure, unknownKey(key, known: Self.keys))
         }
         if id == nil { issue(.missingField, "expected an id, found none") }
         if isRoot && presentKeys.contains("weight") { issue(.structure, "the root has no weight; remove \"weight\"") }
         let content: FrameworkNode.Content
         if let series {
             if children != nil { issue(.structure, "a node has either series (an indicator) or children, found both") }
-            for key in ["aggregation", "coverage"] where presentKeys.contains(key) {
+            for key in ["aggregation", "coverage", "minimum-official", "rescale"] where presentKeys.contains(key) {
                 issue(.structure, "\"\(key)\" belongs to composites, found on indicator \(nodeId)")
             }
             var dir = Direction.higherIsBetter
@@ -243,11 +299,13 @@ private struct NodeDocument: Decodable {
             let spec = IndicatorSpec(series: series, direction: dir, unit: unit, goalposts: gp, target: target,
                                      transform: parseTransform(issue), normalisation: parse(normalisation, issue,
                                                                                            MethodSyntax.normalisation),
-                                     treatment: parse(treatment, issue, MethodSyntax.treatment))
+                                     treatment: parse(treatment, issue, MethodSyntax.treatment),
+                                     threshold: threshold, goalpost: goalpost)
             content = .indicator(spec)
         } else {
             if children == nil { issue(.structure, "a node needs series (an indicator) or children, found neither") }
-            for key in ["direction", "goalposts", "target", "transform", "normalisation", "treatment", "unit"]
+            for key in ["direction", "goalposts", "target", "transform", "normalisation", "treatment", "unit",
+                        "threshold", "goalpost"]
             where presentKeys.contains(key) {
                 issue(.structure, "\"\(key)\" belongs to indicators, found on composite \(nodeId)")
             }
@@ -255,7 +313,17 @@ private struct NodeDocument: Decodable {
             content = .composite(children: built, aggregation: parse(aggregation, issue, MethodSyntax.aggregation),
                                  coverage: coverage ?? 0)
         }
-        return FrameworkNode(id: nodeId, name: name, weight: weight ?? 1, content: content, line: line)
+        var bounds: Goalposts?
+        if series == nil, let rescale {
+            if case .minMax(let l, let u)? = try? MethodSyntax.normalisation(rescale), l != u {
+                bounds = Goalposts(lower: l, upper: u)
+            } else {
+                issue(.badParameter, "rescale: expected minmax:LOWER,UPPER with two different numbers (e.g. minmax:0,1), "
+                      + "found \"\(rescale)\"")
+            }
+        }
+        return FrameworkNode(id: nodeId, name: name, weight: weight ?? 1, content: content, line: line,
+                             minimumOfficial: series == nil ? minimumOfficial : nil, rescale: bounds)
     }
 
     private func parse<T>(_ text: String?, _ issue: (FrameworkIssue.Kind, String) -> Void,
@@ -274,6 +342,7 @@ private struct NodeDocument: Decodable {
         case "none": return .none
         case "log": return .log
         case "log10": return .log10
+        case "log1p", "ln1p": return .log1p
         case "positive": return .positive
         default: break
         }
@@ -300,14 +369,14 @@ private struct NodeDocument: Decodable {
             issue(.badParameter, "ratio transform: expected ratio:SERIES, found \"\(t)\"")
             return .none
         }
-        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, positive, per-capita:SERIES[,SCALE], ratio:SERIES, cap:NUMBER")
+        issue(.unknownMethod, "unknown transform \"\(t)\"; valid choices: none, log, log10, log1p, positive, per-capita:SERIES[,SCALE], ratio:SERIES, cap:NUMBER")
         return .none
     }
 }
 
 private struct MethodsDocument: Decodable {
     static let keys: Set<String> = ["imputation", "treatment", "normalisation", "pooled", "aggregation", "weighting",
-                                    "degenerate-score"]
+                                    "degenerate-score", "screen"]
     var imputation: String?
     var treatment: String?
     var normalisation: String?
@@ -315,6 +384,7 @@ private struct MethodsDocument: Decodable {
     var aggregation: String?
     var weighting: String?
     var degenerateScore: Double?
+    var screen: Double?
     var line: Int?
     var unknownKeys: [String]
 
@@ -324,7 +394,7 @@ private struct MethodsDocument: Decodable {
         func get<T: Decodable>(_ key: String) throws -> T? { try c.decodeIfPresent(T.self, forKey: AnyKey(key)) }
         imputation = try get("imputation"); treatment = try get("treatment"); normalisation = try get("normalisation")
         pooled = try get("pooled"); aggregation = try get("aggregation"); weighting = try get("weighting")
-        degenerateScore = try get("degenerate-score")
+        degenerateScore = try get("degenerate-score"); screen = try get("screen")
         unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.keys.contains($0) }.sorted()
     }
 
@@ -338,7 +408,7 @@ private struct MethodsDocument: Decodable {
         }
         for key in unknownKeys {
             issues.append(FrameworkIssue(path: path, line: line, kind: .structure,
-                                         message: "unknown key \"\(key)\"; known keys: \(Self.keys.sorted().joined(separator: ", "))"))
+                                         message: unknownKey(key, known: Self.keys)))
         }
         do { if let imputation { m.imputation = try MethodSyntax.imputation(imputation) } } catch { record(error) }
         do { if let treatment { m.treatment = try MethodSyntax.treatment(treatment) } } catch { record(error) }
@@ -346,6 +416,12 @@ private struct MethodsDocument: Decodable {
         do { if let aggregation { m.aggregation = try MethodSyntax.aggregation(aggregation) } } catch { record(error) }
         if let pooled { m.pooledNormalisation = pooled }
         if let degenerateScore { m.degenerateScore = degenerateScore }
+        if let screen {
+            if screen >= 0 && screen <= 1 { m.screen = screen } else {
+                issues.append(FrameworkIssue(path: path, line: line, kind: .badParameter,
+                                             message: "screen must be a share between 0 and 1, found \(screen)"))
+            }
+        }
         if let weighting {
             if let w = Weighting(rawValue: weighting.lowercased()) { m.weighting = w } else {
                 issues.append(FrameworkIssue(path: path, line: line, kind: .unknownMethod,

@@ -38,8 +38,31 @@ extension Framework {
                 if let g = spec.goalposts, !(g.lower != g.upper && g.lower.isFinite && g.upper.isFinite) {
                     issue(.badParameter, "goalposts must be two different finite numbers, found [\(g.lower), \(g.upper)]")
                 }
+                switch (spec.threshold, spec.goalpost) {
+                case (nil, nil): break
+                case (let t?, let g?):
+                    if spec.goalposts != nil {
+                        issue(.badParameter, "give either goalposts or threshold and goalpost, found both")
+                    } else if !(t.isFinite && g.isFinite && t != g) {
+                        issue(.badParameter, "threshold and goalpost must be two different finite numbers, found \(t) and \(g)")
+                    } else if spec.direction == .higherIsBetter && !(t < g) {
+                        issue(.badParameter, "with direction 1 the threshold (score 0) must be below the goalpost "
+                              + "(score 100), found threshold \(t), goalpost \(g)")
+                    } else if spec.direction == .lowerIsBetter && !(t > g) {
+                        issue(.badParameter, "with direction -1 (lower is better, e.g. prices) the threshold (score 0) "
+                              + "must be above the goalpost (score 100), found threshold \(t), goalpost \(g)")
+                    } else if spec.transform.applied(toBound: t) == nil || spec.transform.applied(toBound: g) == nil {
+                        issue(.badParameter, "threshold \(t) or goalpost \(g) is outside the domain of the transform "
+                              + "(log, log10: > 0; log1p: > -1)")
+                    } else if let a = spec.transform.applied(toBound: t), let b = spec.transform.applied(toBound: g), a == b {
+                        issue(.badParameter, "threshold \(t) and goalpost \(g) are equal after the transform")
+                    }
+                case (let t, let g):
+                    issue(.missingField, t == nil ? "goalpost \(g!) needs a threshold (score 0), none given"
+                                                  : "threshold \(t!) needs a goalpost (score 100), none given")
+                }
                 let n = spec.normalisation ?? methods.normalisation
-                if n.needsGoalposts && spec.goalposts == nil {
+                if n.needsGoalposts && spec.effectiveGoalposts == nil && (spec.threshold == nil || spec.goalpost == nil) {
                     issue(.missingField, "normalisation \(n.name) needs goalposts, none given")
                 }
                 if n.needsTarget && spec.target == nil {
@@ -58,6 +81,13 @@ extension Framework {
                 if children.isEmpty { issue(.structure, "a composite needs at least one child, found none") }
                 if !(coverage >= 0 && coverage <= 1) {
                     issue(.badParameter, "coverage must be a share between 0 and 1, found \(coverage)")
+                }
+                if let minimum = node.minimumOfficial {
+                    let count = Framework(root: node).indicators.count
+                    if !(minimum >= 1 && minimum <= count) {
+                        issue(.badParameter, "minimum-official must be between 1 and the \(count) indicators below "
+                              + "\(node.id), found \(minimum)")
+                    }
                 }
                 for child in children { walk(child, path, isRoot: false) }
             }

@@ -20,6 +20,7 @@ struct ShippedUnitNamesTests {
         ("Country Name", nil),              // UN E-Government 2018–2022
         ("Country", nil),                   // UN E-Government 2024 (renamed header)
         ("uName", "uCode"),                 // COINr iData
+        ("economy", "iso3"),                // ITU IDI 2024 Annex 2 and Table 1 (tidy)
     ]
 
     /// Files without unit columns, or whose units are not economies by design.

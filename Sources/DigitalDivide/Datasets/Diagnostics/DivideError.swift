@@ -66,6 +66,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         case shareOutOfRange
         /// A required field (unit, indicator) is empty.
         case emptyField
+        /// A flag column (e.g. a tidy file's `estimate`) holds something other than 1/0, true/false, yes/no.
+        case invalidFlag
         /// An input is too large for the library's limits (e.g. more than 2³² − 1 rows in total).
         case limitExceeded
         /// A request to the library itself was invalid (e.g. an unknown unit in a query).

@@ -56,9 +56,15 @@ public protocol ObservationSink: AnyObject {
     func warn(_ error: DivideError)
     /// Counts one data record.
     func recordRead()
+    /// Marks the value observed at `line` as an estimate of its publisher (e.g. ITU's † "ITU estimate"), not an
+    /// official figure: ``Panel/isEstimate(unitAt:indicatorAt:yearAt:)`` reports it. Call it after `observe`.
+    func markEstimate(line: Int)
 }
 
 extension ObservationSink {
+    /// Sinks that keep no provenance ignore estimate marks.
+    public func markEstimate(line: Int) {}
+
     /// A location in this file: `line`, 1-based `column`, and the header name of that column.
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: fileName, line: line, column: column, columnName: columnName(column))

@@ -105,6 +105,11 @@ public final class FileSink: ObservationSink {
 
     public func recordRead() { report.records += 1 }
 
+    public func markEstimate(line: Int) {
+        guard line >= 0, rowBase + UInt64(line) < UInt64(UInt32.max) else { return }
+        builder.estimatedRows.insert(UInt32(rowBase + UInt64(line)))
+    }
+
     public func missing(_ marker: MissingMarker) {
         missingCounts[MissingMarker.allCases.firstIndex(of: marker) ?? 0] += 1
     }

@@ -49,10 +49,14 @@ public struct Panel: Sendable {
     public let files: [SourceFile]
 
     let storage: CellStorage
+    /// Global row ids of the values their file marked as estimates (see ``isEstimate(unitAt:indicatorAt:yearAt:)``).
+    let estimatedRows: Set<UInt32>
     private let unitIndex: [String: Int]
     private let indicatorIndex: [String: Int]
 
-    init(units: [String], indicators: [IndicatorInfo], years: [Int], files: [SourceFile], storage: CellStorage) {
+    init(units: [String], indicators: [IndicatorInfo], years: [Int], files: [SourceFile], storage: CellStorage,
+         estimatedRows: Set<UInt32> = []) {
+        self.estimatedRows = estimatedRows
         self.units = units
         self.indicators = indicators
         self.years = years
@@ -97,6 +101,18 @@ public struct Panel: Sendable {
             year < years.count
         else { return false }
         return storage.isPresent(cell(unit, indicator, year))
+    }
+
+    /// Whether any value of the panel is marked as an estimate by its file.
+    public var hasEstimates: Bool { !estimatedRows.isEmpty }
+
+    /// Whether the value of this cell is marked as an estimate by its file (a tidy file's `estimate` column,
+    /// e.g. ITU's † "ITU estimate" in the IDI 2024 Annex 2), rather than an official figure. False for missing
+    /// cells, and always false when the panel was loaded without ``LoadOptions/tracksProvenance``.
+    public func isEstimate(unitAt unit: Int, indicatorAt indicator: Int, yearAt year: Int) -> Bool {
+        guard !estimatedRows.isEmpty, storage.tracksRows else { return false }
+        let rowID = storage.rowID(at: cell(unit, indicator, year))
+        return rowID != 0 && estimatedRows.contains(rowID)
     }
 
     /// The value for `unit` (key), indicator `code` and `year`, or `nil` when missing.

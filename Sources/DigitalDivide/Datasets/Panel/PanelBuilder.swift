@@ -13,6 +13,8 @@ public final class PanelBuilder {
     @exclusivity(unchecked) private var resolutions: [String: UnitResolution] = [:]
     @exclusivity(unchecked) private(set) var files: [SourceFile] = []
     @exclusivity(unchecked) private var nextRowBase: UInt64 = 0
+    /// Global row ids of the values their file marks as estimates (``ObservationSink/markEstimate(line:)``).
+    @exclusivity(unchecked) var estimatedRows: Set<UInt32> = []
     /// Years with at least one value.
     @exclusivity(unchecked) private(set) var yearsSeen: ClosedRange<Int>?
 
@@ -45,7 +47,8 @@ public final class PanelBuilder {
             try? storage.ensure(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
         }
         storage.compact(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
-        return Panel(units: unitKeys, indicators: indicatorInfos, years: years, files: files, storage: storage)
+        return Panel(units: unitKeys, indicators: indicatorInfos, years: years, files: files, storage: storage,
+                     estimatedRows: estimatedRows)
     }
 
     // MARK: - Used by FileSink

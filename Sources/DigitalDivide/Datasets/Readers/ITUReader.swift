@@ -9,7 +9,8 @@
 /// "International Telecommunication Union, ITU DataHub" and its licence CC BY-NC-SA 3.0 IGO.
 ///
 /// Per-value `dataNote` and `dataSource` (national regulators, "ITU estimate.") are not kept: the sink records
-/// provenance as file and line, which locate them in the file.
+/// provenance as file and line, which locate them in the file. A `dataSource` starting "ITU estimate" marks the
+/// value as an estimate (``Panel/isEstimate(unitAt:indicatorAt:yearAt:)``), not an official figure.
 public struct ITUReader: DatasetReader {
     public init() {}
 
@@ -38,6 +39,7 @@ public struct ITUReader: DatasetReader {
         let unitsColumn = column("seriesunits")
         let descriptionColumn = column("seriesdescription")
         let entityNameColumn = column("entityname")
+        let sourceColumn = column("datasource")
         sink.setYearColumn(yearColumn + 1)
         sink.setPublisher("ITU DataHub")
         func text(_ index: Int?) -> String? {
@@ -86,8 +88,24 @@ public struct ITUReader: DatasetReader {
             ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in
                 sink.observe(
                     unit: unit, indicator: indicator, year: year, value: value, line: line, column: valueColumn + 1)
+                if let sourceColumn, Self.isITUEstimate(scanner.field(sourceColumn)) { sink.markEstimate(line: line) }
             }
         }
+    }
+
+    private static let estimatePrefix = Array("itu estimate".utf8)
+
+    /// Whether a `dataSource` field starts "ITU estimate" (any case, leading spaces allowed), without a `String`.
+    static func isITUEstimate(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < field.count && field[start] == UInt8(ascii: " ") { start += 1 }
+        guard field.count - start >= estimatePrefix.count else { return false }
+        for (k, byte) in estimatePrefix.enumerated() {
+            var b = field[start + k]
+            if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b += 32 }
+            if b != byte { return false }
+        }
+        return true
     }
 }
 

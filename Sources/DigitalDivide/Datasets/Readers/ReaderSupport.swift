@@ -113,7 +113,11 @@ enum ReaderSupport {
 
     /// The 0-based index of the first header field whose normalised name is one of `aliases` (in alias order).
     static func column(_ header: [String], _ aliases: [String]) -> Int? {
-        let names = header.map(normalised)
+        column(normalisedNames: header.map(normalised), aliases)
+    }
+
+    /// As ``column(_:_:)`` on a header already normalised (to look up several alias lists at one cost).
+    static func column(normalisedNames names: [String], _ aliases: [String]) -> Int? {
         for alias in aliases {
             if let index = names.firstIndex(of: alias) { return index }
         }

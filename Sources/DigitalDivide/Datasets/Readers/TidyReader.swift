@@ -8,7 +8,11 @@
 /// - indicator: `indicator`, `indicator_code`, `indicator_id`, `variable`, `series`, `series_code`;
 /// - value: `value`, `obs_value`, `data_value`;
 /// - optional measurement unit (`unit`, when a country column exists; `units`, `unit_of_measure`) and `source` /
-///   `publisher`: attached to the indicator's metadata from its first row; `note` and other columns are ignored.
+///   `publisher`: attached to the indicator's metadata from its first row; `note` and other columns are ignored;
+/// - optional `estimate` (`is_estimate`, `estimated`): `1`, `true`, `yes` mark the row's value as the publisher's
+///   estimate rather than an official figure (``Panel/isEstimate(unitAt:indicatorAt:yearAt:)``; e.g. ITU's † in
+///   the IDI 2024 Annex 2); `0`, `false`, `no` or empty mark it official; anything else rejects the value
+///   (`file:line:column (estimate): expected 1 or 0 …, found "…"`).
 ///
 /// The hot loop makes no `String` per row: unit and indicator texts are interned per file (``ByteInterner``), so per
 /// row only the interned ids, the year, the value and the line reach the sink.
@@ -31,6 +35,7 @@ public struct TidyReader: DatasetReader {
     static let valueAliases = ["value", "obs_value", "data_value"]
     static let measureAliases = ["units", "unit_of_measure"]
     static let sourceAliases = ["source", "publisher"]
+    static let estimateAliases = ["estimate", "is_estimate", "estimated"]
 
     /// The 0-based columns of a tidy header, or `nil` when a required one is absent.
     struct Columns {
@@ -40,20 +45,25 @@ public struct TidyReader: DatasetReader {
         var value: Int
         var measure: Int?
         var source: Int?
+        var estimate: Int?
 
         init?(_ header: [String]) {
-            let unitColumn = ReaderSupport.column(header, TidyReader.unitAliases)
-            guard let unit = unitColumn ?? ReaderSupport.column(header, ["unit"]),
-                let year = ReaderSupport.column(header, TidyReader.yearAliases),
-                let indicator = ReaderSupport.column(header, TidyReader.indicatorAliases),
-                let value = ReaderSupport.column(header, TidyReader.valueAliases)
+            // The header normalised once for every alias list (each `ReaderSupport.column` call would do it again).
+            let names = header.map(ReaderSupport.normalised)
+            func column(_ aliases: [String]) -> Int? { ReaderSupport.column(normalisedNames: names, aliases) }
+            let unitColumn = column(TidyReader.unitAliases)
+            guard let unit = unitColumn ?? column(["unit"]),
+                let year = column(TidyReader.yearAliases),
+                let indicator = column(TidyReader.indicatorAliases),
+                let value = column(TidyReader.valueAliases)
             else { return nil }
             self.unit = unit
             self.year = year
             self.indicator = indicator
             self.value = value
-            measure = ReaderSupport.column(header, unitColumn == nil ? TidyReader.measureAliases : ["unit"] + TidyReader.measureAliases)
-            source = ReaderSupport.column(header, TidyReader.sourceAliases)
+            measure = column(unitColumn == nil ? TidyReader.measureAliases : ["unit"] + TidyReader.measureAliases)
+            source = column(TidyReader.sourceAliases)
+            estimate = column(TidyReader.estimateAliases)
         }
     }
 
@@ -65,6 +75,21 @@ public struct TidyReader: DatasetReader {
         if names.isSuperset(of: ["country", "year", "indicator", "value"]) { return 1 }
         if names == ["unit", "indicator", "year", "value"] { return 1 }
         return 0.8
+    }
+
+    /// `1` → true, `0` or empty → false (spaces around allowed), read from the bytes without a `String`; nil for
+    /// anything else (the words true/false/yes/no and errors take the slow path).
+    static func binaryFlag(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var lo = 0, hi = field.count
+        while lo < hi && field[lo] == UInt8(ascii: " ") { lo += 1 }
+        while hi > lo && field[hi - 1] == UInt8(ascii: " ") { hi -= 1 }
+        if lo == hi { return false }
+        guard hi - lo == 1 else { return nil }
+        switch field[lo] {
+        case UInt8(ascii: "1"): return true
+        case UInt8(ascii: "0"): return false
+        default: return nil
+        }
     }
 
     public func read<Sink: ObservationSink>(_ scanner: CSVScanner, into sink: Sink) throws(DivideError) {
@@ -90,8 +115,9 @@ public struct TidyReader: DatasetReader {
         var unitHandles: [UnitHandle] = []
         var indicators = ByteInterner()
         var indicatorHandles: [IndicatorHandle] = []
-        // Ordinary rows take the fast path (TidyFastPath.swift); the loop below handles every other row.
-        let fastSink = usesFastPath ? sink as? FileSink : nil
+        // Ordinary rows take the fast path (TidyFastPath.swift); the loop below handles every other row (and every
+        // row of a file with an estimate column, which the fast path does not read).
+        let fastSink = usesFastPath && columns.estimate == nil ? sink as? FileSink : nil
         let fieldBounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * width)
         defer { fieldBounds.deallocate() }
         while true {
@@ -126,10 +152,28 @@ public struct TidyReader: DatasetReader {
             }
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]
+            var isEstimate = false
+            if let flag = columns.estimate, let quick = Self.binaryFlag(scanner.field(flag)) {
+                isEstimate = quick
+            } else if let flag = columns.estimate {
+                let text = scanner.string(flag).trimmingSpaces()
+                switch text.lowercased() {
+                case "1", "true", "yes": isEstimate = true
+                case "0", "false", "no", "": isEstimate = false
+                default:
+                    sink.reject(
+                        DivideError(
+                            .invalidFlag, at: sink.location(line: line, column: flag + 1),
+                            expected: "1 or 0 (true/false, yes/no) saying whether the value is an estimate",
+                            found: "\"\(text)\""))
+                    continue
+                }
+            }
             let valueColumn = columns.value
             ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in
                 sink.observe(
                     unit: unit, indicator: indicator, year: year, value: value, line: line, column: valueColumn + 1)
+                if isEstimate { sink.markEstimate(line: line) }
             }
         }
     }

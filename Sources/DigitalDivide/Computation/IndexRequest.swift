@@ -19,7 +19,7 @@ import Foundation
 ///   each, conflicts settled by ``LoadOptions/prefer``; with ``LoadOptions/strict`` a rejected value is an error.
 /// - **Groups reported**: ESCAP subregions and World Bank income groups from the newest World Bank country
 ///   classification among the data (ordered by the vintage of its companion data file, never by file name; see
-///   ``WorldBankClassification/newest(among:report:)``), and COINr iData groups.
+///   ``WorldBankClassification/newest(among:)``), and COINr iData groups.
 /// - **Universe**: ``universe``, else ESCAP, else (COINr data) every unit of the panel.
 public struct IndexRequest: Sendable {
     /// Where the framework comes from.

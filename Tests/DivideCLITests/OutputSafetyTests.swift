@@ -71,4 +71,24 @@ struct OutputSafetyTests {
         #expect(manifest.contains("\"complete\" : true") && manifest.contains("\"name\" : \"KOR.md\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasPrefix(".") }.isEmpty)
     }
+
+    /// Killed while writing (SIGKILL at different moments of `divide compute --output`): the file is always either
+    /// the old one or the complete new one, never a truncated mix; at most a `.partial` file is left beside it.
+    @Test func killedDuringAWriteLeavesTheOldOrTheNewFileWhole() throws {
+        let dir = try scratch()
+        for delay in ["0.2", "0.6", "1.0", "1.3", "1.6", "2.5"] {
+            let script = """
+                echo old > out.csv
+                "$DIVIDE" compute --output out.csv 2>/dev/null & pid=$!
+                sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+                last=$(tail -c 1 out.csv | od -An -tx1 | tr -d ' ')
+                if [ "$(cat out.csv)" = old ]; then echo OLD
+                elif head -c 40 out.csv | grep -q '^unit,year,node' && [ "$last" = 0a ]; then echo NEW
+                else echo BROKEN; fi
+                rm -f .out.csv.*.partial
+                """
+            let (_, output) = try shell(script, in: dir)
+            #expect(output.hasSuffix("OLD\n") || output.hasSuffix("NEW\n"), "after \(delay) s: \(output)")
+        }
+    }
 }

@@ -8,7 +8,7 @@ struct FrameworksCommand: ParsableCommand {
         commandName: "frameworks",
         abstract: "List the preset frameworks, or print one framework's tree with effective weights.",
         discussion: """
-            Without an argument: the presets in Data/frameworks (documented in docs/presets.md). With a preset \
+            Without an argument: the presets compiled into the library from Data/frameworks (docs/presets.md). With a preset \
             name, a framework YAML file or a COINr iMeta CSV: the tree, each node's weight among its siblings (w) \
             and its effective weight (eff, the product of the weights from the root), its aggregation and coverage \
             threshold, and the methods.

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 //
 // libFuzzer harness for DigitalDivide's data readers. Not part of the main build (its target has no `main`: libFuzzer
-// provides it). Build and run with `scripts/fuzz-readers.sh`, which passes `-sanitize=fuzzer,address`.
+// provides it). Build and run with `scripts/fuzz-readers.sh`, which passes `-sanitize=fuzzer,address` and
+// `-parse-as-library` (no unsafe flags in any manifest).
 
 import PackageDescription
 
@@ -14,8 +15,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "FuzzReaders",
-            dependencies: [.product(name: "DigitalDivide", package: "DigitalDivide")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: [.product(name: "DigitalDivide", package: "DigitalDivide")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer harness over DigitalDivide's data readers (Fuzz/), seeded with the shipped data and the kept
+# Runs the libFuzzer harness over DigitalDivide's data readers, framework YAML and brief JSON (Fuzz/), seeded with the
+# shipped data, the presets, the sample brief and the kept
 # corpus, for SECONDS (default 600). New interesting inputs go to Fuzz/corpus-new (not committed); crashes to
 # Fuzz/crashes. Minimised crashers belong in Tests/DigitalDivideTests/Fixtures/fuzz-regressions/.
 set -euo pipefail
@@ -14,7 +15,10 @@ i=0
 while IFS= read -r -d '' f; do
   { printf '\x00'; head -c 4096 "$f"; } > "$seeds/seed-$i"; i=$((i + 1))
 done < <(find Data -name '*.csv' -print0)
+# Framework YAML (selector 248) and brief JSON as render-brief reads it (selector 252): the presets and the fixture.
+for f in Data/frameworks/*.yaml; do { printf '\xf8'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
+{ printf '\xfc'; cat Tests/Fixtures/briefs/sample-brief.json; } > "$seeds/seed-$i"
 mkdir -p Fuzz/corpus-new Fuzz/crashes
-"$bin" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+"$bin" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
   -artifact_prefix=Fuzz/crashes/ Fuzz/corpus-new "$seeds" Tests/DigitalDivideTests/Fixtures/fuzz-regressions 2>&1 \
   | grep -E '^#[0-9]+ +(DONE|INITED)|stat::|ERROR|SUMMARY|Test unit written|==[0-9]+==' | tail -n 30

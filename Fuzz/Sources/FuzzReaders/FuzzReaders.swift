@@ -1,17 +1,40 @@
 import DigitalDivide
 
-/// libFuzzer entry point: one input is one CSV file's bytes.
+import Foundation
+
+/// libFuzzer entry point: one input is one file's bytes.
 ///
-/// The first byte chooses the path: 0 means the path every command takes (detect the format from the header, then
-/// read it); any other value forces one of the formats (`DataFormat.allCases[byte % count]`), as `--input-format`
-/// does, so every reader meets every kind of garbage. Whatever the input, the readers must return (errors are data
-/// here); a crash, a sanitizer report or a hang is a bug.
+/// The first byte chooses the path:
+/// - 0: the path every command takes for data (detect the format from the header, then read it);
+/// - 1–247: force one of the formats (`DataFormat.allCases[byte % count]`), as `--input-format` does, so every
+///   reader meets every kind of garbage;
+/// - 248–251: a framework YAML file (`FrameworkFile.load(yaml:)`, then the framework's tree description);
+/// - 252–255: a brief JSON file as `divide render-brief` reads it (`Brief.decode(json:)`, then every renderer).
+///
+/// Whatever the input, the code must return (errors are data here); a crash, a sanitizer report or a hang is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReaders(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     let selector = Int(data[0])
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let name = "fuzz.csv"
+    if selector >= 248 && selector < 252 {
+        let yaml = String(decoding: bytes, as: UTF8.self)
+        do {
+            let framework = try FrameworkFile.load(yaml: yaml, file: "fuzz.yaml")
+            _ = framework.treeDescription().utf8.count &+ framework.indicators.count
+        } catch {
+            _ = "\(error)".utf8.count  // the message paths run too
+        }
+        return 0
+    }
+    if selector >= 252 {
+        if let brief = try? Brief.decode(json: Data(bytes)) {
+            _ = brief.text(width: 80, colour: selector & 1 == 0).utf8.count &+ brief.markdown().utf8.count
+                &+ brief.html().utf8.count &+ brief.csv().utf8.count
+        }
+        return 0
+    }
 
     var options = LoadOptions()
     options.unitPolicy = selector & 1 == 0 ? .resolve(CountryRegistry.standard) : .verbatim

@@ -3,8 +3,9 @@ import Testing
 @testable import DigitalDivide
 
 /// Replays the inputs the fuzzer (`scripts/fuzz-readers.sh`, harness in `Fuzz/`) found interesting or that once
-/// crashed, plus hand-made nasty cases, through the same path as the harness: the first byte selects auto-detection
-/// (0) or a forced format, the rest is the file. Each must load without crashing, and every problem reported must
+/// crashed, plus hand-made nasty cases, through the same paths as the harness: the first byte selects auto-detection
+/// (0) or a forced format, and from 248 the framework YAML (248–251) or brief JSON (252–255) path; the rest is the
+/// file. Each must load without crashing, and every problem reported must
 /// name the file it came from.
 @Suite struct FuzzRegressionTests {
     static let folder = RepositoryPaths.root.appendingPathComponent("Tests/DigitalDivideTests/Fixtures/fuzz-regressions")
@@ -29,6 +30,16 @@ import Testing
         _ = builder.build()
         for problem in report.problems {
             #expect(problem.description.contains("fuzz.csv"), "problem without its file: \(problem)")
+        }
+        // The harness's other paths (selector 248–251: framework YAML; 252–255: brief JSON, every renderer). Older
+        // cases with these selectors were data-reader inputs: they are replayed through both.
+        let rest = Array(data.dropFirst())
+        if (248..<252).contains(selector) {
+            do { _ = try FrameworkFile.load(yaml: String(decoding: rest, as: UTF8.self), file: "fuzz.yaml") } catch {
+                #expect("\(error)".contains("fuzz.yaml"), "framework error without its file: \(error)")
+            }
+        } else if selector >= 252, let brief = try? Brief.decode(json: Data(rest)) {
+            _ = brief.text(width: 80, colour: true).count + brief.markdown().count + brief.html().count + brief.csv().count
         }
     }
 }

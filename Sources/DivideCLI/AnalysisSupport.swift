@@ -19,7 +19,7 @@ struct AnalysisTarget: Equatable {
     static func resolve(indicator: String?, node: String?, run: IndexRun) throws -> AnalysisTarget {
         let result = run.result, construction = result.construction, plan = result.plan
         var keep = construction.units.indices.map { $0 }
-        if let income = run.income {
+        if let income = run.reportIncome {
             keep = keep.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
         }
         let units = keep.map { construction.units[$0] }

@@ -31,7 +31,7 @@ struct ComputeCommand: ParsableCommand {
 
     func run() throws {
         let run = try index.compute(dataOptions)
-        let text = Self.render(run.result, format: format, income: run.income)
+        let text = Self.render(run.result, format: format, income: run.reportIncome)
         if let output {
             try OutputFile.write(text, to: output)
         } else {

@@ -118,7 +118,7 @@ struct GapsCommand: ParsableCommand {
         }
         let U = c.units.count
         var units = Array(0..<U)
-        if let income = run.income {
+        if let income = run.reportIncome {
             units = units.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
         }
         // Peer groups (one label for all when the frontier is every economy or a target).

@@ -28,7 +28,7 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         if index.years != nil { throw ValidationError("divide rank shows one year: give --year") }
         let run = try index.compute(dataOptions)
-        let income = run.income
+        let income = run.reportIncome
         let year = try index.year(of: run)
         let table = Self.leaderboard(run.result, year: year, level: level, income: income)
         let title = "\(run.result.framework.root.name), \(year)" + (income.map { ", \($0.rawValue)" } ?? "")

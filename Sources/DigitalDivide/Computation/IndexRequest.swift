@@ -170,9 +170,6 @@ public struct IndexRun: Sendable {
     /// The framework computed.
     public var framework: Framework { result.framework }
 
-    /// Compatibility with earlier command code: the income group results are reported for.
-    public var income: IncomeGroup? { reportIncome }
-
     public init(result: IndexResult, report: LoadReport, panel: Panel, universe: UnitSelection,
                 reportIncome: IncomeGroup? = nil, classification: WorldBankClassification? = nil) {
         self.result = result

@@ -73,13 +73,6 @@ public final class OutputFile {
         try file.commit()
     }
 
-    /// Writes `bytes` to `path` whole, or throws and leaves `path` as it was.
-    public static func write(bytes: some Sequence<UInt8>, to path: String) throws(DivideError) {
-        let file = try OutputFile(path: path)
-        try file.append(bytes: bytes)
-        try file.commit()
-    }
-
     /// Adds UTF-8 text to the file.
     public func append(_ text: String) throws(DivideError) {
         try append(bytes: text.utf8)

@@ -60,13 +60,6 @@ public struct NodeGap: Sendable, Equatable {
         let total = positive.reduce(0) { $0 + $1.points }
         return positive.sorted { $0.points > $1.points }.map { ($0, $0.points / total) }
     }
-
-    public static func == (a: NodeGap, b: NodeGap) -> Bool {
-        a.node == b.node && a.unit == b.unit && a.year == b.year && a.score.bitPattern == b.score.bitPattern
-            && a.frontier.bitPattern == b.frontier.bitPattern && a.frontierUnit == b.frontierUnit
-            && a.frontierTies == b.frontierTies && a.contributions == b.contributions && a.growth == b.growth
-            && a.yearsToClose == b.yearsToClose && a.window == b.window && a.attributionNote == b.attributionNote
-    }
 }
 
 /// What an economy's gap is measured against.
@@ -113,7 +106,7 @@ extension IndexResult {
             // A tie with the best: the economy itself is the frontier.
             frontierUnit = column[unit] >= column[b] ? unit : b
             if candidates.count(where: { column[$0] == frontierValue }) > 1 {
-                ties = Array(Set(candidates.filter { column[$0] == frontierValue })).sorted { c.units[$0] < c.units[$1] }
+                ties = candidates.filter { column[$0] == frontierValue }.sorted { c.units[$0] < c.units[$1] }
             }
         }
         var result = NodeGap(node: node, unit: unit, year: year, score: x, frontier: frontierValue,
@@ -124,9 +117,9 @@ extension IndexResult {
         if frontierUnit != unit, !plan.nodes[node].children.isEmpty {
             let effective = c.effectiveWeights()
             do {
+                let gap = result.gap
                 let points = try attribute(node: node, unit: unit, frontier: frontier, frontierUnit: frontierUnit,
-                                           y: y, gap: frontierValue - x)
-                let gap = frontierValue - x
+                                           y: y, gap: gap)
                 result.contributions = plan.descendantIndicators[node].map { i in
                     let n = plan.indicatorNodes[i]
                     return points[n].map { p in

@@ -181,9 +181,7 @@ public struct BriefBuilder: Sendable {
 
     /// The best unit of `group` on `column` (ties: the first ISO3 code).
     func best(among group: [Int], column: [Double]) -> Int? {
-        group.filter { !column[$0].isNaN }.min { a, b in
-            column[a] != column[b] ? column[a] > column[b] : construction.units[a] < construction.units[b]
-        }
+        IndexResult.best(among: group, column: column, units: construction.units)
     }
 
     /// Every unit of `group` whose score equals the best score `value`, by ISO3 code, when more than one does;

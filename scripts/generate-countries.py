@@ -7,7 +7,10 @@ Inputs (all under Data/):
   reference/all.csv                   ISO 3166-1 names and codes, UN M49 regions (lukes/ISO-3166-Countries-with-Regional-Codes)
   reference/extra_economies.csv       economies outside ISO 3166-1 that publishers report (Kosovo)
   reference/escap_members_compiled.csv ESCAP membership and subregions (checked: see reference/README.md)
+  reference/un_names.csv              UN M49 short names where they differ from ISO 3166's (outside the ESCAP list)
   reference/country_aliases.csv       publisher spellings and publisher-specific codes, per ISO3
+  reference/country_groups.csv        the country groups ESCAP reports on (LDC, LLDC, SIDS, ASEAN, …), source and date
+  reference/country_group_members.csv their members (group, ISO3)
   reference/aggregates_extra.csv      non-economies that are not regions (composites, former, parts of economies)
   worldbank/Metadata_Country_*.csv    World Bank aggregates = rows with an empty Region (code + TableName)
   worldbank/API_*.csv                 further World Bank aggregate names (the "Country Name" of aggregate codes)
@@ -90,8 +93,23 @@ def main():
             die("unknown ESCAP membership %r" % r["membership"])
         if sub != "non-regional member":
             c["subregion"] = SUBREGIONS.get(sub) or die("unknown ESCAP subregion %r" % sub)
-        if fold(r["escap_name"]) != fold(c["name"]):
-            c["aliases"].append(r["escap_name"])
+        # The display name is ESCAP's (the UN short name ESCAP publishes: "Republic of Korea", "Hong Kong, China");
+        # the ISO 3166 name stays accepted as an alias.
+        if r["escap_name"] != c["name"]:
+            if fold(r["escap_name"]) != fold(c["name"]):
+                c["aliases"].append(c["name"])
+            c["name"] = r["escap_name"]
+
+    # Outside the ESCAP list: the UN M49 short name where it differs from ISO 3166's ("Republic of Moldova" for
+    # "Moldova, Republic of"); the ISO name stays an alias.
+    for r in read_csv(os.path.join(DATA, "reference", "un_names.csv")):
+        c = countries.get(r["iso3"]) or die("UN name for unknown ISO3 " + r["iso3"])
+        if r["iso3"] in {e["iso3"] for e in escap}:
+            die("UN name for ESCAP economy %s: ESCAP's list names it" % r["iso3"])
+        if r["un_name"] != c["name"]:
+            if fold(r["un_name"]) != fold(c["name"]):
+                c["aliases"].append(c["name"])
+            c["name"] = r["un_name"]
 
     for r in read_csv(os.path.join(DATA, "reference", "country_aliases.csv")):
         c = countries.get(r["iso3"]) or die("alias for unknown ISO3 " + r["iso3"])
@@ -180,7 +198,9 @@ def main():
         "// Regenerate from the repository root: python3 scripts/generate-countries.py",
         "// Inputs: " + ", ".join([
             "Data/reference/all.csv", "Data/reference/extra_economies.csv",
-            "Data/reference/escap_members_compiled.csv", "Data/reference/country_aliases.csv",
+            "Data/reference/escap_members_compiled.csv", "Data/reference/un_names.csv",
+            "Data/reference/country_aliases.csv", "Data/reference/country_groups.csv",
+            "Data/reference/country_group_members.csv",
             "Data/reference/aggregates_extra.csv", "Data/worldbank/Metadata_Country_*.csv",
             "Data/worldbank/API_*.csv", "Data/owid/**/*.csv"]) + ".",
         "",
@@ -204,6 +224,26 @@ def main():
         lines.append("        AggregateEntry(name: %s, codes: [%s], aliases: [%s], m49: %s),"
                      % (swift_str(a["name"]), ", ".join(swift_str(c) for c in a["codes"]),
                         ", ".join(swift_str(x) for x in a["aliases"]), "nil" if a["m49"] is None else a["m49"]))
+    lines += ["    ]", ""]
+
+    # Country groups ESCAP reports on (LDC, LLDC, SIDS, ASEAN, SAARC, ECO, PIF): one row per list with its
+    # source and date, one row per member.
+    members = {}
+    for r in read_csv(os.path.join(DATA, "reference", "country_group_members.csv")):
+        if r["member"] not in countries:
+            die("group %s: unknown ISO3 %r" % (r["group"], r["member"]))
+        members.setdefault(r["group"], []).append(r["member"])
+    lines += ["    /// The country groups of Data/reference/country_groups.csv, members from country_group_members.csv.",
+              "    static let groupLists: [CountryGroupList] = ["]
+    for r in read_csv(os.path.join(DATA, "reference", "country_groups.csv")):
+        m = members.pop(r["group"], None) or die("group %s has no members" % r["group"])
+        if len(set(m)) != len(m):
+            die("group %s lists a member twice" % r["group"])
+        lines.append("        CountryGroupList(code: %s, name: %s, members: [%s], source: %s, asOf: %s),"
+                     % (swift_str(r["group"]), swift_str(r["name"]), ", ".join(swift_str(x) for x in sorted(m)),
+                        swift_str(r["source"]), swift_str(r["as_of"])))
+    if members:
+        die("members of unlisted groups: " + ", ".join(sorted(members)))
     lines += ["    ]", "}", ""]
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))

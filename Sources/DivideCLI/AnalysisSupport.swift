@@ -15,13 +15,10 @@ struct AnalysisTarget: Equatable {
 
     /// The target named by `--indicator` (a series code of the data, or an indicator id of the framework, whose
     /// raw series is then read) or `--node` (a node's scores); the index when neither is given. Units are those
-    /// the index was computed for (restricted to `--group`'s income group when one was named).
+    /// the index was computed for (restricted to `--group` when one was named).
     static func resolve(indicator: String?, node: String?, run: IndexRun) throws -> AnalysisTarget {
         let result = run.result, construction = result.construction, plan = result.plan
-        var keep = construction.units.indices.map { $0 }
-        if let income = run.reportIncome {
-            keep = keep.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
-        }
+        let keep = run.reportedUnits
         let units = keep.map { construction.units[$0] }
         if let indicator {
             var code = indicator

@@ -31,7 +31,8 @@ struct ComputeCommand: ParsableCommand {
 
     func run() throws {
         let run = try index.compute(dataOptions)
-        let text = Self.render(run.result, format: format, income: run.reportIncome)
+        let text = Self.render(run.result, format: format,
+                               units: run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] }))
         if let output {
             try OutputFile.write(text, to: output)
         } else {
@@ -39,13 +40,8 @@ struct ComputeCommand: ParsableCommand {
         }
     }
 
-    static func render(_ result: IndexResult, format: OutputFormat, income: IncomeGroup? = nil) -> String {
-        var keep: Set<String>?
-        if let income {
-            keep = Set(result.construction.units.indices.filter {
-                result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue
-            }.map { result.construction.units[$0] })
-        }
+    /// The report; `keep` restricts the rows to these units (`--group`).
+    static func render(_ result: IndexResult, format: OutputFormat, units keep: Set<String>? = nil) -> String {
         switch format {
         case .json: return JSON.encode(ComputeJSON(result, units: keep))
         case .text, .markdown: return textSummary(result, units: keep)

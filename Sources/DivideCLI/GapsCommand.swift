@@ -117,10 +117,7 @@ struct GapsCommand: ParsableCommand {
             throw ValidationError("no index scores in \(requested.map(String.init) ?? "any year")")
         }
         let U = c.units.count
-        var units = Array(0..<U)
-        if let income = run.reportIncome {
-            units = units.filter { result.cube.groupings[UnitGroupings.income]?[$0] == income.rawValue }
-        }
+        let units = run.reportedUnits
         // Peer groups (one label for all when the frontier is every economy or a target).
         let labels: [String] = (0..<U).map { u in
             switch frontier {

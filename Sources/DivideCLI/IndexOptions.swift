@@ -22,9 +22,22 @@ struct IndexOptions: ParsableArguments {
     var years: YearRange?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The units: escap (default), a subregion (ENEA, SEA, SSWA, NCA, Pacific), another group, or all "
-            + "(every unit of the data; the default for COINr data).", valueName: "GROUP"))
+        "Report for this group only: a subregion (ENEA, SEA, SSWA, NCA, Pacific), LDC, LLDC, SIDS, ASEAN, SAARC, "
+            + "ECO, PIF, an income group (low, lower-middle, upper-middle, high), a group of --groups, or all. "
+            + "Filters and ranks within the group; never changes what the index is computed over.",
+        valueName: "GROUP"))
     var group: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Compute (normalise, impute) the index over this group: escap (default), all (every economy of the data; "
+            + "the default of the IDI presets and of COINr data), or any group --group takes except income groups.",
+        valueName: "GROUP"))
+    var universe: String?
+
+    @Option(name: .customLong("groups"), help: ArgumentHelp(
+        "Your own country groups: a CSV file with the header group,member (member: ISO3 code or name).",
+        valueName: "FILE"))
+    var groupsFile: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "Override the imputation: \(MethodSyntax.imputationChoices.joined(separator: ", ")) (chain with +).",
@@ -69,11 +82,8 @@ struct IndexOptions: ParsableArguments {
             throw ValidationError("--denominate applies to COINr iMeta frameworks (--framework …iMeta.csv); a YAML "
                                   + "framework divides with transform: ratio:SERIES")
         }
-        if let group, IncomeGroup(parsing: group) == nil {
-            do { _ = try CountryGroup(parsing: group) } catch {
-                throw ValidationError(error.description + "; or an income group: low, lower-middle, upper-middle, high")
-            }
-        }
+        // With --groups the names are checked once the file is read (``request(_:)``).
+        if groupsFile == nil { _ = try reportingGroup(custom: []); _ = try universeGroup(custom: []) }
         do {
             if let impute { _ = try MethodSyntax.imputation(impute) }
             if let treat { _ = try MethodSyntax.treatment(treat) }
@@ -106,17 +116,42 @@ struct IndexOptions: ParsableArguments {
         return .preset(framework)
     }
 
+    /// The groups of `--groups` (none without it).
+    func customGroups() throws -> [CountryGroupList] {
+        guard let groupsFile else { return [] }
+        do { return try CountryGroupList.read(path: groupsFile) } catch { throw ValidationError(error.description) }
+    }
+
+    /// `--group` as the library's reporting group.
+    func reportingGroup(custom: [CountryGroupList]) throws -> ReportingGroup? {
+        guard let group else { return nil }
+        do { return try ReportingGroup(parsing: group, custom: custom) } catch {
+            throw ValidationError("--group: " + error.description)
+        }
+    }
+
+    /// `--universe` as a country group (an income group cannot be a universe: it depends on the data's
+    /// classification, which is read with the data).
+    func universeGroup(custom: [CountryGroupList]) throws -> CountryGroup? {
+        guard let universe else { return nil }
+        if IncomeGroup(parsing: universe) != nil {
+            throw ValidationError("--universe takes a country group, not an income group; report an income group "
+                                  + "with --group \(universe)")
+        }
+        do { return try CountryGroup(parsing: universe, custom: custom) } catch {
+            throw ValidationError("--universe: " + error.description)
+        }
+    }
+
     /// The library request these options describe (data from `dataOptions`).
     func request(_ dataOptions: DataOptions) throws -> IndexRequest {
         var data = dataOptions
         if isCoinrMeta { data.noDefaultData = true }
-        let universe: UnitSelection? = try group.flatMap { text in
-            IncomeGroup(parsing: text) == nil ? .group(try CountryGroup(parsing: text)) : nil
-        }
+        let custom = try customGroups()
         return IndexRequest(
-            framework: frameworkSource, data: try data.paths(), load: data.loadOptions(), universe: universe,
-            years: yearRange,
-            overrides: overrides, reportIncome: group.flatMap(IncomeGroup.init(parsing:)))
+            framework: frameworkSource, data: try data.paths(), load: data.loadOptions(),
+            universe: try universeGroup(custom: custom).map { .group($0) }, years: yearRange,
+            overrides: overrides, report: try reportingGroup(custom: custom))
     }
 
     /// The method overrides these options give.
@@ -176,6 +211,11 @@ struct IndexOptions: ParsableArguments {
         warnIfDeprecated()
         let run = try Self.usage { try request.run() }
         Self.noteRejected(run.report)
+        if let (outside, of) = run.reportingGroupOutsideUniverse(), let group = run.reportingGroup {
+            printError("note: \(outside) of the \(of) members of \(group.name) are outside the universe "
+                       + "(\(run.universe.label)) and not computed; --universe \(group.name) or --universe all "
+                       + "computes over them")
+        }
         return run
     }
 

@@ -9,10 +9,10 @@ struct RankCommand: ParsableCommand {
         abstract: "Show the leaderboard of an index or of its pillars in one year.",
         discussion: """
             The year defaults to the latest year in which the index is meaningfully scored (at least half as many \
-            economies scored as in the best year, most of them on mostly observed values). --group takes a group \
-            of economies (escap, a subregion, …: the index is computed on them) or an income group (low, \
-            lower-middle, upper-middle, high: computed on ESCAP, listed for that income group with the rank \
-            within it). Economies without enough data are listed last as "not scored".
+            economies scored as in the best year, most of them on mostly observed values). The index is computed \
+            over --universe (default: the ESCAP region) and "rank" is the rank there; --group lists one group of \
+            the computed economies (a subregion, LDC, ASEAN, an income group, a group of --groups, …) with the \
+            rank within it, without recomputing. Economies without enough data are listed last as "not scored".
             """
     )
 
@@ -28,60 +28,71 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         if index.years != nil { throw ValidationError("divide rank shows one year: give --year") }
         let run = try index.compute(dataOptions)
-        let income = run.reportIncome
         let year = try index.year(of: run)
-        let table = Self.leaderboard(run.result, year: year, level: level, income: income)
-        let title = "\(run.result.framework.root.name), \(year)" + (income.map { ", \($0.rawValue)" } ?? "")
+        let table = Self.leaderboard(run, year: year, level: level)
+        let title = Self.title(run, year: year)
         switch format {
         case .text: print(title + "\n\n" + table.text(), terminator: "")
         case .markdown: print("## " + title + "\n\n" + table.markdown(), terminator: "")
         case .csv: print(table.csv(), terminator: "")
         case .json:
             print(JSON.encode(RankJSON(framework: run.result.framework.id, year: year, level: level.rawValue,
+                                       universe: run.universe.label, group: run.reportingGroup?.name,
                                        columns: table.header, rows: table.rows)), terminator: "")
         }
     }
 
-    /// The leaderboard: scored units by rank, then the not-scored ones.
-    static func leaderboard(_ result: IndexResult, year: Int, level: RankLevel, income: IncomeGroup?) -> Table {
-        let plan = result.plan
+    /// "Index, 2024 · Least developed countries · ranks among the 48 economies scored in the ESCAP region".
+    static func title(_ run: IndexRun, year: Int) -> String {
+        var parts = ["\(run.result.framework.root.name), \(year)"]
+        if let group = run.reportingGroup { parts.append(group.label) }
+        let y = run.result.construction.years.firstIndex(of: year)
+        let scored = y.map { run.result.construction.scores(node: 0, year: $0).count { !$0.isNaN } } ?? 0
+        parts.append("rank: among the \(scored) economies scored in \(run.universe.label)")
+        return parts.joined(separator: " · ")
+    }
+
+    /// The leaderboard of the reported units: scored units by rank, then the not-scored ones. `rank` is the rank
+    /// in the universe; with `--group`, `rank in GROUP` is the rank within the group.
+    static func leaderboard(_ run: IndexRun, year: Int, level: RankLevel) -> Table {
+        let result = run.result, plan = result.plan
         let nodes = level == .index ? [0] : plan.nodes[0].children
         var byKey: [String: IndexRow] = [:]
         let rows = result.rows().filter { $0.year == year }
         for row in rows { byKey["\(row.unit)|\(row.node)"] = row }
-        var units = result.construction.units
-        if let income {
-            units = units.filter { byKey["\($0)|\(plan.nodes[0].id)"]?.groupRanks
-                .first { $0.grouping == UnitGroupings.income }?.group == income.rawValue }
+        let reported = run.reportedUnits
+        let construction = result.construction
+        var groupRank: [Int: Int] = [:]
+        if run.reportingGroup != nil, let y = construction.years.firstIndex(of: year) {
+            for u in reported { groupRank[u] = run.rank(of: u, among: reported, node: nodes[0], y: y)?.rank }
         }
         let sortNode = plan.nodes[nodes[0]].id
-        units.sort { a, b in
-            let ra = byKey["\(a)|\(sortNode)"]?.rank ?? Int.max, rb = byKey["\(b)|\(sortNode)"]?.rank ?? Int.max
-            return ra == rb ? a < b : ra < rb
+        let units = reported.sorted { a, b in
+            let ka = construction.units[a], kb = construction.units[b]
+            let ra = byKey["\(ka)|\(sortNode)"]?.rank ?? Int.max, rb = byKey["\(kb)|\(sortNode)"]?.rank ?? Int.max
+            return ra == rb ? ka < kb : ra < rb
         }
         var header = ["unit", "name"]
         for n in nodes { header += [plan.nodes[n].id, "rank"] }
-        header += [income == nil ? "subregion" : "rank in group", "filled"]
+        if let group = run.reportingGroup { header.append("rank in \(group.columnLabel)") }
+        header += ["subregion", "filled"]
         var table: [[String]] = []
-        for unit in units {
-            let name = CountryRegistry.standard.country(iso3: unit)?.name ?? ""
-            var cells = [unit, name]
+        for u in units {
+            let unit = construction.units[u]
+            var cells = [unit, unitName(unit)]
             for n in nodes {
                 let row = byKey["\(unit)|\(plan.nodes[n].id)"]
                 cells.append(row?.score.map { String(format: "%.2f", $0) } ?? "not scored")
                 cells.append(row?.rank.map(String.init) ?? "-")
             }
+            if run.reportingGroup != nil { cells.append(groupRank[u].map(String.init) ?? "-") }
+            cells.append(CountryRegistry.standard.subregion(of: unit)?.abbreviation ?? "")
             let root = byKey["\(unit)|\(plan.nodes[nodes[0]].id)"]
-            if income != nil {
-                cells.append(root?.groupRanks.first { $0.grouping == UnitGroupings.income }?.rank.map(String.init) ?? "-")
-            } else {
-                cells.append(CountryRegistry.standard.subregion(of: unit)?.abbreviation ?? "")
-            }
             cells.append(root?.imputedShare.map { String(format: "%.0f%%", 100 * $0) } ?? "")
             table.append(cells)
         }
         var numeric = Set((0..<nodes.count).flatMap { [2 + 2 * $0, 3 + 2 * $0] })
-        if income != nil { numeric.insert(2 + 2 * nodes.count) }
+        if run.reportingGroup != nil { numeric.insert(2 + 2 * nodes.count) }
         return Table(header: header, rows: table, numeric: numeric)
     }
 }
@@ -98,6 +109,10 @@ struct RankJSON: Encodable {
     var framework: String
     var year: Int
     var level: String
+    /// The economies the index was computed over ("the ESCAP region").
+    var universe: String
+    /// The `--group` reported for, if any.
+    var group: String?
     var columns: [String]
     var rows: [[String]]
 }

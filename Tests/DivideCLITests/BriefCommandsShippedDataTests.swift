@@ -117,7 +117,7 @@ struct BriefCommandsShippedDataTests {
         do {
             _ = try BriefSession.economy("Koreaa")
         } catch let error as ValidationError {
-            #expect(error.message.contains("did you mean") && error.message.contains("Korea, Republic of"))
+            #expect(error.message.contains("did you mean") && error.message.contains("Republic of Korea"))
         }
         #expect(try BriefSession.economies("KOR,jpn,China") == ["KOR", "JPN", "CHN"])
     }

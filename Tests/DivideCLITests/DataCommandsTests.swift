@@ -113,16 +113,16 @@ struct DataCommandRenderTests {
 
             Latest year with data ('YY; · = none)
 
-            iso3  economy             sub    #1   #2
-            ----  ------------------  ----  ---  ---
-            KOR   Korea, Republic of  ENEA  '23    ·
-            THA   Thailand            SEA   '22  '20
-            MNG   Mongolia            ENEA    ·    ·
+            iso3  economy            sub    #1   #2
+            ----  -----------------  ----  ---  ---
+            KOR   Republic of Korea  ENEA  '23    ·
+            THA   Thailand           SEA   '22  '20
+            MNG   Mongolia           ENEA    ·    ·
 
             """)
         #expect(CoverageCommand.render(table, group: "test", format: .csv) == """
             iso3,economy,subregion,net,gci\r
-            KOR,"Korea, Republic of",ENEA,2023,\r
+            KOR,Republic of Korea,ENEA,2023,\r
             THA,Thailand,SEA,2022,2020\r
             MNG,Mongolia,ENEA,,\r
 

@@ -23,12 +23,12 @@ struct RankCommandTests {
     @Test func leaderboardListsNotScoredUnitsLast() throws {
         let run = try Self.run()
         #expect(run.result.latestYear == 2020)
-        let table = RankCommand.leaderboard(run.result, year: 2020, level: .index, income: nil)
+        let table = RankCommand.leaderboard(run, year: 2020, level: .index)
         #expect(table.header == ["unit", "name", "Index", "rank", "subregion", "filled"])
         #expect(table.rows.map { $0[0] } == ["B", "C", "A", "E", "D", "F"])
         #expect(table.rows.map { $0[3] } == ["1", "2", "3", "3", "5", "-"])
         #expect(table.rows[0][2] == "81.25" && table.rows[5][2] == "not scored")
-        let pillars = RankCommand.leaderboard(run.result, year: 2020, level: .pillar, income: nil)
+        let pillars = RankCommand.leaderboard(run, year: 2020, level: .pillar)
         #expect(pillars.header == ["unit", "name", "P1", "rank", "P2", "rank", "subregion", "filled"])
         // Sorted by the first pillar: A, D, E tie at 66.67 (ranks 1, 1, 1), then B (25), C (16.67), F.
         #expect(pillars.rows.map { $0[0] } == ["A", "D", "E", "B", "C", "F"])
@@ -90,5 +90,49 @@ struct RankCommandTests {
         #expect(tree.contains("gci  ITU Global Cybersecurity Index (overall score)  w=1.0000  eff=0.2000"))
         #expect(tree.contains("imputation latest:3, treatment jrc"))
         #expect(throws: FrameworkError.self) { try presets.load("nosuchpreset") }
+    }
+}
+
+@Suite("divide rank --group: a reporting group filters, never recomputes", .serialized)
+struct RankReportingGroupTests {
+    static func run(_ arguments: [String]) throws -> IndexRun {
+        let command = try #require(try Divide.parseAsRoot(["rank"] + arguments) as? RankCommand)
+        return try command.index.compute(command.dataOptions)
+    }
+
+    @Test func reportingForLDCKeepsTheRegionalScoresAndRanksWithinTheGroup() throws {
+        let region = try Self.run([])
+        let ldc = try Self.run(["--group", "LDC"])
+        #expect(ldc.universe == region.universe)   // --group does not change the universe
+        let year = try #require(region.result.latestYear)
+        let y = try #require(region.result.construction.years.firstIndex(of: year))
+        let all = region.result.construction.scores(node: 0, year: y)
+        // The same computation, so the same bits (NaN for the economies not scored).
+        #expect(ldc.result.construction.scores(node: 0, year: y).map(\.bitPattern) == all.map(\.bitPattern))
+        let members = ldc.reportedUnits.map { ldc.result.construction.units[$0] }
+        let group = try CountryGroup(parsing: "LDC")
+        #expect(!members.isEmpty && members.allSatisfy {
+            CountryRegistry.standard.country(iso3: $0).map(group.contains) ?? false })
+        let table = RankCommand.leaderboard(ldc, year: year, level: .index)
+        #expect(table.header.contains("rank in LDC"))
+        let rankColumn = try #require(table.header.firstIndex(of: "rank in LDC"))
+        let groupRanks = table.rows.compactMap { Int($0[rankColumn]) }
+        // Competition ranks within the group: they start at 1 and never exceed the scored members.
+        #expect(groupRanks.first == 1 && groupRanks == groupRanks.sorted() && groupRanks.last! <= groupRanks.count)
+        #expect(RankCommand.title(ldc, year: year).contains("Least developed countries"))
+        #expect(RankCommand.title(ldc, year: year).contains("the ESCAP region"))
+    }
+
+    @Test func aSubregionIsReportedNotRecomputed() throws {
+        let sea = try Self.run(["--group", "SEA"])
+        #expect(sea.universe == .group(.escap))
+        let recomputed = try Self.run(["--universe", "SEA"])
+        #expect(recomputed.universe == .group(.subregion(.southEastAsia)))
+        #expect(recomputed.result.construction.units.count < sea.result.construction.units.count)
+    }
+
+    @Test func anIncomeGroupIsNoUniverse() {
+        #expect(throws: (any Error).self) { _ = try Self.run(["--universe", "high"]) }
+        #expect(throws: (any Error).self) { _ = try Self.run(["--group", "Atlantis"]) }
     }
 }

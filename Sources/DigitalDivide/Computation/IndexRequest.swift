@@ -20,7 +20,11 @@ import Foundation
 /// - **Groups reported**: ESCAP subregions and World Bank income groups from the newest World Bank country
 ///   classification among the data (ordered by the vintage of its companion data file, never by file name; see
 ///   ``WorldBankClassification/newest(among:)``), and COINr iData groups.
-/// - **Universe**: ``universe``, else ESCAP, else (COINr data) every unit of the panel.
+/// - **Universe** (the economies the index is computed, normalised and imputed over): ``universe``, else the
+///   framework's own (``Framework/universe``, e.g. `all` for ITU's IDI), else ESCAP, else (COINr data) every unit
+///   of the panel.
+/// - **Reporting group** (``report``): which of the computed economies results are shown and ranked within. It
+///   never changes the universe, so a score is the same whichever group it is reported for.
 public struct IndexRequest: Sendable {
     /// Where the framework comes from.
     public enum FrameworkSource: Sendable {
@@ -94,19 +98,19 @@ public struct IndexRequest: Sendable {
     public var years: ClosedRange<Int>?
     /// Method overrides.
     public var overrides: Overrides
-    /// Report results for this income group only (the index is still computed over ``universe``).
-    public var reportIncome: IncomeGroup?
+    /// Report results for this group only (the index is still computed over the universe).
+    public var report: ReportingGroup?
 
     public init(framework: FrameworkSource = .preset(FrameworkPresets.defaultName), data: [String],
                 load: LoadOptions = LoadOptions(), universe: UnitSelection? = nil, years: ClosedRange<Int>? = nil,
-                overrides: Overrides = Overrides(), reportIncome: IncomeGroup? = nil) {
+                overrides: Overrides = Overrides(), report: ReportingGroup? = nil) {
         self.framework = framework
         self.data = data
         self.load = load
         self.universe = universe
         self.years = years
         self.overrides = overrides
-        self.reportIncome = reportIncome
+        self.report = report
     }
 
     /// The framework with the overrides applied.
@@ -131,7 +135,8 @@ public struct IndexRequest: Sendable {
         }
         // Checked against the data's series here, so that an unknown series is reported at its line of the file.
         let framework = try loadFramework(knownSeries: Set(loaded.panel.indicators.map(\.code)))
-        let selection = universe ?? (self.framework.isCoinrMeta ? .panel : .group(.escap))
+        let selection = universe ?? framework.universe.map { .group($0) }
+            ?? (self.framework.isCoinrMeta ? .panel : .group(.escap))
         var groupings: [String: [String: String]] = [:]
         for file in loaded.report.files where file.format == .coinrData {
             if let groups = try? CoinrDataReader.unitGroups(path: file.file) {
@@ -147,7 +152,7 @@ public struct IndexRequest: Sendable {
         let computation = IndexComputation(framework: framework, units: selection, years: years, groupings: groupings)
         let result = try computation.run(panel: loaded.panel)
         return IndexRun(result: result, report: loaded.report, panel: loaded.panel, universe: selection,
-                        reportIncome: reportIncome, classification: classification)
+                        reportingGroup: report, classification: classification)
     }
 }
 
@@ -162,8 +167,8 @@ public struct IndexRun: Sendable {
     public var panel: Panel
     /// The units the index was computed over.
     public var universe: UnitSelection
-    /// Results are reported for this income group only (ranks within it come from ``IndexResult``'s groupings).
-    public var reportIncome: IncomeGroup?
+    /// Results are reported for this group only (`nil`: every economy of the universe).
+    public var reportingGroup: ReportingGroup?
     /// The World Bank classification the income groups came from (`nil`: no country metadata in the data).
     public var classification: WorldBankClassification?
 
@@ -171,13 +176,66 @@ public struct IndexRun: Sendable {
     public var framework: Framework { result.framework }
 
     public init(result: IndexResult, report: LoadReport, panel: Panel, universe: UnitSelection,
-                reportIncome: IncomeGroup? = nil, classification: WorldBankClassification? = nil) {
+                reportingGroup: ReportingGroup? = nil, classification: WorldBankClassification? = nil) {
         self.result = result
         self.report = report
         self.panel = panel
         self.universe = universe
-        self.reportIncome = reportIncome
+        self.reportingGroup = reportingGroup
         self.classification = classification
+    }
+
+    /// Indices (into `result.construction.units`) of the computed units that belong to `group`, in computation
+    /// order; every computed unit for `nil`. An income group is read from the run's classification (the
+    /// `income` grouping of the cube); a country group from the registry (a unit the registry does not know,
+    /// e.g. a COINr code, belongs only to `all`).
+    public func units(in group: ReportingGroup?, registry: CountryRegistry = .standard) -> [Int] {
+        let units = result.construction.units
+        switch group {
+        case nil, .countries(.all)?:
+            return Array(units.indices)
+        case .income(let income)?:
+            let labels = result.cube.groupings[UnitGroupings.income]
+            return units.indices.filter { labels?[$0] == income.rawValue }
+        case .countries(let countries)?:
+            return units.indices.filter { registry.country(iso3: units[$0]).map(countries.contains) ?? false }
+        }
+    }
+
+    /// The computed units results are reported for (``units(in:registry:)`` of ``reportingGroup``).
+    public var reportedUnits: [Int] { units(in: reportingGroup) }
+
+    /// How many members of the reporting group lie outside the universe (and so have no score), and the
+    /// group's size; `nil` when every member is computed or the group is not a country group.
+    public func reportingGroupOutsideUniverse(registry: CountryRegistry = .standard) -> (outside: Int, of: Int)? {
+        guard case .countries(let group)? = reportingGroup, group != .all else { return nil }
+        let members = registry.members(of: group).map(\.iso3)
+        let computed = Set(result.construction.units)
+        let outside = members.count { !computed.contains($0) }
+        return outside == 0 ? nil : (outside, members.count)
+    }
+
+    /// The competition rank ("1224") of unit `u` among `units` on node `node` in year index `y`: one plus the
+    /// number of those units with a higher score; `nil` when `u` has no score. The ``IndexResult`` ranks (all
+    /// computed units) follow the same rule.
+    public func rank(of u: Int, among units: [Int], node: Int, y: Int) -> (rank: Int, of: Int)? {
+        IndexResult.competitionRank(of: u, among: units, column: result.construction.scores(node: node, year: y))
+    }
+}
+
+extension IndexResult {
+    /// The competition rank ("1224") of `u` among `units` on `column` (higher is better): one plus the number of
+    /// units with a strictly higher score, out of the units with a score; `nil` when `u` has no score. Equal
+    /// scores share a rank.
+    public static func competitionRank(of u: Int, among units: [Int], column: [Double]) -> (rank: Int, of: Int)? {
+        let x = column[u]
+        guard !x.isNaN else { return nil }
+        var better = 0, scored = 0
+        for v in units where !column[v].isNaN {
+            scored += 1
+            if column[v] > x { better += 1 }
+        }
+        return (better + 1, scored)
     }
 }
 

@@ -10,9 +10,10 @@ public struct Country: Sendable, Hashable, Identifiable {
     public let iso2: String
     /// UN M49 numeric code (`410`), `nil` for economies outside M49 (Kosovo).
     public let m49: Int?
-    /// The ISO 3166-1 short name as spelled in `all.csv` ("Korea, Republic of").
+    /// The UN short name: ESCAP's for the economies of its list ("Republic of Korea", "Hong Kong, China"), the UN
+    /// M49 name elsewhere ("Republic of Moldova"), else ISO 3166-1's (Data/reference/README.md).
     public let name: String
-    /// Other spellings publishers use ("Republic of Korea", "Korea, Rep.", "South Korea", …) and
+    /// Other spellings publishers use (the ISO name "Korea, Republic of", "Korea, Rep.", "South Korea", …) and
     /// publisher-specific codes (ITU's `KSO`, OWID's `OWID_KOS`).
     public let aliases: [String]
     /// ESCAP membership, `nil` when the economy is not an ESCAP member or associate member.

@@ -15,11 +15,16 @@ public struct Framework: Sendable, Equatable {
     public var methods: MethodChoices
     /// Which publisher's edition the framework reproduces or approximates, and how closely (nil: not stated).
     public var edition: EditionInfo?
+    /// The economies the index is meant to be computed (normalised) over when a request names none: `all` for a
+    /// global index such as ITU's IDI, `nil` for the library's default (the ESCAP region).
+    public var universe: CountryGroup?
 
-    public init(root: FrameworkNode, methods: MethodChoices = MethodChoices(), edition: EditionInfo? = nil) {
+    public init(root: FrameworkNode, methods: MethodChoices = MethodChoices(), edition: EditionInfo? = nil,
+                universe: CountryGroup? = nil) {
         self.root = root
         self.methods = methods
         self.edition = edition
+        self.universe = universe
     }
 
     /// All indicators, depth first, in the order they appear in the tree.

@@ -44,7 +44,16 @@ public enum FrameworkFile {
             ?? MethodChoices()
         let root = document.node.build(parentPath: [], isRoot: true, issues: &issues)
         let edition = document.edition.flatMap { $0.info(root: document.node.id ?? "", issues: &issues) }
-        let framework = Framework(root: root, methods: methods, edition: edition)
+        var universe: CountryGroup?
+        if let text = document.universe {
+            do {
+                universe = try CountryGroup(parsing: text)
+            } catch {
+                issues.append(FrameworkIssue(path: [document.node.id ?? "", "universe"], line: document.universeLine,
+                                             kind: .badParameter, message: error.description))
+            }
+        }
+        let framework = Framework(root: root, methods: methods, edition: edition, universe: universe)
         issues += framework.validate(knownSeries: knownSeries)
         guard issues.isEmpty else {
             throw FrameworkError(file: file, issues: issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
@@ -156,12 +165,17 @@ private struct FrameworkDocument: Decodable {
     var node: NodeDocument
     var methods: MethodsDocument?
     var edition: EditionDocument?
+    /// The root's `universe:` (a country group name), with its line.
+    var universe: String?
+    var universeLine: Int?
 
     init(from decoder: Decoder) throws {
-        node = try NodeDocument(from: decoder, extraKeys: ["methods", "edition"])
+        node = try NodeDocument(from: decoder, extraKeys: ["methods", "edition", "universe"])
         let c = try decoder.container(keyedBy: AnyKey.self)
         methods = try c.decodeIfPresent(MethodsDocument.self, forKey: AnyKey("methods"))
         edition = try c.decodeIfPresent(EditionDocument.self, forKey: AnyKey("edition"))
+        universe = try c.decodeIfPresent(String.self, forKey: AnyKey("universe"))
+        universeLine = universe == nil ? nil : decoder.mark?.line
     }
 }
 

@@ -297,6 +297,8 @@ struct BriefTextRenderingTests {
 
         - Skills is not scored: ICT skills has no value for Korea, Republic of in any year.
         - Fixed broadband subscriptions per 100 people is carried forward from 2021 (two years old).
-        
+
+        *The designations employed and the presentation of the material in this brief follow United Nations usage and do not imply the expression of any opinion whatsoever concerning the legal status of any country, territory, city or area or of its authorities, or concerning the delimitation of its frontiers or boundaries.*
+
         """
 }

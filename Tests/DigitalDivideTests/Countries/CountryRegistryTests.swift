@@ -27,7 +27,8 @@ struct CountryRegistryTests {
         let korea = try #require(registry.country(iso3: "KOR"))
         #expect(korea.iso2 == "KR")
         #expect(korea.m49 == 410)
-        #expect(korea.name == "Korea, Republic of")
+        #expect(korea.name == "Republic of Korea")
+        #expect(korea.aliases.contains("Korea, Republic of"))
         #expect(korea.unRegion == M49Area(code: 142, name: "Asia"))
         #expect(korea.unSubregion == M49Area(code: 30, name: "Eastern Asia"))
         let fiji = try #require(registry.country(iso3: "FJI"))
@@ -85,7 +86,7 @@ struct CountryRegistryTests {
     // Bug: "Koria" got "Korea, Republic of", "Syrian Arab Republic", "Africa": an aggregate, and not the other
     // Korea. Suggestions are economies only, scored on leading words so both Koreas come first.
     @Test("misspelt economies get economies, nearest first", arguments: [
-        ("Koria", ["Korea, Republic of", "Korea, Democratic People's Republic of"]),
+        ("Koria", ["Republic of Korea", "Democratic People's Republic of Korea"]),
         ("Vietnm", ["Viet Nam"]),
         ("Turky", ["Türkiye"]),
     ])
@@ -106,7 +107,7 @@ struct CountryRegistryTests {
         #expect(registry.resolve("Koreaa") == .unknown(suggestions: registry.suggestions(for: "Koreaa")))
         let korea = registry.suggestions(for: "Koreaa")
         #expect(korea.count == 3)
-        #expect(korea.first == "Korea, Republic of")
+        #expect(korea.first == "Republic of Korea")
         #expect(registry.suggestions(for: "Viet Namm").first == "Viet Nam")
         #expect(registry.suggestions(for: "Tailand").first == "Thailand")
         #expect(registry.suggestions(for: "Phillipines").first == "Philippines")
@@ -114,7 +115,7 @@ struct CountryRegistryTests {
         #expect(registry.resolve("") == .unknown(suggestions: []))
         #expect(registry.resolve("999") == .unknown(suggestions: []))
         #expect(registry.resolve("ZZ") == .unknown(suggestions: registry.suggestions(for: "ZZ")))
-        #expect(registry.suggestions(for: "Koreaa", limit: 1) == ["Korea, Republic of"])
+        #expect(registry.suggestions(for: "Koreaa", limit: 1) == ["Republic of Korea"])
         if case .unknown(let s) = registry.resolve("Atlantis") { #expect(s.count == 3) } else { Issue.record("Atlantis resolved") }
     }
 

@@ -4,6 +4,12 @@ import Foundation
 enum BriefFormatting {
     /// What a missing value prints as.
     static let missing = "n/a"
+    /// The United Nations designations disclaimer, printed by the renderers of documents (HTML, Markdown): names
+    /// follow UN usage (ESCAP's list, UN M49), and using them takes no position on status or borders.
+    static let designations = "The designations employed and the presentation of the material in this brief follow "
+        + "United Nations usage and do not imply the expression of any opinion whatsoever concerning the legal "
+        + "status of any country, territory, city or area or of its authorities, or concerning the delimitation "
+        + "of its frontiers or boundaries."
 
     /// A score with one decimal ("63.2"); "n/a" when absent.
     static func score(_ value: Double?) -> String {
@@ -155,7 +161,7 @@ enum BriefFormatting {
         return String(format: "%.2f", entry.ratio) + " (\(context); urban \(value(entry.urban)), rural \(value(entry.rural)))"
     }
 
-    /// "Korea, Republic of (KOR)".
+    /// "Republic of Korea (KOR)".
     static func economy(_ economy: Brief.Economy) -> String { "\(economy.name) (\(economy.iso3))" }
 
     /// "East and North-East Asia (ENEA) · High income".

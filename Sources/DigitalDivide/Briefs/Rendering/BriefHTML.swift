@@ -94,7 +94,8 @@ struct BriefHTMLRenderer {
         out += peers()
         out += notes()
         out += "<footer>\(E.escape("Sources: " + F.numberedSources(h.sources)))"
-        out += " · Schema \(E.escape(brief.schemaVersion)) · DigitalDivide</footer>\n"
+        out += " · Schema \(E.escape(brief.schemaVersion)) · DigitalDivide"
+        out += "<p class=\"designations\">\(E.escape(F.designations))</p></footer>\n"
         out += "</main>\n</body>\n</html>\n"
         return out
     }

@@ -109,6 +109,7 @@ struct BriefMarkdownRenderer {
 
         out += ["", "## Notes", ""]
         out += brief.notes.isEmpty ? ["None."] : brief.notes.map { "- " + M.escape($0) }
+        out += ["", "*" + M.escape(F.designations) + "*"]
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -59,7 +59,9 @@ extension RegionalOverview {
                                     markLabel: "", colour: BriefHTMLRenderer.economyColour)
             out += "</figure>"
         }
-        out += "</div></section>\n</main>\n</body>\n</html>\n"
+        out += "</div></section>\n"
+        out += "<footer><p class=\"designations\">\(HTMLText.escape(BriefFormatting.designations))</p></footer>\n"
+        out += "</main>\n</body>\n</html>\n"
         return out
     }
 
@@ -87,6 +89,7 @@ extension RegionalOverview {
                 [n.name, String(n.scored), F.score(n.mean), n.gini.map { String(format: "%.3f", $0) } ?? "n/a",
                  n.theilT.map { String(format: "%.3f", $0) } ?? "n/a", n.betweenSubregionShare.map(F.percent) ?? "n/a"]
             }, numeric: [1, 2, 3, 4, 5]).joined(separator: "\n") + "\n"
+        out += "\n*" + M.escape(F.designations) + "*\n"
         return out
     }
 
@@ -144,6 +147,7 @@ public enum BriefIndexPage {
                 + "<span class=\"small\">\(E.escape($0.economy.iso3))</span></li>" }.joined()
             out += "</ul></section>\n"
         }
+        out += "<footer><p class=\"designations\">\(E.escape(BriefFormatting.designations))</p></footer>\n"
         return out + "</main>\n</body>\n</html>\n"
     }
 
@@ -156,6 +160,7 @@ public enum BriefIndexPage {
             out += list.map { "- [\(MarkdownText.escape($0.economy.name)) (\($0.economy.iso3))](\($0.file))" }
                 .joined(separator: "\n") + "\n\n"
         }
+        out += "*" + MarkdownText.escape(BriefFormatting.designations) + "*\n"
         return out
     }
 }

@@ -74,6 +74,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidArgument
         /// An output file could not be written (the destination is left as it was).
         case unwritableOutput
+        /// An entry appears twice where it must be unique (a member listed twice in one group of a group file).
+        case duplicateEntry
 
         public static func < (lhs: Reason, rhs: Reason) -> Bool { lhs.rawValue < rhs.rawValue }
     }

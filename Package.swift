@@ -32,25 +32,35 @@ let package = Package(
             providers: [.apt(["liblapacke-dev"])]
         ),
 
-        // MARK: - Implementation
+        // MARK: - Implementation: layers in the order data flows; a module imports only the ones above it, so a
+        // back-edge does not compile. LinearAlgebra is the only module over BLAS/LAPACK.
         .target(
             name: "LinearAlgebra",
             dependencies: ["CBLAS", "CLAPACKE"]
         ),
+        // Countries (UN names, groups), readers, the panel, load reports, output files and inert text.
+        .target(name: "DivideData"),
+        // Methods, frameworks (YAML, presets, COINr), construction and the pipeline IndexRequest → IndexRun.
         .target(
-            name: "DigitalDivide",
-            dependencies: [
-                "LinearAlgebra",
-                .product(name: "Yams", package: "Yams"),
-            ],
+            name: "DivideIndex",
+            dependencies: ["DivideData", "LinearAlgebra", .product(name: "Yams", package: "Yams")],
             // The preset frameworks compiled in (Resources/frameworks links to Data/frameworks): no bundle to find
             // at run time, no checkout needed.
             resources: [.embedInCode("Resources/frameworks")]
         ),
+        // Audit, uncertainty, sensitivity, inequality, convergence, gaps: each starts from an IndexRun/IndexResult.
+        .target(name: "DivideAnalysis", dependencies: ["DivideIndex", "DivideData", "LinearAlgebra"]),
+        // The brief, the regional overview and their renderers.
+        .target(name: "DivideReports", dependencies: ["DivideAnalysis", "DivideIndex", "DivideData", "LinearAlgebra"]),
+        // The umbrella a program imports: re-exports the four layers (as swift-collections' Collections does).
+        .target(name: "DigitalDivide", dependencies: ["DivideData", "DivideIndex", "DivideAnalysis", "DivideReports"]),
+        // The benchmark workload of shared/bench (divide bench workload): not a product, not shipped in the library.
+        .target(name: "DivideWorkload", dependencies: ["DigitalDivide", "DivideIndex", "DivideAnalysis", "DivideData", "LinearAlgebra"]),
         .executableTarget(
             name: "DivideCLI",
             dependencies: [
                 "DigitalDivide",
+                "DivideWorkload",
                 "LinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,7 +69,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         // Fixtures are read from the source tree by path (see Support/RepositoryPaths.swift), not bundled.
-        .testTarget(name: "DigitalDivideTests", dependencies: ["DigitalDivide"], exclude: ["Fixtures"]),
+        .testTarget(name: "DigitalDivideTests",
+                    dependencies: ["DigitalDivide", "DivideData", "DivideIndex", "DivideAnalysis", "DivideReports",
+                                   "DivideWorkload", "LinearAlgebra"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DivideCLITests", dependencies: ["DivideCLI"]),
     ]
 )

@@ -3,6 +3,7 @@
 
 import Benchmark
 import DigitalDivide
+@_spi(Tuning) import DivideData
 
 func loadBenchmarks() {
     let resolving = LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))

@@ -7,6 +7,7 @@
 
 import Benchmark
 import DigitalDivide
+@_spi(Tuning) import DivideData
 import Foundation
 import LinearAlgebra
 

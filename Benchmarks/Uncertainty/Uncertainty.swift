@@ -8,6 +8,7 @@
 import Benchmark
 import Foundation
 import DigitalDivide
+@_spi(Tuning) import DivideAnalysis
 import LinearAlgebra
 
 func flagshipSizedCube(units: Int = 58, indicators: Int = 20, years: Int = 3, seed: UInt64 = 42) -> IndicatorCube {

@@ -129,6 +129,6 @@ struct Section {
     }
 
     static func markdown(_ sections: [Section], heading: String) -> String {
-        "## " + heading + "\n\n" + sections.map { "### \($0.title)\n\n" + $0.table.markdown() }.joined(separator: "\n")
+        "## " + InertText.markdown(heading) + "\n\n" + sections.map { "### \(InertText.markdown($0.title))\n\n" + $0.table.markdown() }.joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitalDivide
+import DivideWorkload
 import Foundation
 
 /// `divide bench`: timings on the benchmark workload's interchange files (`shared/bench/WORKLOAD.md`), printed as

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitalDivide
+import DivideWorkload
 import Foundation
 import LinearAlgebra
 

@@ -54,7 +54,7 @@ enum Terminal {
 /// or to standard output when `path` is `nil` (errors there are caught when the command ends: `Divide.main`).
 func writeOutput(_ text: String, to path: String?) throws {
     guard let path else {
-        print(text, terminator: "")
+        StandardOutput.shared.write(text, trusted: true)
         return
     }
     try OutputFile.write(text, to: path)

@@ -72,7 +72,7 @@ struct CompareCommand: ParsableCommand {
         let table = table(briefs)
         switch format {
         case .text: return title + "\n\n" + table.text() + "\nScores with the ESCAP rank in brackets.\n"
-        case .markdown: return "## " + title + "\n\n" + table.markdown() + "\nScores with the ESCAP rank in brackets.\n"
+        case .markdown: return "## " + InertText.markdown(title) + "\n\n" + table.markdown() + "\nScores with the ESCAP rank in brackets.\n"
         case .csv: return csv(briefs)
         case .json: return JSON.encode(CompareJSON(briefs))
         }

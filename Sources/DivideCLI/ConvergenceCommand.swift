@@ -39,7 +39,7 @@ struct ConvergenceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try index.compute(dataOptions)
+        let run = try index.compute(dataOptions, requireScores: false)
         var target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
         if let range = index.years?.range ?? Self.defaultWindow(target) {
             let keep = target.years.indices.filter { range.contains(target.years[$0]) }

@@ -128,6 +128,6 @@ func printError(_ text: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+        FileHandle.standardError.write(Data(StandardOutput.inert(string).utf8))
     }
 }

@@ -21,6 +21,18 @@ struct Divide: ParsableCommand {
         main(CommandLine.arguments.dropFirst().map { $0 })
     }
 
+    /// --help, `help SUBCOMMAND`, --version (ArgumentParser's clean exits) through the checked standard output:
+    /// output lost on the way (`> /dev/full`) exits 1, not 0. Returns only for other errors.
+    static func exitCleanly(_ error: any Error) {
+        guard exitCode(for: error) == .success else { return }
+        print(fullMessage(for: error))
+        do { try StandardOutput.shared.finish() } catch {
+            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            Foundation.exit(1)
+        }
+        Foundation.exit(0)
+    }
+
     static func main(_ arguments: [String]) {
         var command: any ParsableCommand
         do {
@@ -28,9 +40,10 @@ struct Divide: ParsableCommand {
         } catch {
             // Parse errors name the subcommand's usage.
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((StandardOutput.inert(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
+            exitCleanly(error)
             exit(withError: error)
         }
         // A file-size limit (ulimit -f) makes write(2) fail with EFBIG instead of killing the process, so the
@@ -40,13 +53,18 @@ struct Divide: ParsableCommand {
             try command.run()
             try StandardOutput.shared.finish()
         } catch {
-            // What was printed before the error (validate's report before its exit status) still goes out.
-            try? StandardOutput.shared.finish()
+            // What was printed before the error (validate's report before its exit status) still goes out, and
+            // saying so when it cannot.
+            do { try StandardOutput.shared.finish() } catch let lost {
+                FileHandle.standardError.write(Data(("Error: " + lost.description + "\n").utf8))
+                if exitCode(for: error) == .success { Foundation.exit(1) }
+            }
             // Usage problems found while running (a missing file, an unknown indicator): the message, status 2.
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data(("Error: " + message(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data(("Error: " + StandardOutput.inert(message(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
+            exitCleanly(error)
             exit(withError: error)
         }
     }

@@ -204,13 +204,21 @@ struct IndexOptions: ParsableArguments {
                               + "years with scores: \(range)")
     }
 
-    /// Loads the data, the framework and computes the index (``IndexRequest/run()``).
-    func compute(_ dataOptions: DataOptions) throws -> IndexRun {
+    /// Loads the data, the framework and computes the index (``IndexRequest/run()``). With `requireScores` (every
+    /// command that reports index scores), a `--year` in which no economy is scored, or a `--years` range without
+    /// any, is an error that names the years with scores (``checkScored(_:in:)``), never an empty report.
+    func compute(_ dataOptions: DataOptions, requireScores: Bool = true) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
         let request = try request(dataOptions)
         warnIfDeprecated()
         let run = try Self.usage { try request.run() }
         Self.noteRejected(run.report)
+        if requireScores, let year {
+            try Self.checkScored(year, in: run.result)
+        } else if requireScores, yearRange != nil,
+                  !run.result.construction.years.contains(where: { run.result.scoredCount(node: 0, year: $0) > 0 }) {
+            try Self.checkScored(run.result.construction.years.last ?? 0, in: run.result)
+        }
         if let (outside, of) = run.reportingGroupOutsideUniverse(), let group = run.reportingGroup {
             printError("note: \(outside) of the \(of) members of \(group.name) are outside the universe "
                        + "(\(run.universe.label)) and not computed; --universe \(group.name) or --universe all "

@@ -53,7 +53,7 @@ struct InequalityCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try index.compute(dataOptions)
+        let run = try index.compute(dataOptions, requireScores: false)
         let target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
         let (year, yearNote) = try index.year.map { ($0, nil) } ?? Self.defaultYear(target, indicator: indicator, run: run)
         var report = try Self.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)

@@ -33,7 +33,7 @@ struct RankCommand: ParsableCommand {
         let title = Self.title(run, year: year)
         switch format {
         case .text: print(title + "\n\n" + table.text(), terminator: "")
-        case .markdown: print("## " + title + "\n\n" + table.markdown(), terminator: "")
+        case .markdown: print("## " + InertText.markdown(title) + "\n\n" + table.markdown(), terminator: "")
         case .csv: print(table.csv(), terminator: "")
         case .json:
             print(JSON.encode(RankJSON(framework: run.result.framework.id, year: year, level: level.rawValue,

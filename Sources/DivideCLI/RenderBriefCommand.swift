@@ -29,10 +29,14 @@ struct RenderBriefCommand: ParsableCommand {
     /// Reads and decodes a brief, with the file and the failing field in the message.
     static func load(_ path: String) throws -> Brief {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+        do { data = Data(try InputFile.bytes(path, what: "a brief (JSON)")) } catch {
+            throw ValidationError(error.description)
         }
         do { return try Brief.decode(json: data) } catch let error as DecodingError {
+            // Foundation says "not valid JSON" without a place: find it.
+            if case .dataCorrupted = error, let syntax = JSONSyntax.firstError(in: [UInt8](data)) {
+                throw ValidationError("\(path): not valid JSON: \(syntax)")
+            }
             throw ValidationError("\(path): not a brief: \(BriefDecoding.describe(error))")
         }
     }

@@ -10,7 +10,12 @@ final class StandardOutput: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var failure: Int32?
 
-    func write(_ text: String) {
+    /// Queues `text`. Unless `trusted` (a brief rendered by the library, whose data text is already inert and whose
+    /// only escapes are its own colours), control characters other than line breaks and tabs are shown escaped
+    /// (``InertText/terminal(_:keepLineBreaks:)``): a title, a name or a code from a data or framework file can
+    /// never drive the terminal, whichever command prints it.
+    func write(_ text: String, trusted: Bool = false) {
+        let text = trusted ? text : Self.inert(text)
         lock.lock()
         defer { lock.unlock() }
         buffer.append(contentsOf: text.utf8)
@@ -22,11 +27,30 @@ final class StandardOutput: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         flushLocked()
+        // Text that went through C's stdout instead (ArgumentParser's help command prints there): flushed and
+        // checked too.
+        if failure == nil, Self.flushCStandardOutput() != 0 { failure = errno == 0 ? EIO : errno }
         if let failure {
             throw DivideError(.unwritableOutput, at: SourceLocation(file: "standard output"),
                               found: "cannot write (\(OutputFile.describe(errno: failure)))",
                               hint: "the output is incomplete")
         }
+    }
+
+    /// Flushes C's output streams (stdout among them); non-zero when what they held could not be written.
+    private static func flushCStandardOutput() -> Int32 {
+        fflush(nil)   // every C output stream: EOF when a write fails
+    }
+
+    /// `text` with every control character but `\n` and `\t` escaped.
+    static func inert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && InertText.isControl($0) }) else {
+            return text
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { InertText.terminal(String($0)) }
+                .joined(separator: "\t")
+        }.joined(separator: "\n")
     }
 
     private func flushLocked() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitalDivide
+@_spi(Tuning) import DivideAnalysis
 import Foundation
 import Testing
 @testable import DivideCLI

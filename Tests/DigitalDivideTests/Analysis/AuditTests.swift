@@ -1,7 +1,11 @@
 import Foundation
 import LinearAlgebra
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite struct AuditTests {
     // Hand-worked: items A = 1 2 3 4, B = 2 2 4 4, C = 1 3 3 5 (a fifth row with a gap is not a complete case).

@@ -1,7 +1,11 @@
 import Foundation
 import LinearAlgebra
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite("Gaps")
 struct GapsTests {

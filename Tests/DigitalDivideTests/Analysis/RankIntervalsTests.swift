@@ -1,7 +1,12 @@
 import Foundation
 import LinearAlgebra
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// ``UncertaintyAnalysis/rankIntervals(_:year:design:options:)``: explicit per-replication weights and methods.
 @Suite struct RankIntervalsTests {

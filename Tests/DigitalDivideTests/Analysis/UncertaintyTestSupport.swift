@@ -1,5 +1,9 @@
 import Foundation
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// A synthetic three-level index for uncertainty and sensitivity tests: index → 3 pillars; pillar P0 has two
 /// sub-pillars (S0, S1) of indicators plus one indicator directly (a mixed node); P1 and P2 have indicators only.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 @Suite struct WorkloadInputTests {
     /// A 2 × 2 × 2 workload with three present cells, written as reference_numpy.py writes it.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// `divide bench workload`'s pipeline against the numpy reference's own outputs on the tiny interchange folder
 /// Tests/Fixtures/workload-tiny (its README gives the command that wrote it): pillars, both indices and ranks.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// The workload's rules (WORKLOAD.md steps 1–4) on a hand-worked case: 4 units, 5 indicators in 2 pillars
 /// (pillar 0 = {i0, i2, i4}, needs 2 present; pillar 1 = {i1, i3}, needs 1: exactly half), 2 years. Unit 3 is a

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// The fixes found by looking at all 58 printed briefs: rank counts per node, ties for the best, numbered sources
 /// and grouped missing indicators, and long peer lists laid out side by side.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Renderers compared as strings against outputs checked by eye on the hand-built ``BriefFixture``.
 @Suite("Brief renderers: text and Markdown")

@@ -4,19 +4,22 @@ import Testing
 
 /// The shipped data, loaded once for these tests (countries resolved by the standard registry).
 enum ShippedData {
-    static let panel: Panel = {
+    /// The load, as the commands do it.
+    static let loaded: LoadResult = {
         let files = (try? DataLoader.csvFiles(in: RepositoryPaths.data.path)) ?? []
-        return DataLoader(options: LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))).load(files: files).panel
+        return DataLoader(options: LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))).load(files: files)
     }()
+
+    static var panel: Panel { loaded.panel }
 
     static func preset(_ name: String) throws -> Framework {
         try FrameworkPresets(directory: RepositoryPaths.data.appendingPathComponent("frameworks").path).load(name)
     }
 
+    /// The income groups the commands use: the newest World Bank classification among the shipped files, by its
+    /// own vintage (``WorldBankClassification/newest(among:)``, as ``IndexRequest`` does).
     static func classification() -> WorldBankClassification {
-        let folder = RepositoryPaths.data.appendingPathComponent("worldbank")
-        let files = RepositoryPaths.files(under: folder).filter { $0.hasPrefix("Metadata_Country") }
-        return .merging(files.compactMap { try? .load(contentsOf: folder.appendingPathComponent($0)) })
+        WorldBankClassification.newest(among: loaded.report) ?? WorldBankClassification.merging([])
     }
 }
 

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// A hand-worked index. Units A, B, C, D; year 2020. Root IDX (arithmetic) = P1 (weight 2: a, b) + P2 (weight 1: c).
 ///

@@ -1,4 +1,8 @@
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// |a − b| ≤ tol·max(1, |b|), with NaN equal to NaN.
 func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool {

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 import LinearAlgebra
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// The direct construction path (no transform, imputation or treatment; per-year min-max) and the column-wise
 /// aggregation kernels give the same bits as the general path, which a do-nothing transform (`cap` at +∞)

@@ -1,5 +1,9 @@
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite struct ImputationTests {
     // COINr i_mean: mean(1, 3) = 2 fills rows 1 and 3.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 @Suite struct NormalisationTests {
     // COINr n_minmax with direction −1: x·d = [−2, −4, NaN, −10], min −10, max −2.
@@ -25,6 +30,24 @@ import Testing
         let up = try Normalisation.minMax(lower: 0, upper: 100).apply(to: x, direction: 1)
         let expectedUp: [Double] = x.map { (v: Double) -> Double in 100 * ((v - lo) / (hi - lo)) }
         #expect(up == expectedUp)
+    }
+
+    // Extreme but finite values: max − min overflows to ∞, so the plain formula gave NaN/0 scores; in halves it
+    // stays finite and gives the ratios of the values (hand-worked: −1.7e308, 0, 1.7e308 → 0, 50, 100).
+    @Test func minMaxOfExtremeFiniteValuesStaysFinite() throws {
+        let x = [-1.7e308, 0, 1.7e308, .nan, 0.85e308]
+        let y = try Normalisation.minMax(lower: 0, upper: 100).apply(to: x, direction: 1)
+        #expect(close(y, [0, 50, 100, .nan, 75]))
+        var z = [Double](repeating: 0, count: x.count), codes = [UInt8](repeating: 0, count: x.count)
+        x.withUnsafeBufferPointer { xp in
+            z.withUnsafeMutableBufferPointer { zp in
+                codes.withUnsafeMutableBufferPointer { cp in
+                    MinMaxKernel.normalise(xp.baseAddress!, count: x.count, direction: -1, lower: 0, upper: 100,
+                                           degenerate: 50, into: zp.baseAddress!, codes: cp.baseAddress!)
+                }
+            }
+        }
+        #expect(close(z, [100, 50, 0, .nan, 25]))
     }
 
     @Test func constantColumnUsesDegenerateScore() throws {

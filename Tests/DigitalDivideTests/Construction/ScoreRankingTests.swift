@@ -1,5 +1,9 @@
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite struct ScoreRankingTests {
     // R: rank(-c(5, 7, 7, NA, 1, 5), ties.method = "min", na.last = "keep") = 3 1 1 NA 5 3

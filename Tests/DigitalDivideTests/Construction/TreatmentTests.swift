@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Expected values from scipy (bias-corrected = e1071 type 2) and a line-by-line Python transcription of
 /// COINr's `winsorise()`; the scipy call for each column:

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// Cross-check against the benchmark's independent numpy reference (/work/shared/bench/WORKLOAD.md) on the
 /// small case in Tests/Fixtures/workload-small (its README gives the command): min-max per indicator and year

@@ -1,5 +1,9 @@
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// ESCAP membership against the list published at https://www.unescap.org/about/member-states
 /// (53 members, 9 associate members) and the subregion lists of the ESCAP Statistical Yearbook / Asia and the

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Every unit name and code in every shipped CSV under Data/ resolves to an economy or a recognised aggregate,
 /// and a file's name column agrees with its code column (the publisher's own code is the independent truth).

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// A deliberately simple byte-at-a-time RFC 4180 reader with the scanner's documented leniencies (blank lines
 /// skipped, lone CR ends a record, text after a closing quote kept, a quote inside an unquoted field literal): the

@@ -1,5 +1,9 @@
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Provenance is stored relative to each row of years (CellStorage: one-byte marks, widened to two bytes, then to
 /// absolute `UInt32` row ids when a line lies too far from its row's first one). Whatever the width, every cell must

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite("Decimal parser and missing markers")
 struct DecimalParserTests {
@@ -23,6 +27,12 @@ struct DecimalParserTests {
         }
         #expect(parse("1e400") == .overflow)
         #expect(parse("-1e309") == .overflow)
+        // Underflow is reported too, never read silently as 0; a zero mantissa is a real zero.
+        #expect(parse("1e-400") == .underflow)
+        #expect(parse("-2.5E-999") == .underflow)
+        #expect(parse("0e-400") == .number(0))
+        #expect(parse("0.000e-999") == .number(0))
+        #expect(parse("4.9e-324") == .number(4.9e-324))
     }
 
     /// Hard cases for correct rounding; expected values from the C library's strtod via Python:
@@ -75,6 +85,8 @@ struct DecimalParserTests {
             let outcome = parse(text)
             if expected.isInfinite {
                 #expect(outcome == .overflow, "\(text)")
+            } else if expected == 0, text.prefix { $0 != "e" }.contains(where: { "123456789".contains($0) }) {
+                #expect(outcome == .underflow, "\(text)")   // a non-zero number below the subnormal range
             } else {
                 #expect(outcome.bitPattern == expected.bitPattern, "\(text)")
             }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Replays the inputs the fuzzer (`scripts/fuzz-readers.sh`, harness in `Fuzz/`) found interesting or that once
 /// crashed, plus hand-made nasty cases, through the same paths as the harness: the first byte selects auto-detection

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Inputs that are not plain files, and text that must stay inert: pipes and FIFOs are read as streams (format
 /// detection loses no bytes), endless devices and folders are refused, control characters never reach a terminal.

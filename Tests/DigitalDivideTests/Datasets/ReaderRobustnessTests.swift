@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Mutation fuzzing in the test suite: random byte edits of real shipped files and random CSV go through every
 /// reader (forced and detected). Nothing may crash; every listed problem must carry a location in the file.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Test files crafted from the SDMX-CSV specifications (1.0: first column DATAFLOW `AGENCY:ID(VERSION)`;
 /// 2.0: STRUCTURE, STRUCTURE_ID, ACTION; labels as `CODE: Label`), since no SDMX file is shipped.

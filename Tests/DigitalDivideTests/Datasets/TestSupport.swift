@@ -1,5 +1,9 @@
 import Foundation
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// A small resolver for tests (the real registry lives in Countries/): a few economies by ISO3 and names, World Bank
 /// aggregate codes, and suggestions by shared first letter.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
+@testable import DivideWorkload
 
 /// The tidy reader's fast path (TidyFastPath.swift) must change nothing but speed: every input loads to the same
 /// panel (values bit for bit, provenance lines) and the same report (counts, problems in order, messages) with the

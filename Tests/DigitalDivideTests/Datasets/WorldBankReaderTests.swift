@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// A resolver built from the shipped World Bank `Metadata_Country_*` file: codes with a region are economies, codes
 /// without one (WLD, EAS, …) aggregates. Independent of the reader under test (parsed with the string API).

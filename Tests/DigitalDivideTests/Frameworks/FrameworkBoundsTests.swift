@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Framework files have documented limits that give a clear error instead of hours of work and gigabytes.
 @Suite("Framework file limits")
@@ -25,8 +29,22 @@ struct FrameworkBoundsTests {
     @Test func aRepeatedKeyIsAnErrorAtItsLine() throws {
         let yaml = "id: d\nname: D\nname: E\naggregation: arithmetic\nchildren:\n  - {id: a, series: s, direction: higher}\n"
         let error = try #require(throws: FrameworkError.self) { try FrameworkFile.load(yaml: yaml, file: "dup.yaml") }
-        #expect(error.description == "dup.yaml:2: the key \"name\" is repeated in the mapping that starts here; YAML keys must be unique",
+        #expect(error.description == "dup.yaml:3: the key \"name\" is given twice in one mapping (lines 2 and 3); YAML keys must be unique",
                 "\(error)")
+        // In a nested mapping: the repeat's line, not the first occurrence's or the mapping's.
+        let nested = """
+            id: d
+            name: D
+            aggregation: arithmetic
+            children:
+              - id: a
+                series: s
+                direction: higher
+                direction: lower
+            """
+        let inner = try #require(throws: FrameworkError.self) { try FrameworkFile.load(yaml: nested, file: "n.yaml") }
+        #expect(inner.description == "n.yaml:8: the key \"direction\" is given twice in one mapping (lines 7 and 8); YAML keys must be unique",
+                "\(inner)")
     }
 
     /// A framework within the limits that uses aliases legitimately still loads.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite struct FrameworkFileTests {
     static let known: Set<String> = ["IT.NET.USER.ZS", "IT.NET.BBND", "SP.POP.TOTL", "ITU.COV.4G", "ITU.MOB.OWN",

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// ``OutputFile`` and ``OutputFolder``: a destination is replaced whole or left as it was, and nothing but a regular
 /// file the caller named is ever replaced.

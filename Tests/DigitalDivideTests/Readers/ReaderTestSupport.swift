@@ -1,5 +1,9 @@
 import Foundation
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 /// Load options resolving countries with the real registry, as the CLI does.
 let registryOptions = LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))

@@ -1,5 +1,9 @@
 import Testing
-@testable import DigitalDivide
+import DigitalDivide
+@_spi(Tuning) @testable import DivideAnalysis
+@_spi(Tuning) @testable import DivideData
+@testable import DivideIndex
+@testable import DivideReports
 
 @Suite("UN SDG Global Database reader")
 struct UNSDGReaderTests {

@@ -1,0 +1,252 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A panel and the report of how it was loaded.
+public struct LoadResult: Sendable {
+    public var panel: Panel
+    public var report: LoadReport
+}
+
+/// Loads files or a directory of files into one ``Panel``, detecting each file's format.
+///
+/// Nothing is silently dropped: each file gets a ``FileReport``; files of formats without a reader yet are listed as
+/// skipped with the reason (a warning, an error under `strict`); World Bank country metadata files are listed as
+/// skipped with the reason "read by the country registry" (not a problem: they hold no observations); unreadable
+/// files and files of unknown format are errors.
+public struct DataLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) {
+        self.options = options
+    }
+
+    /// Folders under the data directory that hold no observations and are not loaded.
+    public static let skippedFolders: Set<String> = ["frameworks", "reference", "examples"]
+
+    /// Loads every `.csv` file under `directory` (default `Data`), recursively and in sorted order, skipping the
+    /// top-level folders `frameworks`, `reference` and `examples`.
+    ///
+    /// - Throws: ``DivideError`` `.unreadableFile` when `directory` cannot be listed.
+    public func load(directory: String = "Data") throws(DivideError) -> LoadResult {
+        load(files: try DataLoader.csvFiles(in: directory))
+    }
+
+    /// Loads `files` in order.
+    public func load(files: [String]) -> LoadResult {
+        let builder = PanelBuilder(options: options)
+        var report = LoadReport()
+        for path in files {
+            report.files.append(load(path, into: builder))
+        }
+        return LoadResult(panel: builder.build(), report: report)
+    }
+
+    /// The most a pipe or FIFO may deliver (2 GiB): it is read once into memory, since format detection must look
+    /// at its start before the reader reads it all.
+    public static let maxStreamBytes = 1 << 31
+
+    /// Loads one file into `builder` and returns its report.
+    ///
+    /// A regular file is read from disk (twice: its start for format detection, then whole). A pipe or FIFO
+    /// (`<(…)`, `/dev/stdin`) is read once, as a stream, into memory (at most ``maxStreamBytes``), so detection
+    /// loses no bytes. A folder, a device (`/dev/zero` never ends) or a socket is refused with the reason.
+    public func load(_ path: String, into builder: PanelBuilder) -> FileReport {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFIFO:
+                do {
+                    return load(bytes: try Self.readStream(path), name: path, into: builder)
+                } catch {
+                    return failed(path, nil, error)
+                }
+            default:
+                let kind = status.st_mode & S_IFMT
+                let found = kind == S_IFDIR ? "a folder" : kind == S_IFSOCK ? "a socket" : "a device"
+                return failed(path, nil, DivideError(
+                    .unreadableFile, at: SourceLocation(file: path), expected: "a data file, a pipe or a FIFO",
+                    found: found, hint: kind == S_IFDIR ? "a folder's CSV files are listed by csvFiles(in:)" : nil))
+            }
+        }
+        return load(named: path, into: builder) { (chunkSize: Int?) throws(DivideError) in
+            if let chunkSize { return try CSVScanner(path: path, chunkSize: chunkSize) }
+            return try CSVScanner(path: path)
+        }
+    }
+
+    /// Loads one file's bytes, already in memory, into `builder` exactly as ``load(_:into:)`` loads a file (format
+    /// detection, the reader, validation), naming it `name` in reports and errors. The fuzz harness and its
+    /// regression tests use this entry point.
+    public func load(bytes: [UInt8], name: String, into builder: PanelBuilder) -> FileReport {
+        load(named: name, into: builder) { (_: Int?) throws(DivideError) in CSVScanner(bytes: bytes, name: name) }
+    }
+
+    /// The one loading path: `makeScanner(chunkSize)` opens the input afresh (a small chunk size for the header
+    /// sample, `nil` for the default).
+    private func load(
+        named path: String, into builder: PanelBuilder,
+        makeScanner: (Int?) throws(DivideError) -> CSVScanner
+    ) -> FileReport {
+        let format: DataFormat
+        let confidence: Double
+        if let forced = options.format {
+            format = forced
+            confidence = 1
+        } else {
+            let sample: HeaderSample
+            do {
+                sample = try FormatDetection.sample(makeScanner(64 * 1024))
+            } catch {
+                return failed(path, nil, error)
+            }
+            guard let detected = FormatDetection.detect(sample) else {
+                if let encoding = InputFile.head(path).flatMap(InputFile.wrongEncoding) {
+                    return failed(path, nil, DivideError(
+                        .unknownFormat, at: SourceLocation(file: path, line: 1), expected: "UTF-8 CSV text",
+                        found: encoding, hint: "save it as UTF-8 CSV (a workbook: export each sheet as CSV)"))
+                }
+                let header = sample.records.first?.fields.prefix(8).map { DivideError.quote($0) }
+                    .joined(separator: ",") ?? "an empty file"
+                return failed(
+                    path, nil,
+                    DivideError(
+                        .unknownFormat, at: SourceLocation(file: path, line: sample.records.first?.line),
+                        expected: "a header of a known format (" + DataFormat.allCases.map(\.rawValue)
+                            .joined(separator: ", ") + ")",
+                        found: header,
+                        hint: "give the format instead of detecting it (LoadOptions.format; divide: --input-format)"))
+            }
+            (format, confidence) = detected
+            // Two columns of the same name: which one a reader takes is a guess, so the file is refused.
+            if let header = sample.records.first {
+                var seen: [String: Int] = [:]
+                for (j, field) in header.fields.enumerated() {
+                    let name = field.trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty else { continue }
+                    if let first = seen[name] {
+                        return failed(path, format, DivideError(
+                            .duplicateEntry, at: SourceLocation(file: path, line: header.line, column: j + 1,
+                                                                columnName: name),
+                            expected: "each column named once",
+                            found: "\(DivideError.quote(name)) in columns \(first + 1) and \(j + 1)",
+                            hint: "rename or remove one of them"))
+                    }
+                    seen[name] = j
+                }
+            }
+        }
+        if format == .worldBankCountryMetadata {
+            var report = FileReport(file: path, format: format, confidence: confidence)
+            report.skippedReason = "World Bank country metadata: read by the country registry"
+            return report
+        }
+        let reader: any DatasetReader
+        do {
+            reader = try DatasetReaders.reader(for: format, file: path)
+        } catch {
+            return skipped(path, format, confidence, "no reader for format \(format.rawValue) yet", error: error)
+        }
+        let sink = builder.beginFile(path, format: format, confidence: confidence)
+        do {
+            let scanner = try makeScanner(nil)
+            // Concrete calls let the compiler specialise the hot loops for `FileSink` (through the existential
+            // `any DatasetReader` they would call the sink through witness tables).
+            switch reader {
+            case let tidy as TidyReader: try tidy.read(scanner, into: sink)
+            case let worldBank as WorldBankReader: try worldBank.read(scanner, into: sink)
+            default: try reader.read(scanner, into: sink)
+            }
+        } catch {
+            sink.reject(error)
+        }
+        return builder.endFile(sink)
+    }
+
+    /// Reads a pipe or FIFO to its end (at most ``maxStreamBytes``).
+    package static func readStream(_ path: String) throws(DivideError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
+                              found: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
+                                  found: String(cString: strerror(errno)))
+            }
+            guard bytes.count + n <= maxStreamBytes else {
+                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
+                                  expected: "at most \(maxStreamBytes >> 30) GiB from a pipe",
+                                  found: "more", hint: "save the data to a file and read that")
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    private func failed(_ path: String, _ format: DataFormat?, _ error: DivideError) -> FileReport {
+        var report = FileReport(file: path, format: format, confidence: 0)
+        report.skippedReason = error.description
+        report.rejected[error.reason] = 1
+        report.problems.append(LoadProblem(severity: .error, error: error))
+        return report
+    }
+
+    private func skipped(
+        _ path: String, _ format: DataFormat, _ confidence: Double, _ reason: String, error problem: DivideError
+    ) -> FileReport {
+        var report = FileReport(file: path, format: format, confidence: confidence)
+        report.skippedReason = reason
+        let severity: Severity = options.strict ? .error : .warning
+        if severity == .error { report.rejected[problem.reason] = 1 } else { report.warnings[problem.reason] = 1 }
+        report.problems.append(LoadProblem(severity: severity, error: problem))
+        return report
+    }
+
+    /// The `.csv` files under `directory`, recursively, sorted, without the ``skippedFolders`` at its top level.
+    public static func csvFiles(in directory: String) throws(DivideError) -> [String] {
+        var result: [String] = []
+        try collect(directory, topLevel: true, into: &result)
+        return result.sorted()
+    }
+
+    private static func collect(_ directory: String, topLevel: Bool, into result: inout [String]) throws(DivideError)
+    {
+        guard let handle = opendir(directory) else {
+            throw DivideError(
+                .unreadableFile, at: SourceLocation(file: directory), expected: "a readable directory",
+                found: String(cString: strerror(errno)))
+        }
+        defer { closedir(handle) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            entries.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
+        }
+        for (name, isDirectory) in entries {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if isDirectory {
+                if topLevel && skippedFolders.contains(name) { continue }
+                try collect(path, topLevel: false, into: &result)
+            } else if name.lowercased().hasSuffix(".csv") {
+                result.append(path)
+            }
+        }
+    }
+}

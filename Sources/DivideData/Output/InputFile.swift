@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The one way the library reads a whole input that is not a data file (a framework, a group file, a saved brief):
+/// a regular file or a pipe/FIFO (read once, as a stream), never a folder, a device or a socket; at most
+/// ``maxBytes``; text must be UTF-8, and UTF-16 or binary is named as such. Every failure is a ``DivideError``
+/// naming the path and the reason in plain words.
+package enum InputFile {
+    /// The largest input read whole: 64 MiB (a framework file has its own, smaller limit).
+    package static let maxBytes = 64 << 20
+
+    /// The bytes of the file or pipe at `path`; `what` names the expected content in messages ("a framework file").
+    package static func bytes(_ path: String, what: String) throws(DivideError) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: what, found: reason)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            guard Int(status.st_size) <= maxBytes else {
+                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
+                                  expected: "\(what) of at most \(maxBytes >> 20) MiB",
+                                  found: "\(Int(status.st_size) >> 20) MiB")
+            }
+        case S_IFIFO:
+            break
+        case let kind:
+            let found = kind == S_IFDIR ? "a folder" : kind == S_IFSOCK ? "a socket" : "a device"
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "\(what), a pipe or a FIFO",
+                              found: found)
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable \(what)",
+                              found: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable \(what)",
+                                  found: String(cString: strerror(errno)))
+            }
+            guard bytes.count + n <= maxBytes else {
+                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
+                                  expected: "\(what) of at most \(maxBytes >> 20) MiB", found: "more")
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// The UTF-8 text of the file or pipe at `path` (a UTF-8 byte-order mark dropped).
+    package static func text(_ path: String, what: String) throws(DivideError) -> String {
+        var bytes = try Self.bytes(path, what: what)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let encoding = wrongEncoding(bytes) {
+            throw DivideError(.invalidUTF8, at: SourceLocation(file: path, line: 1),
+                              expected: "UTF-8 text", found: encoding, hint: "save the file as UTF-8")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DivideError(.invalidUTF8, at: SourceLocation(file: path), expected: "UTF-8 text",
+                              found: "bytes that are not UTF-8", hint: "save the file as UTF-8")
+        }
+        return text
+    }
+
+    /// The first bytes (up to 512) of the regular file at `path`; `nil` for anything else or when unreadable.
+    package static func head(_ path: String) -> [UInt8]? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 512)
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        return n > 0 ? Array(bytes[0..<n]) : nil
+    }
+
+    /// What a file that is not UTF-8 text looks like, from its first bytes: "UTF-16 text (little-endian)",
+    /// "UTF-16 text (big-endian)", "an Excel workbook or another ZIP archive", "binary data"; `nil` for text.
+    package static func wrongEncoding(_ bytes: some Collection<UInt8>) -> String? {
+        let head = Array(bytes.prefix(512))
+        if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 text (little-endian)" }
+        if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 text (big-endian)" }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "an Excel workbook or another ZIP archive" }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "a legacy Excel (.xls) or other OLE2 file" }
+        guard head.contains(0) else { return nil }
+        // Without a byte-order mark: ASCII text in UTF-16 has a zero in every other byte.
+        let even = stride(from: 0, to: head.count, by: 2).count { head[$0] == 0 }
+        let odd = stride(from: 1, to: head.count, by: 2).count { head[$0] == 0 }
+        let half = head.count / 2
+        if odd * 10 >= half * 8 { return "UTF-16 text (little-endian)" }
+        if even * 10 >= half * 8 { return "UTF-16 text (big-endian)" }
+        return "binary data"
+    }
+}

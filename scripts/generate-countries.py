@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/DigitalDivide/Countries/CountryTable.generated.swift, the compiled-in country registry.
+"""Generate Sources/DivideData/Countries/CountryTable.generated.swift, the compiled-in country registry.
 
 Regenerate (from the repository root):  python3 scripts/generate-countries.py
 
@@ -24,7 +24,7 @@ import csv, glob, io, os, re, sys, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Data")
-OUT = os.path.join(ROOT, "Sources", "DigitalDivide", "Countries", "CountryTable.generated.swift")
+OUT = os.path.join(ROOT, "Sources", "DivideData", "Countries", "CountryTable.generated.swift")
 
 
 def fold(s):

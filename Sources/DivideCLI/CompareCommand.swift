@@ -26,12 +26,29 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard economies.count >= 2 else { throw ValidationError("give at least two economies to compare") }
-        for e in economies { _ = try BriefSession.economy(e) }
+        let codes = try Self.distinctCodes(economies, note: false)
+        guard codes.count >= 2 else { throw ValidationError("give at least two different economies to compare") }
         if index.years != nil { throw ValidationError("compare shows one year: give --year, not --years") }
     }
 
+    /// The economies' codes, each once, in the order first named; a repeat (`KOR JPN KOR`, `KOR Korea`) is merged
+    /// with a note on standard error.
+    static func distinctCodes(_ economies: [String], note: Bool = true) throws -> [String] {
+        var codes: [String] = [], seen: Set<String> = [], repeats = 0
+        var resolved: [String: String] = [:]
+        for text in economies {
+            let code: String
+            if let known = resolved[text] { code = known } else { code = try BriefSession.economy(text); resolved[text] = code }
+            if seen.insert(code).inserted { codes.append(code) } else { repeats += 1 }
+        }
+        if repeats > 0 && note {
+            printError("note: \(repeats) repeated economies merged: each column is one economy (\(codes.count) in all)")
+        }
+        return codes
+    }
+
     func run() throws {
-        let codes = try economies.map(BriefSession.economy)
+        let codes = try Self.distinctCodes(economies)
         var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)

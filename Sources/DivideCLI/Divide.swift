@@ -33,7 +33,16 @@ struct Divide: ParsableCommand {
         Foundation.exit(0)
     }
 
+    /// The most arguments a command line may have: parsing takes time quadratic in their number (20,000 took
+    /// minutes), and no command needs more (a folder stands for its files).
+    static let maxArguments = 2000
+
     static func main(_ arguments: [String]) {
+        guard arguments.count <= maxArguments else {
+            FileHandle.standardError.write(Data(("Error: \(arguments.count) arguments; at most \(maxArguments) are "
+                + "accepted (give a folder instead of its files; name each economy once)\n").utf8))
+            Foundation.exit(2)
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)

@@ -183,30 +183,35 @@ struct IndexOptions: ParsableArguments {
         guard let year = year ?? run.result.latestYear else {
             throw ValidationError("no economy is scored in any year")
         }
-        try Self.checkScored(year, in: run.result)
+        try Self.checkScored(year, in: run)
         return year
     }
 
-    /// A year in which no economy is scored is an error that says which years are, never an empty table.
-    static func checkScored(_ year: Int, in result: IndexResult) throws {
-        guard result.scoredCount(node: 0, year: year) == 0 else { return }
-        let computed = result.construction.years
-        let scored = computed.filter { result.scoredCount(node: 0, year: $0) > 0 }
+    /// A year in which no economy is scored, or one after the last year of the data (where every score would rest
+    /// on values carried forward), is an error that says which years are scored, never an empty table. The years
+    /// named are those up to the data's last year, whatever range was computed.
+    static func checkScored(_ year: Int, in run: IndexRun) throws {
+        let result = run.result
+        let lastDataYear = run.panel.years.last ?? Int.max
+        guard result.scoredCount(node: 0, year: year) == 0 || year > lastDataYear else { return }
+        let scored = result.construction.years.filter { $0 <= lastDataYear && result.scoredCount(node: 0, year: $0) > 0 }
         let range = scored.first.map { "\($0)–\(scored.last!)" } ?? "none"
         let why: String
-        if let first = scored.first, let last = scored.last {
+        if year > lastDataYear {
+            why = "later than the data reach: they end in \(lastDataYear)"
+        } else if let first = scored.first, let last = scored.last {
             why = year > last ? "later than the data reach" : year < first ? "earlier than the data reach"
                 : "too few of its indicators have data then"
         } else {
             why = "no year has enough data"
         }
-        throw ValidationError("no economy is scored in \(year) on \(result.framework.id) (\(why)); "
-                              + "years with scores: \(range)")
+        let what = year > lastDataYear ? "no scores for \(year)" : "no economy is scored in \(year)"
+        throw ValidationError("\(what) on \(result.framework.id) (\(why)); years with scores: \(range)")
     }
 
     /// Loads the data, the framework and computes the index (``IndexRequest/run()``). With `requireScores` (every
     /// command that reports index scores), a `--year` in which no economy is scored, or a `--years` range without
-    /// any, is an error that names the years with scores (``checkScored(_:in:)``), never an empty report.
+    /// any, is an error that names the years with scores (`checkScored(_:in:)`), never an empty report.
     func compute(_ dataOptions: DataOptions, requireScores: Bool = true) throws -> IndexRun {
         if let threads { BLASLibrary.setThreads(threads) }
         let request = try request(dataOptions)
@@ -214,10 +219,10 @@ struct IndexOptions: ParsableArguments {
         let run = try Self.usage { try request.run() }
         Self.noteRejected(run.report)
         if requireScores, let year {
-            try Self.checkScored(year, in: run.result)
+            try Self.checkScored(year, in: run)
         } else if requireScores, yearRange != nil,
                   !run.result.construction.years.contains(where: { run.result.scoredCount(node: 0, year: $0) > 0 }) {
-            try Self.checkScored(run.result.construction.years.last ?? 0, in: run.result)
+            try Self.checkScored(run.result.construction.years.last ?? 0, in: run)
         }
         if let (outside, of) = run.reportingGroupOutsideUniverse(), let group = run.reportingGroup {
             printError("note: \(outside) of the \(of) members of \(group.name) are outside the universe "

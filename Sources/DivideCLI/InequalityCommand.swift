@@ -78,9 +78,11 @@ struct InequalityCommand: ParsableCommand {
     static func measure(_ target: AnalysisTarget, year: Int, run: IndexRun, by: Grouping?, weightedBy: String?,
                         epsilon: Double) throws -> InequalityReport {
         guard let column = target.column(year) else {
-            throw ValidationError("\(target.label) has no value in \(year); years with data: "
-                                      + "\(target.years.first.map(String.init) ?? "none")–"
-                                      + "\(target.years.last.map(String.init) ?? "")")
+            // The years computed may be only the one asked for: name the years of the data instead.
+            let years = target.years.count > 1 ? target.years : run.panel.years
+            let span = years.first.map { "\($0)–\(years.last!)" } ?? "none"
+            throw ValidationError("\(target.label) has no value in \(year); years in the data: \(span) "
+                                  + "(--year to choose one of them)")
         }
         var weights: [Double]?
         if let weightedBy {

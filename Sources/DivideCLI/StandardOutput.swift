@@ -42,15 +42,24 @@ final class StandardOutput: @unchecked Sendable {
         fflush(nil)   // every C output stream: EOF when a write fails
     }
 
-    /// `text` with every control character but `\n` and `\t` escaped.
+    /// `text` with every control character but `\n`, `\t` and the `\r` of a CRLF line end escaped.
     static func inert(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && InertText.isControl($0) }) else {
-            return text
+        let scalars = Array(text.unicodeScalars)
+        func kept(_ k: Int) -> Bool {
+            // Line breaks and tabs stay; a CR stays only as the first half of a CRLF (CSV's line end): one inside
+            // a line would overwrite it.
+            scalars[k] == "\n" || scalars[k] == "\t" || (scalars[k] == "\r" && k + 1 < scalars.count && scalars[k + 1] == "\n")
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.split(separator: "\t", omittingEmptySubsequences: false).map { InertText.terminal(String($0)) }
-                .joined(separator: "\t")
-        }.joined(separator: "\n")
+        guard scalars.indices.contains(where: { InertText.isControl(scalars[$0]) && !kept($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for k in scalars.indices {
+            if InertText.isControl(scalars[k]) && !kept(k) {
+                out.append(contentsOf: InertText.terminal(String(scalars[k])).unicodeScalars)
+            } else {
+                out.append(scalars[k])
+            }
+        }
+        return String(out)
     }
 
     private func flushLocked() {

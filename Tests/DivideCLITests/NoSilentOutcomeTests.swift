@@ -52,8 +52,14 @@ struct NoSilentOutcomeTests {
         let (status, output) = try run(["rank", "--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
                                         "--group", "all", "--year", "2030"], in: Self.folder)
         #expect(status == 2)
-        #expect(output.contains("no economy is scored in 2030 on two (later than the data reach); years with scores: 2020–2022"),
+        #expect(output.contains("no scores for 2030 on two (later than the data reach: they end in 2022); years with scores: 2020–2022"),
                 "\(output)")
+        // Every index command, not only rank: an empty report is never written as if complete.
+        for command in ["compute", "audit", "gaps"] {
+            let (status, output) = try run([command, "--framework", "two.yaml", "--no-default-data", "--data", "data.csv",
+                                            "--group", "all", "--year", "2030"], in: Self.folder)
+            #expect(status == 2 && output.contains("no scores for 2030"), "\(command): \(output)")
+        }
     }
 }
 

@@ -92,3 +92,24 @@ struct OutputSafetyTests {
         }
     }
 }
+
+@Suite("Everything a command prints is inert")
+struct InertOutputTests {
+    @Test func controlCharactersAreEscapedButLineEndsAndTabsStay() {
+        #expect(StandardOutput.inert("plain\ttext\r\nnext\n") == "plain\ttext\r\nnext\n")
+        #expect(StandardOutput.inert("Evil \u{1B}]0;owned\u{07} \u{1B}[2J\r\n")
+                == "Evil \\u{1B}]0;owned\\u{7} \\u{1B}[2J\r\n")
+        // A lone CR would overwrite the line on a terminal.
+        #expect(StandardOutput.inert("KOR 1\rJPN 9\n") == "KOR 1\\rJPN 9\n")
+        #expect(StandardOutput.inert("C1 \u{9B}31m") == "C1 \\u{9B}31m")
+    }
+
+    @Test func lostHelpAndVersionOutputIsAnError() throws {
+        for arguments in [["--version"], ["help", "brief"], ["brief", "--help"]] {
+            let result = try DivideProcess.shell("\"$DIVIDE\" \(arguments.joined(separator: " ")) > /dev/full",
+                                                 in: FileManager.default.currentDirectoryPath)
+            #expect(result.status == 1, "\(arguments): \(result.output)")
+            #expect(result.output.contains("disk is full"), "\(arguments)")
+        }
+    }
+}

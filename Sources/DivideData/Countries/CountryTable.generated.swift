@@ -4,7 +4,7 @@
 
 extension CountryTable {
     /// Every economy: ISO 3166-1 (249) plus the extra economies of Data/reference/extra_economies.csv.
-    package static let countries: [Country] = [
+    static let countries: [Country] = [
         Country(iso3: "ABW", iso2: "AW", m49: 533, name: "Aruba", aliases: [], escapMembership: nil, escapSubregion: nil, unRegion: M49Area(code: 19, name: "Americas"), unSubregion: M49Area(code: 419, name: "Latin America and the Caribbean"), unIntermediateRegion: M49Area(code: 29, name: "Caribbean")),
         Country(iso3: "AFG", iso2: "AF", m49: 4, name: "Afghanistan", aliases: [], escapMembership: .member, escapSubregion: .southAndSouthWestAsia, unRegion: M49Area(code: 142, name: "Asia"), unSubregion: M49Area(code: 34, name: "Southern Asia"), unIntermediateRegion: nil),
         Country(iso3: "AGO", iso2: "AO", m49: 24, name: "Angola", aliases: [], escapMembership: nil, escapSubregion: nil, unRegion: M49Area(code: 2, name: "Africa"), unSubregion: M49Area(code: 202, name: "Sub-Saharan Africa"), unIntermediateRegion: M49Area(code: 17, name: "Middle Africa")),
@@ -258,7 +258,7 @@ extension CountryTable {
     ]
 
     /// Aggregates and other non-economies, recognised and set aside.
-    package static let aggregates: [AggregateEntry] = [
+    static let aggregates: [AggregateEntry] = [
         AggregateEntry(name: "Africa", codes: [], aliases: [], m49: 2),
         AggregateEntry(name: "Africa Eastern and Southern", codes: ["AFE"], aliases: [], m49: nil),
         AggregateEntry(name: "Africa Western and Central", codes: ["AFW"], aliases: [], m49: nil),
@@ -367,7 +367,7 @@ extension CountryTable {
     ]
 
     /// The country groups of Data/reference/country_groups.csv, members from country_group_members.csv.
-    package static let groupLists: [CountryGroupList] = [
+    static let groupLists: [CountryGroupList] = [
         CountryGroupList(code: "LDC", name: "Least developed countries", members: ["AFG", "AGO", "BDI", "BEN", "BFA", "BGD", "CAF", "COD", "COM", "DJI", "ERI", "ETH", "GIN", "GMB", "GNB", "HTI", "KHM", "KIR", "LAO", "LBR", "LSO", "MDG", "MLI", "MMR", "MOZ", "MRT", "MWI", "NER", "NPL", "RWA", "SDN", "SEN", "SLB", "SLE", "SOM", "SSD", "TCD", "TGO", "TLS", "TUV", "TZA", "UGA", "YEM", "ZMB"], source: "UN-OHRLLS / UN Committee for Development Policy, list of least developed countries, https://www.un.org/ohrlls/content/list-ldcs", asOf: "2024-12 (after the graduation of Sao Tome and Principe, 13 Dec 2024; Bhutan graduated 2023)"),
         CountryGroupList(code: "LLDC", name: "Landlocked developing countries", members: ["AFG", "ARM", "AZE", "BDI", "BFA", "BOL", "BTN", "BWA", "CAF", "ETH", "KAZ", "KGZ", "LAO", "LSO", "MDA", "MKD", "MLI", "MNG", "MWI", "NER", "NPL", "PRY", "RWA", "SSD", "SWZ", "TCD", "TJK", "TKM", "UGA", "UZB", "ZMB", "ZWE"], source: "UN-OHRLLS, list of landlocked developing countries, https://www.un.org/ohrlls/content/list-lldcs", asOf: "2024"),
         CountryGroupList(code: "SIDS", name: "Small island developing States", members: ["ABW", "AIA", "ASM", "ATG", "BHR", "BHS", "BLZ", "BMU", "BRB", "COK", "COM", "CPV", "CUB", "CUW", "CYM", "DMA", "DOM", "FJI", "FSM", "GLP", "GNB", "GRD", "GUM", "GUY", "HTI", "JAM", "KIR", "KNA", "LCA", "MDV", "MHL", "MNP", "MSR", "MTQ", "MUS", "NCL", "NIU", "NRU", "PLW", "PNG", "PRI", "PYF", "SGP", "SLB", "STP", "SUR", "SXM", "SYC", "TCA", "TLS", "TON", "TTO", "TUV", "VCT", "VGB", "VIR", "VUT", "WSM"], source: "UN-OHRLLS, list of small island developing States (UN members and non-UN-member associate members of the regional commissions), https://www.un.org/ohrlls/content/list-sids", asOf: "2024"),
@@ -375,5 +375,6 @@ extension CountryTable {
         CountryGroupList(code: "SAARC", name: "South Asian Association for Regional Cooperation", members: ["AFG", "BGD", "BTN", "IND", "LKA", "MDV", "NPL", "PAK"], source: "SAARC Secretariat, member states, https://www.saarc-sec.org/", asOf: "2024"),
         CountryGroupList(code: "ECO", name: "Economic Cooperation Organization", members: ["AFG", "AZE", "IRN", "KAZ", "KGZ", "PAK", "TJK", "TKM", "TUR", "UZB"], source: "ECO Secretariat, member states, https://eco.int/", asOf: "2024"),
         CountryGroupList(code: "PIF", name: "Pacific Islands Forum", members: ["AUS", "COK", "FJI", "FSM", "KIR", "MHL", "NCL", "NIU", "NRU", "NZL", "PLW", "PNG", "PYF", "SLB", "TON", "TUV", "VUT", "WSM"], source: "Pacific Islands Forum Secretariat, member countries, https://forumsec.org/", asOf: "2024"),
+        CountryGroupList(code: "UN", name: "United Nations Member States", members: ["AFG", "AGO", "ALB", "AND", "ARE", "ARG", "ARM", "ATG", "AUS", "AUT", "AZE", "BDI", "BEL", "BEN", "BFA", "BGD", "BGR", "BHR", "BHS", "BIH", "BLR", "BLZ", "BOL", "BRA", "BRB", "BRN", "BTN", "BWA", "CAF", "CAN", "CHE", "CHL", "CHN", "CIV", "CMR", "COD", "COG", "COL", "COM", "CPV", "CRI", "CUB", "CYP", "CZE", "DEU", "DJI", "DMA", "DNK", "DOM", "DZA", "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FJI", "FRA", "FSM", "GAB", "GBR", "GEO", "GHA", "GIN", "GMB", "GNB", "GNQ", "GRC", "GRD", "GTM", "GUY", "HND", "HRV", "HTI", "HUN", "IDN", "IND", "IRL", "IRN", "IRQ", "ISL", "ISR", "ITA", "JAM", "JOR", "JPN", "KAZ", "KEN", "KGZ", "KHM", "KIR", "KNA", "KOR", "KWT", "LAO", "LBN", "LBR", "LBY", "LCA", "LIE", "LKA", "LSO", "LTU", "LUX", "LVA", "MAR", "MCO", "MDA", "MDG", "MDV", "MEX", "MHL", "MKD", "MLI", "MLT", "MMR", "MNE", "MNG", "MOZ", "MRT", "MUS", "MWI", "MYS", "NAM", "NER", "NGA", "NIC", "NLD", "NOR", "NPL", "NRU", "NZL", "OMN", "PAK", "PAN", "PER", "PHL", "PLW", "PNG", "POL", "PRK", "PRT", "PRY", "QAT", "ROU", "RUS", "RWA", "SAU", "SDN", "SEN", "SGP", "SLB", "SLE", "SLV", "SMR", "SOM", "SRB", "SSD", "STP", "SUR", "SVK", "SVN", "SWE", "SWZ", "SYC", "SYR", "TCD", "TGO", "THA", "TJK", "TKM", "TLS", "TON", "TTO", "TUN", "TUR", "TUV", "TZA", "UGA", "UKR", "URY", "USA", "UZB", "VCT", "VEN", "VNM", "VUT", "WSM", "YEM", "ZAF", "ZMB", "ZWE"], source: "United Nations, Member States, https://www.un.org/en/about-us/member-states (193 since South Sudan, 14 July 2011); the same 193 economies as the UN E-Government Survey 2024 data file shipped (Data/un-egov/EGOV_DATA_2024.csv)", asOf: "2024"),
     ]
 }

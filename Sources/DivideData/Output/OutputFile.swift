@@ -33,7 +33,11 @@ public final class OutputFile {
     package let temporary: String
     private var descriptor: Int32
     private var mode: mode_t
-    private var finished = false
+    private var finished = false {
+        didSet { if finished { InterruptCleanup.unregister(interruptSlot); interruptSlot = nil } }
+    }
+    /// The temporary file's slot in ``InterruptCleanup`` (removed on Ctrl-C).
+    private var interruptSlot: Int?
     /// Bytes held before they are written (writes of 64 KiB).
     private var buffer: [UInt8] = []
     private static let bufferSize = 1 << 16
@@ -59,6 +63,7 @@ public final class OutputFile {
         guard fd >= 0 else { throw Self.failure(path, "cannot create a file in \(folder)", errno: errno) }
         descriptor = fd
         temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        interruptSlot = InterruptCleanup.register(temporary)
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -165,6 +170,12 @@ public final class OutputFile {
             }
             throw DivideError(.unwritableOutput, at: SourceLocation(file: path), expected: "a regular file to write",
                               found: found, hint: "nothing was written and it was left as it was; name a file")
+        }
+        // A file its owner made read-only is not replaced behind their back (the shell's `>` refuses it too).
+        guard access(resolved, W_OK) == 0 else {
+            throw DivideError(.unwritableOutput, at: SourceLocation(file: path), expected: "a file you may write",
+                              found: "a read-only file (\(describe(errno: errno)))",
+                              hint: "nothing was written and it was left as it was")
         }
         return (resolved, status.st_mode & 0o7777)
     }

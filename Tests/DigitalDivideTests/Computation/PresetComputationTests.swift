@@ -124,6 +124,10 @@ struct PresetComputationTests {
         var best: [Int: (lag: Int, r: Double, mad: Double, n: Int)] = [:]
         for survey in [2018, 2020, 2022, 2024] {
             let members = panel.units.filter { panel.value(unit: $0, indicator: "EGOV.TII", year: survey) != nil }
+            // The preset's own universe (`universe: UN`, the 193 UN Member States) is each Survey's.
+            #expect(Set(members) == Set(CountryRegistry.standard.members(of: try CountryGroup(parsing: "UN")).map(\.iso3)),
+                    "\(survey)")
+            #expect(framework.universe == (try CountryGroup(parsing: "UN")))
             let result = try IndexComputation(framework: framework, units: .units(members),
                                               years: (survey - 2)...survey).run(panel: panel)
             for lag in 0...2 {

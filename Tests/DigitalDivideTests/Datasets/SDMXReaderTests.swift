@@ -51,6 +51,27 @@ struct SDMXReaderTests {
         ])
     }
 
+    // UNIT_MULT changes what OBS_VALUE means (2.7 with UNIT_MULT 6 is 2,700,000): applied, never ignored; a
+    // multiplier that is not a power of ten is a located rejection.
+    @Test func unitMultiplierIsApplied() throws {
+        let text = """
+            DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT
+            X:POP(1.0),KOR,P,2022,2.7,6
+            X:POP(1.0),THA,P,2022,66000000,0
+            X:POP(1.0),FRA,P,2022,125,
+            X:POP(1.0),IND,P,2022,1.4,billions
+
+            """
+        let result = try load("mult.csv", text, options: options)
+        #expect(result.panel.value(unit: "KOR", indicator: "POP.P", year: 2022) == 2_700_000)
+        #expect(result.panel.value(unit: "THA", indicator: "POP.P", year: 2022) == 66_000_000)
+        #expect(result.panel.value(unit: "FRA", indicator: "POP.P", year: 2022) == 125)
+        #expect(result.panel.value(unit: "IND", indicator: "POP.P", year: 2022) == nil)
+        #expect(messages(result) == [
+            "mult.csv:5:6 (UNIT_MULT): expected a unit multiplier: a whole power of ten from -30 to 30, found \"billions\"",
+        ])
+    }
+
     @Test func missingObsValueColumnIsFatal() throws {
         let result = try load(
             "bad.csv", "DATAFLOW,REF_AREA,TIME_PERIOD,VALUE\nX:Y(1.0),KOR,2020,1\n",

@@ -14,7 +14,7 @@
 ///   dimension columns in header order, joined by `.` — e.g. `DF_SDG_GLH.SI_POV_DAY1._T` for `SERIES=SI_POV_DAY1`,
 ///   `SEX=_T`. A column counts as a dimension unless it is a structure column, `REF_AREA`, `TIME_PERIOD`,
 ///   `OBS_VALUE`, `FREQ`, `UNIT_MEASURE` (kept as the indicator's unit) or a known attribute (`OBS_STATUS`,
-///   `OBS_CONF`, `OBS_PRE_BREAK`, `UNIT_MULT`, `DECIMALS`, `COMMENT_OBS`, `OBS_COMMENT`, `COMMENT`, `TIME_FORMAT`,
+///   `OBS_CONF`, `OBS_PRE_BREAK`, `UNIT_MULT` (applied: each value is multiplied by 10^UNIT_MULT), `DECIMALS`, `COMMENT_OBS`, `OBS_COMMENT`, `COMMENT`, `TIME_FORMAT`,
 ///   `SOURCE_DETAIL`, `NATURE`, `BASE_PER`, `REPORTING_TYPE`, `UPPER_BOUND`, `LOWER_BOUND`, `TITLE`,
 ///   `CUST_BREAKDOWN`, `DATA_SOURCE`, `SOURCE`, `FOOTNOTE`, `GEO_INFO_URL`, `OBS_TYPE`, `TIME_DETAIL`).
 /// - `ACTION` `D` (delete) rows are skipped and counted as missing-free records.
@@ -77,6 +77,8 @@ public struct SDMXReader: DatasetReader {
         }
         let action = column("action")
         let measure = column("unit_measure")
+        // UNIT_MULT changes what a number means (OBS_VALUE × 10^UNIT_MULT): applied to each value, never ignored.
+        let multiplier = column("unit_mult")
         let dimensions = codes.indices.filter {
             !Self.structureColumns.contains(codes[$0]) && !Self.nonDimensions.contains(codes[$0])
         }
@@ -118,8 +120,23 @@ public struct SDMXReader: DatasetReader {
             }
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]
+            var scale = 1.0
+            if let multiplier {
+                let text = scanner.string(multiplier).trimmingSpaces()
+                if !text.isEmpty {
+                    guard let power = Int(text), (-30...30).contains(power) else {
+                        sink.reject(DivideError(
+                            .nonNumericValue, at: sink.location(line: line, column: multiplier + 1),
+                            expected: "a unit multiplier: a whole power of ten from -30 to 30",
+                            found: DivideError.quote(text)))
+                        continue
+                    }
+                    scale = Double("1e\(power)")!   // the correctly rounded power of ten
+                }
+            }
             ReaderSupport.value(scanner, field: value, into: sink) { number in
-                sink.observe(unit: unit, indicator: indicator, year: year, value: number, line: line, column: value + 1)
+                sink.observe(unit: unit, indicator: indicator, year: year, value: number * scale, line: line,
+                             column: value + 1)
             }
         }
     }

@@ -36,9 +36,17 @@ package enum InputFile {
             throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "\(what), a pipe or a FIFO",
                               found: found)
         }
+        return try readAll(path, limit: maxBytes, what: "a readable \(what)",
+                           tooLarge: "\(what) of at most \(maxBytes >> 20) MiB", hint: nil)
+    }
+
+    /// The whole of what `path` holds, read to its end in 64 KiB chunks (regular file, pipe or FIFO alike), at
+    /// most `limit` bytes. The one reading loop of the library's whole-input reads.
+    package static func readAll(_ path: String, limit: Int, what: String, tooLarge: String,
+                                hint: String?) throws(DivideError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable \(what)",
+            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: what,
                               found: String(cString: strerror(errno)))
         }
         defer { close(fd) }
@@ -49,12 +57,12 @@ package enum InputFile {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable \(what)",
+                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: what,
                                   found: String(cString: strerror(errno)))
             }
-            guard bytes.count + n <= maxBytes else {
-                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
-                                  expected: "\(what) of at most \(maxBytes >> 20) MiB", found: "more")
+            guard bytes.count + n <= limit else {
+                throw DivideError(.limitExceeded, at: SourceLocation(file: path), expected: tooLarge, found: "more",
+                                  hint: hint)
             }
             bytes.append(contentsOf: chunk[0..<n])
         }

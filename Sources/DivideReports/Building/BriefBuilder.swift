@@ -170,16 +170,10 @@ public struct BriefBuilder: Sendable {
 
     package func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
 
-    /// Competition rank of unit `u` among `group` on `column` (higher is better); nil when `u` has no score.
+    /// Competition rank of unit `u` among `group` on `column` (higher is better); nil when `u` has no score
+    /// (`IndexResult.competitionRank(of:among:column:)`, the rule `divide rank --group` uses too).
     package func rank(of u: Int, among group: [Int], column: [Double]) -> Brief.RankPosition? {
-        let x = column[u]
-        guard !x.isNaN else { return nil }
-        var better = 0, scored = 0
-        for v in group where !column[v].isNaN {
-            scored += 1
-            if column[v] > x { better += 1 }
-        }
-        return Brief.RankPosition(rank: better + 1, of: scored)
+        IndexResult.competitionRank(of: u, among: group, column: column).map { Brief.RankPosition(rank: $0.rank, of: $0.of) }
     }
 
     /// The best unit of `group` on `column` (ties: the first ISO3 code).

@@ -121,21 +121,20 @@ public struct DataLoader: Sendable {
                         hint: "give the format instead of detecting it (LoadOptions.format; divide: --input-format)"))
             }
             (format, confidence) = detected
-            // Two columns of the same name: which one a reader takes is a guess, so the file is refused.
+            // Two columns of the same name: which one a reader takes is a guess, so the file is refused. (Spaces
+            // around a name do not count; the names are compared as slices of the header, without copies.)
             if let header = sample.records.first {
-                var seen: [String: Int] = [:]
+                var seen = Set<Substring>(minimumCapacity: header.fields.count)
                 for (j, field) in header.fields.enumerated() {
-                    let name = field.trimmingCharacters(in: .whitespaces)
-                    guard !name.isEmpty else { continue }
-                    if let first = seen[name] {
-                        return failed(path, format, DivideError(
-                            .duplicateEntry, at: SourceLocation(file: path, line: header.line, column: j + 1,
-                                                                columnName: name),
-                            expected: "each column named once",
-                            found: "\(DivideError.quote(name)) in columns \(first + 1) and \(j + 1)",
-                            hint: "rename or remove one of them"))
-                    }
-                    seen[name] = j
+                    let current = Self.trimmed(field)
+                    guard !current.isEmpty, !seen.insert(current).inserted else { continue }
+                    let first = header.fields.firstIndex { Self.trimmed($0) == current } ?? j
+                    return failed(path, format, DivideError(
+                        .duplicateEntry, at: SourceLocation(file: path, line: header.line, column: j + 1,
+                                                            columnName: String(current)),
+                        expected: "each column named once",
+                        found: "\(DivideError.quote(String(current))) in columns \(first + 1) and \(j + 1)",
+                        hint: "rename or remove one of them"))
                 }
             }
         }
@@ -166,32 +165,19 @@ public struct DataLoader: Sendable {
         return builder.endFile(sink)
     }
 
+    /// `field` without the spaces and tabs around it, as a slice (no copy).
+    private static func trimmed(_ field: String) -> Substring {
+        var slice = field[...]
+        while let c = slice.first, c == " " || c == "\t" { slice.removeFirst() }
+        while let c = slice.last, c == " " || c == "\t" { slice.removeLast() }
+        return slice
+    }
+
     /// Reads a pipe or FIFO to its end (at most ``maxStreamBytes``).
     package static func readStream(_ path: String) throws(DivideError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
-                              found: String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a readable pipe",
-                                  found: String(cString: strerror(errno)))
-            }
-            guard bytes.count + n <= maxStreamBytes else {
-                throw DivideError(.limitExceeded, at: SourceLocation(file: path),
-                                  expected: "at most \(maxStreamBytes >> 30) GiB from a pipe",
-                                  found: "more", hint: "save the data to a file and read that")
-            }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
+        try InputFile.readAll(path, limit: maxStreamBytes, what: "a readable pipe",
+                              tooLarge: "at most \(maxStreamBytes >> 30) GiB from a pipe",
+                              hint: "save the data to a file and read that")
     }
 
     private func failed(_ path: String, _ format: DataFormat?, _ error: DivideError) -> FileReport {

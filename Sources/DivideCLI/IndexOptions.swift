@@ -178,12 +178,12 @@ struct IndexOptions: ParsableArguments {
     /// The shipped presets (compiled into the library).
     static func presets() -> FrameworkPresets { .shipped }
 
-    /// The one year a single-year command shows: `--year`, else the latest year the index scores.
+    /// The one year a single-year command shows: `--year` (already checked to have scores by ``compute(_:requireScores:)``),
+    /// else the latest year the index scores.
     func year(of run: IndexRun) throws -> Int {
         guard let year = year ?? run.result.latestYear else {
             throw ValidationError("no economy is scored in any year")
         }
-        try Self.checkScored(year, in: run)
         return year
     }
 

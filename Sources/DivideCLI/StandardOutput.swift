@@ -44,6 +44,16 @@ final class StandardOutput: @unchecked Sendable {
 
     /// `text` with every control character but `\n`, `\t` and the `\r` of a CRLF line end escaped.
     static func inert(_ text: String) -> String {
+        // Every print passes here: ordinary text (C0 controls only as \n, \t or a CRLF's CR; no DEL; no C1, which
+        // UTF-8 writes as 0xC2 0x80–0x9F) is returned as it is after one pass over its bytes, without a copy.
+        var previous: UInt8 = 0, clean = true
+        for byte in text.utf8 {
+            if previous == 0x0D && byte != 0x0A { clean = false; break }
+            if byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { clean = false; break }
+            if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { clean = false; break }
+            previous = byte
+        }
+        if clean && previous != 0x0D { return text }
         let scalars = Array(text.unicodeScalars)
         func kept(_ k: Int) -> Bool {
             // Line breaks and tabs stay; a CR stays only as the first half of a CRLF (CSV's line end): one inside

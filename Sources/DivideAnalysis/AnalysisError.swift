@@ -20,6 +20,8 @@ public enum AnalysisError: Error, Equatable, Sendable {
     case undefined(measure: String, reason: String)
     /// Fewer observations than the measure needs.
     case tooFewObservations(measure: String, expected: Int, found: Int)
+    /// What was asked for (a year, a window) holds no value of the target; `available` names what does.
+    case unavailable(measure: String, requested: String, available: String)
 
     public static func == (lhs: AnalysisError, rhs: AnalysisError) -> Bool {
         // Through the description, so NaN payloads compare equal to themselves.
@@ -45,6 +47,8 @@ extension AnalysisError: CustomStringConvertible {
             return "\(measure): undefined: \(reason)"
         case let .tooFewObservations(measure, expected, found):
             return "\(measure): expected at least \(expected) observations, found \(found)"
+        case let .unavailable(measure, requested, available):
+            return "\(measure) has no value in \(requested); \(available)"
         }
     }
 }

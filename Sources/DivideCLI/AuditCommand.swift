@@ -39,7 +39,7 @@ struct AuditCommand: ParsableCommand {
         }
         let report: AuditReport
         do {
-            report = try Audit.run(result.framework, cube: result.cube, year: year,
+            report = try Audit.run(result, year: year,
                                    thresholds: AuditThresholds(flagCorrelation: correlation))
         } catch let error as AnalysisError {
             throw ValidationError(error.description)

@@ -40,61 +40,10 @@ struct ConvergenceCommand: ParsableCommand {
 
     func run() throws {
         let run = try index.compute(dataOptions, requireScores: false)
-        var target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
-        if let range = index.years?.range ?? Self.defaultWindow(target) {
-            let keep = target.years.indices.filter { range.contains(target.years[$0]) }
-            target.years = keep.map { target.years[$0] }
-            target.values = target.values.map { row in keep.map { row[$0] } }
-        }
-        print(Self.render(try Self.measure(target, coverage: coverage), format: format), terminator: "")
-    }
-
-    /// Without `--years`: the 11 years ending at the latest year in which at least half as many economies have a
-    /// value as in the best-covered year (so that a long, patchy series does not leave a balanced panel of one).
-    static func defaultWindow(_ target: AnalysisTarget) -> ClosedRange<Int>? {
-        guard let last = target.latestWellCoveredYear else { return nil }
-        return (last - 10)...last
-    }
-
-    static func measure(_ target: AnalysisTarget, coverage: UnitCoverage) throws -> ConvergenceReport {
-        guard target.years.count >= 2 else {
-            throw ValidationError("\(target.label): convergence needs at least 2 years with data, found "
-                                      + "\(target.years.count)")
-        }
-        let panel: ConvergencePanel
-        do {
-            panel = try ConvergencePanel(values: target.values, years: target.years)
-        } catch let error as AnalysisError {
-            throw ValidationError("\(target.label): \(error)")
-        }
-        var notes: [String] = []
-        func attempt<T>(_ name: String, _ body: () throws -> T) -> T? {
-            do { return try body() } catch let error as AnalysisError {
-                notes.append("\(name): \(error)")
-            } catch {
-                notes.append("\(name): \(error)")
-            }
-            return nil
-        }
-        let sigma = attempt("sigma") { try SigmaConvergence(panel, coverage: coverage) }
-        let beta = attempt("beta") { try BetaConvergence(panel) }
-        let gamma = attempt("gamma") { try GammaConvergence(panel) }
-        let delta = attempt("delta") {
-            try DeltaConvergence(panel, higherIsBetter: target.higherIsBetter, coverage: coverage)
-        }
-        let names = target.units
-        let missing = panel.values.indices.filter { panel.values[$0].contains(where: \.isNaN) }
-        let complete = panel.values.count - missing.count
-        if coverage == .balanced && complete < 3 {
-            notes.append("only \(complete) economies have a value in every year \(target.years.first!)–"
-                             + "\(target.years.last!); use --coverage available or a shorter --years")
-        }
-        return ConvergenceReport(
-            target: target.label, years: target.years, coverage: coverage, higherIsBetter: target.higherIsBetter,
-            units: names.count, unitsWithAGap: missing.map { names[$0] }, sigma: sigma, beta: beta,
-            betaExcluded: beta?.excludedUnits.map { ConvergenceReport.Excluded(unit: names[$0.unit],
-                                                                                reason: $0.reason.rawValue) } ?? [],
-            gamma: gamma, delta: delta, notes: notes)
+        var target = try IndexOptions.usage { try AnalysisTarget.resolve(indicator: indicator, node: node, run: run) }
+        if let range = index.years?.range ?? target.defaultWindow { target = target.restricted(to: range) }
+        let report = try IndexOptions.usage { try ConvergenceReport.measure(target, coverage: coverage) }
+        print(Self.render(report, format: format), terminator: "")
     }
 
     static func render(_ r: ConvergenceReport, format: OutputFormat) -> String {
@@ -165,51 +114,6 @@ struct ConvergenceCommand: ParsableCommand {
             return format == .text ? Section.text(sections, heading: heading)
                 : Section.markdown(sections, heading: heading)
         }
-    }
-}
-
-/// What `divide convergence` reports (JSON: `sigma`, `beta`, `gamma`, `delta` as the library encodes them, with
-/// unit indices replaced by the lists of names below).
-struct ConvergenceReport: Encodable {
-    struct Excluded: Codable, Equatable {
-        var unit: String
-        var reason: String
-    }
-
-    var target: String
-    var years: [Int]
-    var coverage: UnitCoverage
-    var higherIsBetter: Bool
-    var units: Int
-    var unitsWithAGap: [String]
-    var sigma: SigmaConvergence?
-    var beta: BetaConvergence?
-    var betaExcluded: [Excluded]
-    var gamma: GammaConvergence?
-    var delta: DeltaConvergence?
-    var notes: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case target, years, coverage, units, sigma, beta, gamma, delta, notes
-        case higherIsBetter = "higher_is_better"
-        case unitsWithAGap = "units_with_a_gap"
-        case betaExcluded = "beta_excluded"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(target, forKey: .target)
-        try c.encode(years, forKey: .years)
-        try c.encode(coverage, forKey: .coverage)
-        try c.encode(higherIsBetter, forKey: .higherIsBetter)
-        try c.encode(units, forKey: .units)
-        try c.encode(unitsWithAGap, forKey: .unitsWithAGap)
-        try c.encode(sigma, forKey: .sigma)
-        try c.encode(beta, forKey: .beta)
-        try c.encode(betaExcluded, forKey: .betaExcluded)
-        try c.encode(gamma, forKey: .gamma)
-        try c.encode(delta, forKey: .delta)
-        try c.encode(notes, forKey: .notes)
     }
 }
 

@@ -32,7 +32,7 @@ struct GapsCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("subregion, escap (default), income, or target:VALUE.",
                                             valueName: "FRONTIER"))
-    var frontier: Frontier = .escap
+    var frontier: GapFrontierChoice = .escap
 
     @Option(name: .customLong("female-series"), help: ArgumentHelp("Female rate series for gender parity.",
                                                                     valueName: "SERIES"))
@@ -74,116 +74,12 @@ struct GapsCommand: ParsableCommand {
                 throw ValidationError("\(unitName(only)) (\(only)) is not among the economies computed; widen --group")
             }
         }
-        let report = try Self.measure(run, year: index.year ?? index.years?.range.upperBound, window: index.years?.range,
-                                      frontier: frontier, only: only, parity: (femaleSeries, maleSeries),
-                                      urbanRural: urbanSeries.map { ($0, ruralSeries!) })
+        let report = try IndexOptions.usage {
+            try GapsReport.measure(run, year: index.year ?? index.years?.range.upperBound, window: index.years?.range,
+                                   frontier: frontier, only: only, parity: (femaleSeries, maleSeries),
+                                   urbanRural: urbanSeries.map { ($0, ruralSeries!) })
+        }
         print(Self.render(report, format: format), terminator: "")
-    }
-
-    /// Where the frontier lies.
-    enum Frontier: ExpressibleByArgument, Equatable {
-        case subregion, escap, income
-        case target(Double)
-
-        init?(argument: String) {
-            switch argument.lowercased() {
-            case "subregion": self = .subregion
-            case "escap": self = .escap
-            case "income": self = .income
-            default:
-                let parts = argument.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2, parts[0].lowercased() == "target", let v = Double(parts[1]), v.isFinite,
-                      v > 0 else { return nil }
-                self = .target(v)
-            }
-        }
-
-        static var allValueStrings: [String] { ["subregion", "escap", "income", "target:VALUE"] }
-
-        var name: String {
-            switch self {
-            case .subregion: return "best in subregion"
-            case .escap: return "best of the economies computed"
-            case .income: return "best in income group"
-            case .target(let v): return "target \(formatNumber(v))"
-            }
-        }
-    }
-
-    static func measure(_ run: IndexRun, year requested: Int?, window: ClosedRange<Int>?, frontier: Frontier,
-                        only: String?, parity: (String, String), urbanRural: (String, String)?) throws -> GapsReport {
-        let result = run.result, c = result.construction, plan = result.plan
-        guard let year = requested ?? result.latestYear, let y = c.years.firstIndex(of: year) else {
-            throw ValidationError("no index scores in \(requested.map(String.init) ?? "any year")")
-        }
-        let U = c.units.count
-        let units = run.reportedUnits
-        // Peer groups (one label for all when the frontier is every economy or a target).
-        let labels: [String] = (0..<U).map { u in
-            switch frontier {
-            case .subregion: return result.cube.groupings[UnitGroupings.subregion]?[u] ?? nil ?? "(none)"
-            case .income: return result.cube.groupings[UnitGroupings.income]?[u] ?? nil ?? "(none)"
-            case .escap, .target: return "all"
-            }
-        }
-        var windowYears: [Int] = []
-        var rows: [GapsReport.Row] = []
-        for u in units where only == nil || c.units[u] == only {
-            var row = GapsReport.Row(unit: c.units[u], name: unitName(c.units[u]), peerGroup: labels[u])
-            let target: GapFrontier
-            if case .target(let v) = frontier { target = .target(v) } else {
-                target = .bestOf((0..<U).filter { labels[$0] == labels[u] })
-            }
-            guard let gap = result.gap(node: 0, unit: u, year: year, frontier: target, window: window) else {
-                let x = c.scores(node: 0, year: y)[u]
-                row.score = x.isNaN ? nil : x
-                row.note = x.isNaN ? "not scored in \(year)" : "no frontier in its group"
-                rows.append(row)
-                continue
-            }
-            if windowYears.isEmpty { windowYears = gap.window }
-            row.score = gap.score
-            row.frontier = gap.frontier
-            row.frontierUnit = gap.frontierUnit.map { c.units[$0] }
-            row.gap = gap.gap
-            row.relativeGap = gap.relativeGap
-            if !gap.contributions.isEmpty {
-                row.contributions = gap.contributions.map {
-                    GapsReport.Contribution(indicator: $0.id, contribution: $0.points, share: $0.share, weight: $0.weight)
-                }
-                row.attributedGap = gap.attributedGap
-            }
-            row.attributionNote = gap.attributionNote
-            row.growth = gap.growth
-            row.frontierGrowth = gap.frontierGrowth
-            row.yearsToClose = gap.yearsToClose
-            rows.append(row)
-        }
-        // Gender parity and urban–rural ratios from the data, latest year up to `year`.
-        func latestPair(_ a: String, _ b: String, unit: String) -> (Int, Double, Double)? {
-            let panel = run.panel
-            let first = panel.series(unit: unit, indicator: a), second = panel.series(unit: unit, indicator: b)
-            var byYear: [Int: Double] = [:]
-            for p in second { byYear[p.year] = p.value }
-            return first.filter { $0.year <= year && byYear[$0.year] != nil }.max { $0.year < $1.year }
-                .map { ($0.year, $0.value, byYear[$0.year]!) }
-        }
-        for k in rows.indices {
-            if let (py, f, m) = latestPair(parity.0, parity.1, unit: rows[k].unit),
-               let gps = try? Gaps.genderParity(female: f, male: m) {
-                rows[k].genderParity = gps
-                rows[k].genderParityYear = py
-            }
-            if let (series) = urbanRural, let (ry, ur, ru) = latestPair(series.0, series.1, unit: rows[k].unit),
-               let ratio = try? Gaps.urbanRural(urban: ur, rural: ru) {
-                rows[k].urbanRural = ratio
-                rows[k].urbanRuralYear = ry
-            }
-        }
-        return GapsReport(index: plan.nodes[0].id, year: year,
-                          window: windowYears.first.map { [$0, windowYears.last!] } ?? [],
-                          frontier: frontier.name, paritySeries: [parity.0, parity.1],
-                          urbanRuralSeries: urbanRural.map { [$0.0, $0.1] }, rows: rows)
     }
 
     static func closeText(_ t: YearsToClose?) -> String {
@@ -264,105 +160,4 @@ struct GapsCommand: ParsableCommand {
     }
 }
 
-/// What `divide gaps` reports.
-struct GapsReport: Encodable {
-    struct Contribution: Encodable, Equatable {
-        var indicator: String
-        var contribution: Double
-        var share: Double?
-        var weight: Double
-    }
-
-    struct Row: Encodable {
-        var unit: String
-        var name: String
-        var peerGroup: String
-        var score: Double?
-        var frontier: Double?
-        var frontierUnit: String?
-        var gap: Double?
-        var relativeGap: Double?
-        var attributedGap: Double?
-        var contributions: [Contribution] = []
-        /// Why the gap has no contributions (a node whose aggregation does not split into additive parts).
-        var attributionNote: String?
-        var growth: GrowthRate?
-        var frontierGrowth: Double?
-        var yearsToClose: YearsToClose?
-        var genderParity: GenderParity?
-        var genderParityYear: Int?
-        var urbanRural: UrbanRuralGap?
-        var urbanRuralYear: Int?
-        var note: String?
-
-        init(unit: String, name: String, peerGroup: String) {
-            self.unit = unit
-            self.name = name
-            self.peerGroup = peerGroup
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case unit, name, score, frontier, gap, contributions, growth, note
-            case peerGroup = "peer_group"
-            case frontierUnit = "frontier_unit"
-            case relativeGap = "relative_gap"
-            case attributedGap = "attributed_gap"
-            case attributionNote = "attribution_note"
-            case frontierGrowth = "frontier_growth"
-            case yearsToClose = "years_to_close"
-            case genderParity = "gender_parity"
-            case genderParityYear = "gender_parity_year"
-            case urbanRural = "urban_rural"
-            case urbanRuralYear = "urban_rural_year"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(name, forKey: .name)
-            try c.encode(peerGroup, forKey: .peerGroup)
-            try c.encode(score, forKey: .score)
-            try c.encode(frontier, forKey: .frontier)
-            try c.encode(frontierUnit, forKey: .frontierUnit)
-            try c.encode(gap, forKey: .gap)
-            try c.encode(relativeGap, forKey: .relativeGap)
-            try c.encode(attributedGap, forKey: .attributedGap)
-            try c.encode(contributions, forKey: .contributions)
-            try c.encodeIfPresent(attributionNote, forKey: .attributionNote)
-            try c.encode(growth, forKey: .growth)
-            try c.encode(frontierGrowth, forKey: .frontierGrowth)
-            try c.encode(yearsToClose, forKey: .yearsToClose)
-            try c.encode(genderParity, forKey: .genderParity)
-            try c.encode(genderParityYear, forKey: .genderParityYear)
-            try c.encode(urbanRural, forKey: .urbanRural)
-            try c.encode(urbanRuralYear, forKey: .urbanRuralYear)
-            try c.encode(note, forKey: .note)
-        }
-    }
-
-    var index: String
-    var year: Int
-    /// First and last year of the growth window.
-    var window: [Int]
-    var frontier: String
-    var paritySeries: [String]
-    var urbanRuralSeries: [String]?
-    var rows: [Row]
-
-    enum CodingKeys: String, CodingKey {
-        case index, year, window, frontier, rows
-        case paritySeries = "parity_series"
-        case urbanRuralSeries = "urban_rural_series"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(index, forKey: .index)
-        try c.encode(year, forKey: .year)
-        try c.encode(window, forKey: .window)
-        try c.encode(frontier, forKey: .frontier)
-        try c.encode(paritySeries, forKey: .paritySeries)
-        try c.encode(urbanRuralSeries, forKey: .urbanRuralSeries)
-        try c.encode(rows, forKey: .rows)
-    }
-}
+extension GapFrontierChoice: ExpressibleByArgument {}

@@ -243,11 +243,19 @@ struct IndexOptions: ParsableArguments {
                    + "; results that would use them are computed without them; run divide validate")
     }
 
-    /// Library errors about what the user asked for (a framework file, an override, a path, --strict) as usage
-    /// errors: the message, exit status 2.
+    /// The command's one mapping of library errors to exit statuses: errors about what the user asked for (a
+    /// framework file, an override, a path, --strict, a series, node or year that is not in the data) become usage
+    /// errors, the message with exit status 2; every other library error (`DiagnosedError`: something found in
+    /// the data or the analysis) ends the command with its message and exit status 1.
     static func usage<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as ConstructionError {
+            guard case .unknownName = error else { throw error }
+            throw ValidationError(error.description + (error.hint.map { "; " + $0 } ?? ""))
+        } catch let error as AnalysisError {
+            guard case .unavailable = error else { throw error }
+            throw ValidationError(error.description)
         } catch let error as FrameworkError {
             throw ValidationError(error.description)
         } catch let error as IndexComputationError {

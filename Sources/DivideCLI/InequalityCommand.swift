@@ -29,7 +29,7 @@ struct InequalityCommand: ParsableCommand {
     var node: String?
 
     @Option(name: .long, help: "Decompose Theil by: subregion or income.")
-    var by: Grouping?
+    var by: InequalityGrouping?
 
     @Option(name: .customLong("weighted-by"), help: ArgumentHelp(
         "Weight economies by this series (e.g. SP.POP.TOTL).", valueName: "SERIES"))
@@ -41,11 +41,6 @@ struct InequalityCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, markdown, csv or json.")
     var format: OutputFormat = .text
 
-    enum Grouping: String, CaseIterable, ExpressibleByArgument {
-        case subregion, income
-        var key: String { self == .subregion ? UnitGroupings.subregion : UnitGroupings.income }
-    }
-
     func validate() throws {
         if indicator != nil && node != nil { throw ValidationError("give --indicator or --node, not both") }
         if index.years != nil { throw ValidationError("inequality is measured in one year: give --year, not --years") }
@@ -54,84 +49,19 @@ struct InequalityCommand: ParsableCommand {
 
     func run() throws {
         let run = try index.compute(dataOptions, requireScores: false)
-        let target = try AnalysisTarget.resolve(indicator: indicator, node: node, run: run)
-        let (year, yearNote) = try index.year.map { ($0, nil) } ?? Self.defaultYear(target, indicator: indicator, run: run)
-        var report = try Self.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
+        let target = try IndexOptions.usage { try AnalysisTarget.resolve(indicator: indicator, node: node, run: run) }
+        let year: Int, yearNote: String?
+        if let asked = index.year {
+            (year, yearNote) = (asked, nil)
+        } else {
+            let chosen = try IndexOptions.usage { try target.defaultYear(in: run) }
+            (year, yearNote) = (chosen.year, chosen.reason + "; --year to choose")
+        }
+        var report = try IndexOptions.usage {
+            try InequalityReport.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
+        }
         report.yearNote = yearNote
         print(Self.render(report, format: format), terminator: "")
-    }
-
-    /// The year measured without `--year`, with why it was chosen: for the index or a node, the latest year the
-    /// index is meaningfully scored (`IndexResult.latestYear`, as rank and gaps); for a series, the latest year with
-    /// at least half as many economies as its best-covered year (``AnalysisTarget/latestWellCoveredYear``).
-    static func defaultYear(_ target: AnalysisTarget, indicator: String?, run: IndexRun) throws -> (Int, String) {
-        if indicator == nil, let latest = run.result.latestYear {
-            return (latest, "the latest year the index is meaningfully scored; --year to choose")
-        }
-        guard let year = target.latestWellCoveredYear else {
-            throw ValidationError("\(target.label) has no value for these economies in any year")
-        }
-        return (year, "the latest year with at least half as many economies as the best-covered year; --year to choose")
-    }
-
-    /// Collects the values (and weights, groups) of `year` and measures them; excluded units are listed.
-    static func measure(_ target: AnalysisTarget, year: Int, run: IndexRun, by: Grouping?, weightedBy: String?,
-                        epsilon: Double) throws -> InequalityReport {
-        guard let column = target.column(year) else {
-            // The years computed may be only the one asked for: name the years of the data instead.
-            let years = target.years.count > 1 ? target.years : run.panel.years
-            let span = years.first.map { "\($0)–\(years.last!)" } ?? "none"
-            throw ValidationError("\(target.label) has no value in \(year); years in the data: \(span) "
-                                  + "(--year to choose one of them)")
-        }
-        var weights: [Double]?
-        if let weightedBy {
-            guard let s = run.panel.indicatorIndex(of: weightedBy) else {
-                throw ValidationError("no series \"\(weightedBy)\" in the data for --weighted-by")
-            }
-            // The weight of the year, or the latest earlier one (population data often lags a year).
-            let code = run.panel.indicators[s].code
-            weights = target.units.map { unit in
-                run.panel.series(unit: unit, indicator: code).last { $0.year <= year }?.value ?? .nan
-            }
-        }
-        let cube = run.result.cube
-        var values: [Double] = [], w: [Double] = [], labels: [String] = [], used: [String] = []
-        var excluded: [InequalityReport.Excluded] = []
-        for (k, unit) in target.units.enumerated() {
-            let x = column[k]
-            if x.isNaN { excluded.append(.init(unit: unit, reason: "no value in \(year)")); continue }
-            if x < 0 {
-                throw ValidationError("\(target.label), \(unit) \(year): expected a value ≥ 0 for inequality measures, "
-                                          + "found \(formatNumber(x)); use a normalisation to a non-negative scale")
-            }
-            if let weights {
-                let p = weights[k]
-                guard p.isFinite, p > 0 else {
-                    excluded.append(.init(unit: unit, reason: "no \(weightedBy!) value in or before \(year)"))
-                    continue
-                }
-                w.append(p)
-            }
-            values.append(x)
-            used.append(unit)
-            if let by {
-                let u = cube.units.firstIndex(of: unit)
-                labels.append(u.flatMap { cube.groupings[by.key]?[$0] ?? nil } ?? "(none)")
-            }
-        }
-        guard !values.isEmpty else {
-            throw ValidationError("\(target.label): no economy has a value in \(year)")
-        }
-        let summary: InequalitySummary
-        do {
-            summary = try Inequality.summary(values, weights: weights == nil ? nil : w,
-                                             groups: by == nil ? nil : labels, atkinsonEpsilon: epsilon)
-        } catch let error as AnalysisError {
-            throw ValidationError("\(target.label) \(year): \(error)")
-        }
-        return InequalityReport(target: target.label, year: year, weightedBy: weightedBy, by: by?.rawValue,
-                                units: used, excluded: excluded, summary: summary)
     }
 
     static func render(_ r: InequalityReport, format: OutputFormat) -> String {
@@ -208,37 +138,4 @@ struct InequalityCommand: ParsableCommand {
     }
 }
 
-/// What `divide inequality` reports: the ``InequalitySummary`` keys at the top level, with the target, year,
-/// the units measured and those excluded.
-struct InequalityReport: Encodable, Equatable {
-    struct Excluded: Codable, Equatable {
-        var unit: String
-        var reason: String
-    }
-
-    var target: String
-    var year: Int
-    var weightedBy: String?
-    var by: String?
-    var units: [String]
-    var excluded: [Excluded]
-    var summary: InequalitySummary
-    /// Why `year` was chosen when `--year` was not given (shown in the text heading; JSON has `year`).
-    var yearNote: String?
-
-    enum CodingKeys: String, CodingKey {
-        case target, year, by, units, excluded
-        case weightedBy = "weighted_by"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try summary.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(target, forKey: .target)
-        try c.encode(year, forKey: .year)
-        try c.encode(weightedBy, forKey: .weightedBy)
-        try c.encode(by, forKey: .by)
-        try c.encode(units, forKey: .units)
-        try c.encode(excluded, forKey: .excluded)
-    }
-}
+extension InequalityGrouping: ExpressibleByArgument {}

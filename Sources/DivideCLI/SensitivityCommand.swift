@@ -59,7 +59,7 @@ struct SensitivityCommand: ParsableCommand {
             threads: index.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let bar = ProgressBar(label: "runs")
         let analysis = try bar.run { progress in
-            try SensitivityAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions, options: options,
+            try SensitivityAnalysis.run(result, assumptions: assumptions, options: options,
                        progress: progress)
         }
         print(Self.render(analysis, format: format), terminator: "")

@@ -44,9 +44,8 @@ struct SeriesCommand: ParsableCommand {
         let codes = panel.indicators.map(\.code)
         if codes.contains(text) { return text }
         if let match = codes.first(where: { $0.lowercased() == text.lowercased() }) { return match }
-        let near = codes.filter { $0.lowercased().contains(text.lowercased()) || text.lowercased().contains($0.lowercased()) }
-        let hint = near.isEmpty ? "" : "; did you mean " + near.prefix(5).joined(separator: ", ") + "?"
-        throw ValidationError("no indicator \"\(text)\" in the data\(hint)")
+        throw ValidationError("no indicator \"\(text)\" in the data"
+                              + (StringDistance.didYouMean(text, among: codes).map { "; " + $0 } ?? ""))
     }
 
     func run() throws {

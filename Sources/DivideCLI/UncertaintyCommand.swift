@@ -54,7 +54,7 @@ struct UncertaintyCommand: ParsableCommand {
             engine: engine, scoresFile: scoresFile.map { URL(fileURLWithPath: $0) })
         let bar = ProgressBar(label: "replications")
         let analysis = try bar.run { progress in
-            try UncertaintyAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions, options: options,
+            try UncertaintyAnalysis.run(result, assumptions: assumptions, options: options,
                        progress: progress)
         }
         print(Self.render(analysis, format: format), terminator: "")

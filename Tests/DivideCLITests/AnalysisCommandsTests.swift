@@ -109,7 +109,7 @@ struct AnalysisCommandsRenderTests {
     @Test func convergenceCSV() throws {
         let target = AnalysisTarget(label: "series X", units: ["A", "B"], years: [2020, 2021],
                                     values: [[1, 2], [3, 4]], higherIsBetter: true)
-        let report = try ConvergenceCommand.measure(target, coverage: .balanced)
+        let report = try ConvergenceReport.measure(target, coverage: .balanced)
         #expect(ConvergenceCommand.render(report, format: .csv) == """
             year,units,mean,sd,cv,gamma,delta\r
             2020,2,2,1,0.5,1,2\r
@@ -126,7 +126,7 @@ struct AnalysisCommandsRenderTests {
         let target = AnalysisTarget(label: "x", units: ["A", "B", "C", "D"], years: [2010, 2011, 2012, 2013, 2015, 2016],
                                     values: [[1, 1, 1, 1, 1, 1], [n, n, 1, 1, 1, n], [n, n, 1, 1, n, n],
                                              [n, n, 1, 1, n, n]], higherIsBetter: true)
-        #expect(ConvergenceCommand.defaultWindow(target) == 2005...2015)
+        #expect(target.defaultWindow == 2005...2015)
     }
 
     // Counts per year 4, 4, 3, 2, 1 (max 4): the latest year with at least 2 is 2022 — not 1990, the latest year
@@ -137,7 +137,7 @@ struct AnalysisCommandsRenderTests {
                                     values: [[0, 1, 5, 6, 7], [0, 2, 6, 7, n], [0, 3, 7, n, n], [0, 4, n, n, n]],
                                     higherIsBetter: true)
         #expect(target.latestWellCoveredYear == 2022)
-        #expect(ConvergenceCommand.defaultWindow(target) == 2012...2022)
+        #expect(target.defaultWindow == 2012...2022)
     }
 
     @Test func gapsCSV() throws {
@@ -206,17 +206,17 @@ struct AnalysisCommandsShippedDataTests {
         #expect(AuditCommand.render(audit, format: .text).contains("Statistical audit of apddi"))
 
         let target = try AnalysisTarget.resolve(indicator: nil, node: nil, run: run)
-        let inequality = try InequalityCommand.measure(target, year: year, run: run, by: .subregion,
+        let inequality = try InequalityReport.measure(target, year: year, run: run, by: .subregion,
                                                        weightedBy: "SP.POP.TOTL", epsilon: 0.5)
         #expect(inequality.summary.gini > 0 && inequality.summary.gini < 1)
         #expect(inequality.units.count + inequality.excluded.count == target.units.count)
         let d = try #require(inequality.summary.decomposition)
         #expect(abs(d.between.theilT + d.within.theilT - inequality.summary.theilT) < 1e-12)
 
-        let convergence = try ConvergenceCommand.measure(target, coverage: .balanced)
+        let convergence = try ConvergenceReport.measure(target, coverage: .balanced)
         #expect(convergence.sigma != nil && convergence.delta != nil)
 
-        let gaps = try GapsCommand.measure(run, year: nil, window: nil, frontier: .subregion, only: nil,
+        let gaps = try GapsReport.measure(run, year: nil, window: nil, frontier: .subregion, only: nil,
                                            parity: ("IT_MOB_OWN.FEMALE", "IT_MOB_OWN.MALE"), urbanRural: nil)
         #expect(gaps.rows.count == run.result.construction.units.count)
         // Every scored economy has a non-negative gap to the best of its subregion, and someone is at it.
@@ -232,20 +232,20 @@ struct AnalysisCommandsShippedDataTests {
     @Test func inequalityOfASeriesDefaultsToARecentWellCoveredYear() throws {
         let run = try #require(Self.run)
         let target = try AnalysisTarget.resolve(indicator: "IT.NET.USER.ZS", node: nil, run: run)
-        let (year, note) = try InequalityCommand.defaultYear(target, indicator: "IT.NET.USER.ZS", run: run)
+        let (year, note) = try target.defaultYear(in: run)
         #expect(year >= 2018, "defaulted to \(year)")
         let counts = target.years.indices.map { t in target.values.count { !$0[t].isNaN } }
         let inYear = try #require(target.column(year)).count { !$0.isNaN }
         #expect(2 * inYear >= counts.max()!)
-        var report = try InequalityCommand.measure(target, year: year, run: run, by: nil, weightedBy: nil, epsilon: 0.5)
+        var report = try InequalityReport.measure(target, year: year, run: run, by: nil, weightedBy: nil, epsilon: 0.5)
         report.yearNote = note
         #expect(InequalityCommand.render(report, format: .text).contains("\(year) (the latest year with at least half"))
     }
 
     @Test func unknownTargetsAreUsageErrors() throws {
         let run = try #require(Self.run)
-        #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }
-        #expect(throws: ValidationError.self) { try AnalysisTarget.resolve(indicator: nil, node: "NOPE", run: run) }
+        #expect(throws: ConstructionError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }
+        #expect(throws: ConstructionError.self) { try AnalysisTarget.resolve(indicator: nil, node: "NOPE", run: run) }
     }
 
     // COINr's ASEM example through an iData/iMeta pair. Cross-check of the audit's wiring against pandas on the

@@ -14,7 +14,7 @@ struct GapsAgreementTests {
         let run = try command.index.compute(command.dataOptions)
         let builder = BriefBuilder(result: run.result, panel: run.panel)
         let year = try #require(builder.defaultYear)
-        let report = try GapsCommand.measure(run, year: year, window: nil, frontier: .escap, only: nil,
+        let report = try GapsReport.measure(run, year: year, window: nil, frontier: .escap, only: nil,
                                              parity: ("IT_MOB_OWN.FEMALE", "IT_MOB_OWN.MALE"), urbanRural: nil)
         let escap = Set(CountryRegistry.standard.members(of: .escap).map(\.iso3))
         var compared = 0, withContributors = 0

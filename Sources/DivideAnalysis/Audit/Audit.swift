@@ -46,8 +46,20 @@ public enum Audit {
     ///   year the cube does not hold.
     public static func run(_ framework: Framework, cube: IndicatorCube, year: Int? = nil,
                            thresholds: AuditThresholds = AuditThresholds()) throws -> AuditReport {
-        let prepared = try Construction.prepare(framework, cube: cube)
-        let result = try prepared.aggregate()
+        try run(IndexResult(computing: framework, cube: cube), year: year, thresholds: thresholds)
+    }
+
+    /// Audits a computed index (its preparation and scores are used as they are).
+    /// - Parameters:
+    ///   - index: the computed index.
+    ///   - year: the year audited; nil = ``defaultYear(_:)``.
+    ///   - thresholds: the cut-offs of the audit's flags (COINr's and the JRC's by default).
+    /// - Throws: ``AnalysisError/invalidParameter(measure:argument:expected:found:)`` for a year the index was not
+    ///   computed for.
+    public static func run(_ index: IndexResult, year: Int? = nil,
+                           thresholds: AuditThresholds = AuditThresholds()) throws -> AuditReport {
+        let framework = index.framework, cube = index.cube
+        let prepared = index.prepared, result = index.construction
         // The indicators' values after their transform and before imputation and treatment: the same pipeline
         // with those steps switched off and no normalisation (which leaves x·direction).
         let plain = try Construction.prepare(

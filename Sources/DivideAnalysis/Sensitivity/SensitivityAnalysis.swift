@@ -81,14 +81,24 @@ public struct SensitivityResult: Sendable, Equatable {
 /// total-effect indices (Jansen estimators) with bootstrap intervals, for the mean absolute rank change
 /// `(1/n) Σᵤ |rankᵤ − nominalᵤ|` (over units ranked nominally and in the run) and for each chosen unit's rank.
 public enum SensitivityAnalysis {
-    /// Runs the analysis.
-    /// - Throws: ``AnalysisError`` when nothing varies or a parameter is out of range, `ConstructionError` for an
-    ///   unknown unit or a method that cannot take the data.
+    /// Computes `framework` on `cube` (``IndexResult/init(computing:cube:years:)``), then runs
+    /// ``run(_:assumptions:options:progress:)`` around it.
     public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
                            options: SensitivityOptions = SensitivityOptions(),
                            progress: ((Int, Int) -> Void)? = nil) throws -> SensitivityResult {
+        try run(IndexResult(computing: framework, cube: cube), assumptions: assumptions, options: options,
+                progress: progress)
+    }
+
+    /// Runs the analysis around a computed index (its scores and ranks are the nominal ones; nothing of it is
+    /// prepared again).
+    /// - Throws: ``AnalysisError`` when nothing varies or a parameter is out of range, `ConstructionError` for an
+    ///   unknown unit or a method that cannot take the data.
+    public static func run(_ index: IndexResult, assumptions: UncertainAssumptions,
+                           options: SensitivityOptions = SensitivityOptions(),
+                           progress: ((Int, Int) -> Void)? = nil) throws -> SensitivityResult {
         let measure = "sensitivity analysis"
-        let engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
+        let engine = try ScenarioEngine(index: index, assumptions: assumptions,
                                         year: options.year, engine: options.engine, threads: options.threads,
                                         blockSize: options.blockSize, measure: measure)
         let factors = engine.factors

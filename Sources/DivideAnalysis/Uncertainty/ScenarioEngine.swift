@@ -66,8 +66,12 @@ package struct ScenarioEngine: Sendable {
     package var blasThreads: Int?
     package var denominator: DenominatorMethod = .product
 
-    package init(framework: Framework, cube fullCube: IndicatorCube, assumptions: UncertainAssumptions, year requested: Int?,
+    /// An engine around the computed index `index`: its preparation and scores are the nominal ones (nothing is
+    /// prepared twice); each alternative of normalisation, imputation or treatment is prepared once, on the analysis
+    /// year alone unless a step looks at other years.
+    package init(index: IndexResult, assumptions: UncertainAssumptions, year requested: Int?,
          engine: ReaggregationEngine, threads: Int, blockSize: Int, measure: String) throws {
+        let framework = index.framework, fullCube = index.cube
         try assumptions.validate(measure: measure)
         guard threads >= 1 else {
             throw AnalysisError.invalidParameter(measure: measure, argument: "threads", expected: "at least 1",
@@ -115,11 +119,9 @@ package struct ScenarioEngine: Sendable {
             }
             return found
         }
-        // The nominal index: on the analysis year alone when it is known and enough, else on every year.
-        let nominalOnOneYear = requestedIndex != nil && !needsAllYears
-        let nominalPrepared = try Construction.prepare(
-            framework, cube: nominalOnOneYear ? try singleYear(requestedIndex!) : fullCube)
-        let nominal = try nominalPrepared.aggregate()
+        // The nominal index is the computed one.
+        let nominalPrepared = index.prepared
+        let nominal = index.construction
         let plan = nominal.plan
         let N = plan.nodes.count
         // The analysis year: the one asked for, else the latest with a ranked unit.
@@ -140,9 +142,8 @@ package struct ScenarioEngine: Sendable {
         self.year = fullCube.years[y]
         self.nominalWeights = nominal.weights
         self.nominalMethods = plan.nodes.map { $0.aggregation ?? .arithmetic }
-        let yNominal = nominalOnOneYear ? 0 : y
-        self.nominalScores = nominal.scores(node: 0, year: yNominal)
-        self.nominalRanks = (0..<U).map { nominal.ranks[nominal.index(unit: $0, node: 0, year: yNominal)] }
+        self.nominalScores = nominal.scores(node: 0, year: y)
+        self.nominalRanks = (0..<U).map { nominal.ranks[nominal.index(unit: $0, node: 0, year: y)] }
         self.assumptions = assumptions
         self.threads = threads
         self.blockSize = blockSize
@@ -188,7 +189,7 @@ package struct ScenarioEngine: Sendable {
             var prepared: [PreparedVariant] = []
             for f in frameworks {
                 // The nominal framework's variant is the nominal preparation itself.
-                let p = f == framework ? nominalPrepared.restricted(toYear: yNominal)
+                let p = f == framework ? nominalPrepared.restricted(toYear: y)
                     : try Construction.prepare(f, cube: cube).restricted(toYear: yearInCube)
                 prepared.append(PreparedVariant(prepared: p))
             }

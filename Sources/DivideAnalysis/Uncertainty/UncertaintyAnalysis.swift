@@ -112,16 +112,16 @@ public struct UncertaintyResult: Sendable, Equatable {
 /// from stream `r` of `LinearAlgebra`'s `Xoshiro256StarStar.streams(seed:count:)`, so the output is the same on any number of
 /// threads.
 public enum UncertaintyAnalysis {
-    /// Runs the analysis.
+    /// Runs the analysis around a computed index.
     /// - Parameters:
-    ///   - framework: the index definition (its methods are the nominal choices).
-    ///   - cube: the indicator data.
+    ///   - index: the computed index (its framework's methods are the nominal choices, its scores the nominal
+    ///     scores); nothing of it is prepared again.
     ///   - assumptions: what varies between replications (weights, methods, measurement noise).
     ///   - options: replications, seed, year, threads and engine.
     ///   - progress: called on the calling thread after each wave of blocks with (done, total).
     /// - Throws: ``AnalysisError`` for a parameter out of range, `ConstructionError` when a replication's methods
     ///   cannot take the data (e.g. a geometric mean of a zero), and file errors writing the scores.
-    public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
+    public static func run(_ index: IndexResult, assumptions: UncertainAssumptions,
                            options: UncertaintyOptions = UncertaintyOptions(),
                            progress: ((Int, Int) -> Void)? = nil) throws -> UncertaintyResult {
         let measure = "uncertainty analysis"
@@ -129,7 +129,7 @@ public enum UncertaintyAnalysis {
             throw AnalysisError.invalidParameter(measure: measure, argument: "replications", expected: "at least 1",
                                                  found: Double(options.replications))
         }
-        var engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
+        var engine = try ScenarioEngine(index: index, assumptions: assumptions,
                                         year: options.year, engine: options.engine, threads: options.threads,
                                         blockSize: options.blockSize, measure: measure)
         engine.blasThreads = options.blasThreads
@@ -158,11 +158,20 @@ public enum UncertaintyAnalysis {
             assumptions: engine.assumptionLines)
     }
 
+    /// Computes `framework` on `cube` (``IndexResult/init(computing:cube:years:)``), then runs
+    /// ``run(_:assumptions:options:progress:)`` around it.
+    public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
+                           options: UncertaintyOptions = UncertaintyOptions(),
+                           progress: ((Int, Int) -> Void)? = nil) throws -> UncertaintyResult {
+        try run(IndexResult(computing: framework, cube: cube), assumptions: assumptions, options: options,
+                progress: progress)
+    }
+
     /// Every replication's index scores, units × replications column-major, held in memory (for tests and small
     /// runs; use ``UncertaintyOptions/scoresFile`` for large ones).
     package static func scores(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
                        options: UncertaintyOptions) throws -> (units: [String], scores: [Double], ranks: [Int32]) {
-        var engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions,
+        var engine = try ScenarioEngine(index: IndexResult(computing: framework, cube: cube), assumptions: assumptions,
                                         year: options.year, engine: options.engine, threads: options.threads,
                                         blockSize: options.blockSize, measure: "uncertainty analysis")
         engine.blasThreads = options.blasThreads

@@ -1,5 +1,28 @@
 /// Edit distances used for "did you mean" suggestions.
 package enum StringDistance {
+    /// The (up to `limit`) names of `known` nearest to `name`, for every "did you mean" of the library and the
+    /// command (series codes, node ids, methods, groups, units of a cube): case-insensitive Damerau–Levenshtein
+    /// distance at most max(2, ⌊|name|/3⌋), nearest first (ties alphabetical); names that contain `name`, or that
+    /// `name` contains (both at least 3 characters: `NET.USER` finds `IT.NET.USER.ZS`), count as distance 1. Empty when none is that close. (Country names and codes
+    /// have their own folding in `CountryRegistry.suggestions(for:limit:)`, on this distance.)
+    package static func nearest<S: Sequence<String>>(to name: String, among known: S, limit: Int = 3) -> [String] {
+        let lower = Array(name.lowercased())
+        let threshold = max(2, lower.count / 3)
+        return known.compactMap { code -> (code: String, distance: Int)? in
+            let other = Array(code.lowercased())
+            var d = damerauLevenshtein(lower, other)
+            if d > 1 && min(lower.count, other.count) >= 3
+                && (String(other).contains(String(lower)) || String(lower).contains(String(other))) { d = 1 }
+            return d <= threshold ? (code, d) : nil
+        }.sorted { ($0.distance, $0.code) < ($1.distance, $1.code) }.prefix(limit).map(\.code)
+    }
+
+    /// `did you mean "A", "B"?` for ``nearest(to:among:limit:)``, nil when nothing is close.
+    package static func didYouMean<S: Sequence<String>>(_ name: String, among known: S, limit: Int = 3) -> String? {
+        let close = nearest(to: name, among: known, limit: limit)
+        return close.isEmpty ? nil : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+    }
+
     /// Damerau–Levenshtein distance, optimal string alignment variant: the fewest insertions, deletions,
     /// substitutions and transpositions of adjacent symbols turning `a` into `b`, no substring edited twice.
     ///

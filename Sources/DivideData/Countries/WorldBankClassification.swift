@@ -126,12 +126,12 @@ public struct WorldBankMetadataError: Error, Sendable, Equatable, CustomStringCo
     public let line: Int
     public let column: Int
     public let columnName: String?
-    public let expected: String
-    public let found: String
+    public let expected: String?
+    public let found: String?
 
     public var description: String {
         let name = columnName.map { " (\($0))" } ?? ""
-        return "\(file):\(line):\(column)\(name): expected \(expected), found \(found)"
+        return "\(file):\(line):\(column)\(name): expected \(expected ?? "?"), found \(found ?? "?")"
     }
 }
 

@@ -52,16 +52,7 @@ public struct IndexComputation: Sendable {
         let last = max(span.upperBound, years?.upperBound ?? span.upperBound)
         let cube = try IndicatorCube(panel: panel, units: unitList, series: series, years: Array(first...last),
                                      groupings: groupings)
-        let result = try Construction.run(framework, cube: cube)
-        let reported: [Int]
-        if let years {
-            reported = Array(years)
-        } else {
-            reported = result.years.indices.filter { y in
-                result.scores(node: 0, year: y).contains { !$0.isNaN }
-            }.map { result.years[$0] }
-        }
-        return IndexResult(framework: framework, construction: result, cube: cube, years: reported)
+        return try IndexResult(computing: framework, cube: cube, years: years.map(Array.init))
     }
 
     /// The first and last year in which one of `series` has a value for one of `units`.

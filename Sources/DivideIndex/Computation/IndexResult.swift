@@ -7,10 +7,39 @@ public struct IndexResult: Sendable {
     public let framework: Framework
     /// Scores, ranks, coverage and cell origins over all the cube's years.
     public let construction: ConstructionResult
+    /// The construction prepared up to normalisation (the values ``construction`` aggregated): analyses that
+    /// re-aggregate (uncertainty, sensitivity, audit) start from it instead of preparing the same construction again.
+    public let prepared: PreparedConstruction
     /// The raw data (units × series × years) the construction read.
     public let cube: IndicatorCube
     /// The reported years (a subset, or an extension, of the construction's years).
     public let years: [Int]
+
+    /// Wraps a construction already prepared and aggregated.
+    /// - Parameters:
+    ///   - years: the reported years; nil = every year in which at least one unit has an index score.
+    public init(framework: Framework, prepared: PreparedConstruction, construction: ConstructionResult,
+                cube: IndicatorCube, years: [Int]? = nil) {
+        self.framework = framework
+        self.prepared = prepared
+        self.construction = construction
+        self.cube = cube
+        self.years = years ?? construction.years.indices.filter { y in
+            construction.scores(node: 0, year: y).contains { !$0.isNaN }
+        }.map { construction.years[$0] }
+    }
+
+    /// Computes `framework` on `cube` (every unit and year of the cube): the entry point for a caller that holds
+    /// a cube rather than a ``Panel`` (``IndexComputation`` builds the cube from a panel, ``IndexRequest`` from
+    /// files).
+    /// - Parameters:
+    ///   - years: the reported years; nil = every year in which at least one unit has an index score.
+    /// - Throws: ``FrameworkError`` for an invalid framework, ``ConstructionError`` from a construction step.
+    public init(computing framework: Framework, cube: IndicatorCube, years: [Int]? = nil) throws {
+        let prepared = try Construction.prepare(framework, cube: cube)
+        self.init(framework: framework, prepared: prepared, construction: try prepared.aggregate(), cube: cube,
+                  years: years)
+    }
 
     /// The plan (nodes depth first, root = 0).
     public var plan: ConstructionPlan { construction.plan }

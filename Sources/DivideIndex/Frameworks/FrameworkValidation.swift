@@ -105,18 +105,9 @@ extension Framework {
         return self
     }
 
-    /// `; did you mean "A", "B"?` with the (up to 3) known codes nearest to `name`: case-insensitive
-    /// Damerau–Levenshtein distance at most max(2, ⌊|name|/3⌋), nearest first (ties alphabetical); codes that
-    /// `name` is a prefix of, or that are a prefix of it, count as distance 1. Empty when none is that close.
+    /// `; did you mean "A", "B"?` with the known codes nearest to `name` (``StringDistance/nearest(to:among:limit:)``);
+    /// empty when none is that close.
     package static func suggestion(_ name: String, _ known: Set<String>) -> String {
-        let lower = Array(name.lowercased())
-        let limit = max(2, lower.count / 3)
-        let close = known.compactMap { code -> (code: String, distance: Int)? in
-            let other = Array(code.lowercased())
-            var d = StringDistance.damerauLevenshtein(lower, other)
-            if d > 1 && (other.starts(with: lower) || lower.starts(with: other)) { d = 1 }
-            return d <= limit ? (code, d) : nil
-        }.sorted { ($0.distance, $0.code) < ($1.distance, $1.code) }.prefix(3)
-        return close.isEmpty ? "" : "; did you mean \(close.map { "\"\($0.code)\"" }.joined(separator: ", "))?"
+        StringDistance.didYouMean(name, among: known).map { "; " + $0 } ?? ""
     }
 }

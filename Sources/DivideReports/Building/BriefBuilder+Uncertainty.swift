@@ -18,13 +18,14 @@ extension BriefBuilder {
         var intervals: [String: [String: Brief.RankInterval]] = [:]
         var failed: [String] = []
         for root in roots {
+            // The index is the computed one; a pillar, analysed as an index of its own, is a construction of its own.
             let sub = Framework(root: root, methods: framework.methods)
             let plan = ConstructionPlan(sub)
             let levels = Array(Set(plan.nodes.dropFirst().map(\.level))).sorted()
             let assumptions = UncertainAssumptions(weightNoise: weightNoise, weightLevels: levels)
             let options = UncertaintyOptions(replications: replications, seed: seed, year: year, threads: threads)
-            guard let analysis = try? UncertaintyAnalysis.run(sub, cube: result.cube, assumptions: assumptions,
-                                                              options: options) else {
+            guard let index = root.id == framework.root.id ? result : try? IndexResult(computing: sub, cube: result.cube),
+                  let analysis = try? UncertaintyAnalysis.run(index, assumptions: assumptions, options: options) else {
                 failed.append(root.name)
                 continue
             }

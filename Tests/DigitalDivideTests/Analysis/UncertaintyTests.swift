@@ -117,7 +117,7 @@ struct UncertaintyTests {
     @Test func weightNoiseDrawsFollowTheFormula() throws {
         let cube = try UncertaintyFixture.cube()
         let assumptions = UncertainAssumptions(weightNoise: 0.25, weightLevels: [3])
-        let engine = try ScenarioEngine(framework: framework, cube: cube, assumptions: assumptions, year: nil,
+        let engine = try ScenarioEngine(index: IndexResult(computing: framework, cube: cube), assumptions: assumptions, year: nil,
                                         engine: .automatic, threads: 1, blockSize: 8, measure: "test")
         let plan = engine.plan
         // Level 3 = P0 only (its sub-pillars are level 2, so P0 is 3; P1 and P2 are level 2).

@@ -21,12 +21,12 @@ struct GettingStartedTests {
         let scores = result.construction.scores(node: 0, year: result.construction.years.firstIndex(of: year)!)
         let korea = result.construction.rank(unit: "KOR", node: framework.id, year: year)
 
-        // Audit: indicator statistics, correlations, Cronbach's alpha, PCA, remove-one-element.
-        let audit = try Audit.run(framework, cube: result.cube, year: year)
+        // Audit (of the computed index, not a second preparation): indicator statistics, correlations, Cronbach's alpha, PCA, remove-one-element.
+        let audit = try Audit.run(result, year: year)
 
         // Uncertainty: 5–95% rank intervals with the pillar weights varied by ±25%.
         let uncertainty = try UncertaintyAnalysis.run(
-            framework, cube: result.cube, assumptions: UncertainAssumptions(weightNoise: 0.25),
+            result, assumptions: UncertainAssumptions(weightNoise: 0.25),
             options: UncertaintyOptions(replications: 200, seed: 1, year: year))
 
         // Inequality of the index across the economies it scores.

@@ -33,8 +33,7 @@ do {
     // 4. How stable are those ranks? Pillar weights ±25%, 500 replications, fixed seed (same output every run).
     let assumptions = UncertainAssumptions(weightNoise: 0.25)
     let options = UncertaintyOptions(replications: 500, seed: 7, year: year)
-    let uncertainty = try UncertaintyAnalysis.run(result.framework, cube: result.cube, assumptions: assumptions,
-                                                  options: options)
+    let uncertainty = try UncertaintyAnalysis.run(result, assumptions: assumptions, options: options)
     print("\nRank intervals (5th–95th percentile) over \(uncertainty.replications) replications, "
           + uncertainty.assumptions.joined(separator: "; ") + ":")
     let byUnit = Dictionary(uniqueKeysWithValues: uncertainty.units.map { ($0.unit, $0) })

@@ -199,17 +199,12 @@ extension IndexResult {
                 return
             }
             let method = node.aggregation ?? .arithmetic
-            let transform: (Double) -> Double, derivative: (Double) -> Double
-            switch method {
-            case .arithmetic: (transform, derivative) = ({ $0 }, { _ in 1 })
-            case .geometric: (transform, derivative) = ({ log($0) }, { 1 / $0 })
-            case .geometricShifted(let s): (transform, derivative) = ({ log($0 + s) }, { 1 / ($0 + s) })
-            case .harmonic: (transform, derivative) = ({ 1 / $0 }, { -1 / ($0 * $0) })
-            case .generalised(let p): (transform, derivative) = ({ pow($0, p) }, { p * pow($0, p - 1) })
-            case .weightedMedian, .mazziottaPareto, .copeland:
+            // The construction's own formulation of the node's mean: additive in g-space.
+            guard let mean = QuasiArithmeticMean(method) else {
                 throw GapRefusal(reason: "\(node.id) aggregates by \(method.name), which does not split into "
                                      + "additive parts: the gap is not attributed to indicators")
             }
+            let transform = mean.forward, derivative = mean.derivative
             let shared = node.children.filter { !value($0, unit).isNaN && !frontierValue($0).isNaN }
             let total = shared.reduce(0) { $0 + c.weights[$1] }
             guard !shared.isEmpty, total > 0 else { return }

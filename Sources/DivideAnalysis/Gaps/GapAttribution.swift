@@ -2,14 +2,6 @@ import DivideData
 import DivideIndex
 import Foundation
 
-/// How an index aggregates its indicators, for attributing an index gap to them.
-public enum GapAggregation: String, Sendable, Codable, CaseIterable {
-    /// `I = Σ wᵢ zᵢ`.
-    case arithmetic
-    /// `I = Π zᵢ^wᵢ` (every `zᵢ > 0`).
-    case geometric
-}
-
 /// An index gap split into the contributions of its indicators.
 public struct GapAttribution: Sendable, Equatable, Codable {
     /// `I* − I` over the indicators used.
@@ -35,6 +27,10 @@ extension Gaps {
     /// the indicators, through their effective weights `w` (the product of the normalised weights down the
     /// framework tree; COINr `get_eff_weights`).
     ///
+    /// Every quasi-arithmetic aggregate `I = g⁻¹(Σ w'ᵢ g(zᵢ))` (arithmetic, geometric, shifted geometric, harmonic,
+    /// generalised; the construction's own formulation) splits exactly: `cᵢ = Λ·w'ᵢ (g(z*ᵢ) − g(zᵢ))` with
+    /// `Λ = (I* − I)/(g(I*) − g(I))` (its limit `1/g′(I)` when the two agree), so `Σ cᵢ = I* − I`. In particular:
+    ///
     /// - Arithmetic aggregate: `cᵢ = w'ᵢ (z*ᵢ − zᵢ)`, and `Σ cᵢ = Σ w'ᵢ z*ᵢ − Σ w'ᵢ zᵢ = I* − I` exactly (METHODS §9 item 2, whose shares are cᵢ/Σcⱼ).
     /// - Geometric aggregate: `ln I* − ln I = Σ w'ᵢ ln(z*ᵢ/zᵢ)`, scaled by the logarithmic mean
     ///   `Λ(I*, I) = (I* − I)/(ln I* − ln I)` (`Λ(a, a) = a`): `cᵢ = Λ·w'ᵢ ln(z*ᵢ/zᵢ)`, which again sum exactly to
@@ -45,11 +41,16 @@ extension Gaps {
     /// sum to 1, as an aggregate that skips missing indicators does; they are listed in
     /// ``GapAttribution/excludedIndicators``. The gap is then between the aggregates over the shared indicators.
     /// - Throws: ``AnalysisError`` for mismatched lengths, ±∞, a negative weight, no indicator left, weights summing
-    ///   to 0, or (geometric) a value `≤ 0`.
+    ///   to 0, a value outside the mean's domain (e.g. `≤ 0` for a geometric mean), or an aggregate that does not
+    ///   split into additive parts (weighted median, Mazziotta–Pareto, Copeland).
     public static func attribution(
-        values: [Double], frontier: [Double], weights: [Double], aggregation: GapAggregation = .arithmetic
+        values: [Double], frontier: [Double], weights: [Double], aggregation: Aggregation = .arithmetic
     ) throws -> GapAttribution {
         let measure = "gap attribution"
+        guard let mean = QuasiArithmeticMean(aggregation) else {
+            throw AnalysisError.undefined(measure: measure, reason: "a \(aggregation.name) aggregate does not split "
+                                              + "into additive parts")
+        }
         let n = values.count
         guard frontier.count == n else {
             throw AnalysisError.lengthMismatch(measure: measure, argument: "frontier", expected: n, found: frontier.count)
@@ -75,36 +76,27 @@ extension Gaps {
         var normalised = [Double?](repeating: nil, count: n)
         for i in present { normalised[i] = weights[i] / total }
         var contributions = [Double?](repeating: nil, count: n)
+        for i in present {
+            for (argument, x) in [("values", values[i]), ("frontier", frontier[i])] where !mean.accepts(x) {
+                throw AnalysisError.outOfDomain(
+                    measure: measure, argument: argument, index: i,
+                    expected: "\(mean.domain) for a \(aggregation.name) aggregate", found: x)
+            }
+        }
+        var g = 0.0, gFrontier = 0.0
+        for i in present {
+            g += normalised[i]! * mean.forward(values[i])
+            gFrontier += normalised[i]! * mean.forward(frontier[i])
+        }
+        let index = mean.inverse(g), best = mean.inverse(gFrontier)
+        let difference = gFrontier - g
+        // Λ = (I* − I)/(g(I*) − g(I)); exactly 1 for the arithmetic mean.
+        let scale = abs(difference) > 1e-12 * max(1, abs(g)) ? (best - index) / difference : 1 / mean.derivative(index)
         var gap = 0.0
-        switch aggregation {
-        case .arithmetic:
-            for i in present {
-                let c = normalised[i]! * (frontier[i] - values[i])
-                contributions[i] = c
-                gap += c
-            }
-        case .geometric:
-            for i in present {
-                for (argument, x) in [("values", values[i]), ("frontier", frontier[i])] where !(x > 0) {
-                    throw AnalysisError.outOfDomain(
-                        measure: measure, argument: argument, index: i,
-                        expected: "a value > 0 for a geometric aggregate", found: x)
-                }
-            }
-            var logIndex = 0.0, logFrontier = 0.0
-            for i in present {
-                logIndex += normalised[i]! * log(values[i])
-                logFrontier += normalised[i]! * log(frontier[i])
-            }
-            let index = exp(logIndex), best = exp(logFrontier)
-            let logDifference = logFrontier - logIndex
-            let logMean = abs(logDifference) > 1e-12 ? (best - index) / logDifference : (best + index) / 2
-            gap = 0
-            for i in present {
-                let c = logMean * normalised[i]! * log(frontier[i] / values[i])
-                contributions[i] = c
-                gap += c
-            }
+        for i in present {
+            let c = scale * normalised[i]! * (mean.forward(frontier[i]) - mean.forward(values[i]))
+            contributions[i] = c
+            gap += c
         }
         let shares = contributions.map { c in c.flatMap { gap != 0 ? $0 / gap : nil } }
         return GapAttribution(

@@ -193,14 +193,7 @@ package final class RankMatrix: @unchecked Sendable {
         out.withUnsafeMutableBufferPointer { outBuffer in
             counts.withUnsafeMutableBufferPointer { countBuffer in
                 let sink = QuantileSink(out: outBuffer.baseAddress, counts: countBuffer.baseAddress)
-                let parts = max(1, min(threads, U))
-                if parts == 1 {
-                    quantiles(units: 0..<U, into: sink)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        quantiles(units: (U * part / parts)..<(U * (part + 1) / parts), into: sink)
-                    }
-                }
+                ParallelRanges.run(U, threads: threads) { units in quantiles(units: units, into: sink) }
             }
         }
         return ((0..<U).map { out[3 * $0 + 1] }, (0..<U).map { out[3 * $0] }, (0..<U).map { out[3 * $0 + 2] },

@@ -97,44 +97,22 @@ public enum Aggregation: Sendable, Hashable {
     }
 
     private func check(_ x: Double, row: Int, column: Int) throws {
-        let bad: String?
-        switch self {
-        case .geometric, .harmonic: bad = x > 0 ? nil : "a value > 0"
-        case .geometricShifted(let s): bad = x + s > 0 ? nil : "a value > \(-s)"
-        case .generalised(let p): bad = (x > 0 || (x == 0 && p > 0)) ? nil : (p > 0 ? "a value ≥ 0" : "a value > 0")
-        default: bad = nil
-        }
-        if let bad {
-            throw ConstructionError.invalidValue(method: name, row: row, column: column, value: x, expected: bad,
-                                                 context: "")
-        }
+        guard let mean = QuasiArithmeticMean(self), !mean.accepts(x) else { return }
+        throw ConstructionError.invalidValue(method: name, row: row, column: column, value: x, expected: mean.domain,
+                                             context: "")
     }
 
-    /// One unit's score from its present children's values and weights.
     private func combine(_ x: [Double], _ w: [Double]) -> Double {
         let total = w.reduce(0, +)
         guard total > 0 else { return .nan }
+        if let mean = QuasiArithmeticMean(self) {
+            var s = 0.0
+            for i in x.indices { s += w[i] * mean.forward(x[i]) }
+            return mean.inverse(s / total)
+        }
         switch self {
-        case .arithmetic:
-            var s = 0.0
-            for i in x.indices { s += w[i] * x[i] }
-            return s / total
-        case .geometric:
-            var s = 0.0
-            for i in x.indices { s += w[i] * log(x[i]) }
-            return exp(s / total)
-        case .geometricShifted(let shift):
-            var s = 0.0
-            for i in x.indices { s += w[i] * log(x[i] + shift) }
-            return exp(s / total) - shift
-        case .harmonic:
-            var s = 0.0
-            for i in x.indices { s += w[i] / x[i] }
-            return total / s
-        case .generalised(let p):
-            var s = 0.0
-            for i in x.indices { s += w[i] * pow(x[i], p) }
-            return pow(s / total, 1 / p)
+        case .arithmetic, .geometric, .geometricShifted, .harmonic, .generalised:
+            return .nan  // quasi-arithmetic, above
         case .weightedMedian:
             return Self.weightedMedian(x, w.map { $0 / total })
         case .mazziottaPareto, .copeland:

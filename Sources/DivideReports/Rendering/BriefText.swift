@@ -56,7 +56,7 @@ package struct BriefTextRenderer {
     }
 
     private func scoresTable() -> [String] {
-        let table = TextTable(
+        let table = Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "Score", rightAligned: true),
                 .init(header: "ESCAP", rightAligned: true), .init(header: F.subregionLabel(brief.header), rightAligned: true),
@@ -79,7 +79,7 @@ package struct BriefTextRenderer {
 
     private func regionTable() -> [String] {
         let sub = F.subregionLabel(brief.header)
-        return TextTable(
+        return Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "Score", rightAligned: true),
                 .init(header: "\(sub) avg", rightAligned: true), .init(header: "\(sub) best"),
@@ -94,7 +94,7 @@ package struct BriefTextRenderer {
 
     private func gaps() -> [String] {
         let sub = F.subregionLabel(brief.header)
-        var lines = TextTable(
+        var lines = Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "To \(sub) best", rightAligned: true),
                 .init(header: "To ESCAP best", rightAligned: true), .init(header: "Years to close", rightAligned: true),
@@ -126,7 +126,7 @@ package struct BriefTextRenderer {
             return ["No indicator can be compared with peers."]
         }
         let rows = standing.strengths.map { ("strength", $0) } + standing.weaknesses.map { ("weakness", $0) }
-        return TextTable(
+        return Table(
             columns: [
                 .init(header: ""), .init(header: "Indicator", minimumWidth: 16),
                 .init(header: "Value", rightAligned: true), .init(header: "Peer mean", rightAligned: true),
@@ -149,7 +149,7 @@ package struct BriefTextRenderer {
         }
         let legend = !wide && brief.indicators.contains { $0.status.flag == .carriedForward }
             ? ["c/f YEAR: carried forward from YEAR."] : []
-        return TextTable(
+        return Table(
             columns: [
                 .init(header: "Indicator", minimumWidth: width >= 100 ? 20 : 14),
                 .init(header: "Value", rightAligned: true), .init(header: "Unit", minimumWidth: 5),
@@ -183,7 +183,7 @@ package struct BriefTextRenderer {
         while start < everyone.count {
             let block = Array(everyone[start..<min(everyone.count, start + perBlock)])
             if start > 0 { lines.append("") }
-            lines += TextTable(
+            lines += Table(
                 columns: [.init(header: "", minimumWidth: min(nameWidth, 12))]
                     + block.map { .init(header: $0.economy.iso3, rightAligned: true) },
                 rows: nodes.map { node in

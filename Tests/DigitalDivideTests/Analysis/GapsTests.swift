@@ -65,6 +65,30 @@ struct GapsTests {
         }
     }
 
+    /// Every quasi-arithmetic aggregate splits exactly, with the construction's own aggregate as the reference:
+    /// harmonic, shifted geometric and power means; the weighted median does not split and is refused.
+    @Test func everyQuasiArithmeticAggregateSplitsExactly() throws {
+        var rng = Xoshiro256StarStar(seed: 9)
+        let methods: [Aggregation] = [.harmonic, .geometricShifted(shift: 1), .generalised(power: 2),
+                                      .generalised(power: -0.5), .geometric, .arithmetic]
+        for _ in 0..<50 {
+            let n = 1 + Int(rng.next() % 8)
+            let z = (0..<n).map { _ in 1 + 99 * rng.uniform() }
+            let best = (0..<n).map { _ in 1 + 99 * rng.uniform() }
+            let w = (0..<n).map { _ in rng.uniform() + 0.01 }
+            for method in methods {
+                let both = try Matrix(columns: (0..<n).map { [z[$0], best[$0]] })
+                let aggregate = try method.aggregate(both, weights: w).scores
+                let split = try Gaps.attribution(values: z, frontier: best, weights: w, aggregation: method)
+                #expect(isNear(split.gap, aggregate[1] - aggregate[0], 1e-9), "\(method.name)")
+                #expect(isNear(split.contributions.reduce(0) { $0 + $1! }, aggregate[1] - aggregate[0], 1e-9))
+            }
+        }
+        #expect(throws: AnalysisError.self) {
+            try Gaps.attribution(values: [1, 2], frontier: [3, 4], weights: [1, 1], aggregation: .weightedMedian)
+        }
+    }
+
     /// CAGR: 20 → 45 over 2015–2020: (45/20)^(1/5) − 1 = 2.25^0.2 − 1 = 0.17608 (2.25^0.2 = e^(0.81093/5)).
     @Test func compoundAnnualGrowthRate() throws {
         #expect(isNear(try Gaps.compoundAnnualGrowthRate(from: 20, to: 45, years: 5), pow(2.25, 0.2) - 1, 1e-15))

@@ -163,7 +163,7 @@ struct BriefDataRenderingTests {
     // MARK: - Layout helpers
 
     @Test func tableShrinksTheWidestShrinkableColumn() {
-        let table = TextTable(
+        let table = DivideReports.Table(
             columns: [.init(header: "Name", minimumWidth: 5), .init(header: "N", rightAligned: true)],
             rows: [["Individuals using the Internet", "97.2"], ["Skills", "n/a"]])
         let lines = table.lines(width: 16)

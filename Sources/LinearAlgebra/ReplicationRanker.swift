@@ -49,7 +49,21 @@ public final class ReplicationRanker {
     /// The key of `x`: a smaller key for a larger double; `-0.0` and `0.0` share one key.
     @inline(__always)
     public static func descendingKey(_ x: Double) -> UInt64 {
-        let bits = (x + 0.0).bitPattern  // −0 + 0 = +0 under round-to-nearest
+        descendingKey(x, tieBits: 0)
+    }
+
+    /// The key of `x` with the low `tieBits` bits of its significand rounded off (to nearest): doubles within a
+    /// relative `2^(tieBits − 53)` of each other share a key, so that scores equal in exact arithmetic but apart by
+    /// a few ulps of rounding (a weighted mean of equal values, summed in another order by another BLAS kernel)
+    /// tie. `tieBits = 0`: exact.
+    @inline(__always)
+    public static func descendingKey(_ x: Double, tieBits: Int) -> UInt64 {
+        var bits = (x + 0.0).bitPattern  // −0 + 0 = +0 under round-to-nearest
+        if tieBits > 0 && x.isFinite {
+            let magnitude = bits & ~(1 << 63)
+            let rounded = (magnitude &+ (1 << UInt64(tieBits - 1))) & ~((1 << UInt64(tieBits)) &- 1)
+            bits = rounded == 0 ? 0 : (bits & (1 << 63)) | rounded
+        }
         let ascending = bits >> 63 == 0 ? bits | (1 << 63) : ~bits
         return ~ascending
     }
@@ -57,8 +71,10 @@ public final class ReplicationRanker {
     /// Writes the competition ranks of `values` (highest first) to `ranks[c·stride]`, 0 for NaN.
     ///
     /// `stride` lets a caller write one replication's ranks into a units-major matrix directly.
+    /// `tieBits`: values that agree but for the low `tieBits` bits of their significands tie
+    /// (``descendingKey(_:tieBits:)``); 0 = exact.
     public func rankDescending(_ values: UnsafeBufferPointer<Double>, into ranks: UnsafeMutablePointer<Int32>,
-                               stride: Int = 1) {
+                               stride: Int = 1, tieBits: Int = 0) {
         let count = values.count
         reserve(count)
         var n = 0
@@ -68,7 +84,7 @@ public final class ReplicationRanker {
             if x.isNaN {
                 ranks[c * stride] = 0
             } else {
-                k0[n] = Self.descendingKey(x)
+                k0[n] = Self.descendingKey(x, tieBits: tieBits)
                 o0[n] = Int32(truncatingIfNeeded: c)
                 n += 1
             }

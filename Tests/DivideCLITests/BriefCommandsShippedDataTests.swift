@@ -104,6 +104,11 @@ struct BriefCommandsShippedDataTests {
                 #expect(1 <= interval.low && interval.low <= interval.high && Int(interval.high) <= rank.of)
                 if let median = interval.median { #expect(interval.low <= median && median <= interval.high) }
                 #expect(interval.replications <= 60)
+                // A score of 100 rests on the best value of every indicator below it: 100 in every replication, so
+                // rank 1 (shared with the others tied there) in every one; the interval agrees with the tie.
+                if node.score == 100, rank.rank == 1 {
+                    #expect(interval.low == 1 && interval.high == 1, "\(iso3) \(node.id): \(interval)")
+                }
             }
             #expect(brief.notes.contains { $0.hasPrefix("Rank intervals: 60 Monte Carlo replications") })
         }

@@ -14,6 +14,25 @@ import Testing
     }
 
     /// The key is strictly decreasing in the value, over signs, magnitudes, subnormals and infinities.
+    /// With `tieBits`, values a few ulps apart tie (a weighted mean of equal values summed in another order); values
+    /// apart by more than the tolerance keep their order; signs and zeros behave as without it.
+    @Test func toleranceTiesValuesAFewUlpsApart() {
+        let values: [Double] = [100, 100.0.nextUp, 100.0.nextDown.nextDown, 100 - 1e-6, -3, -3.0.nextDown, 0, -0.0]
+        func ranks(_ bits: Int) -> [Int32] {
+            var out = [Int32](repeating: -1, count: values.count)
+            values.withUnsafeBufferPointer { v in
+                out.withUnsafeMutableBufferPointer { ReplicationRanker().rankDescending(v, into: $0.baseAddress!, tieBits: bits) }
+            }
+            return out
+        }
+        #expect(ranks(0) == [2, 1, 3, 4, 8, 7, 5, 5])
+        #expect(ranks(20) == [1, 1, 1, 4, 7, 7, 5, 5])
+        for x in [1.0, 99.99, 1e-300, 5e300] {
+            #expect(ReplicationRanker.descendingKey(x, tieBits: 20) == ReplicationRanker.descendingKey(x.nextUp, tieBits: 20)
+                    || ReplicationRanker.descendingKey(x, tieBits: 20) == ReplicationRanker.descendingKey(x.nextDown, tieBits: 20))
+        }
+    }
+
     @Test func keysReverseTheOrderOfDoubles() {
         let values: [Double] = [-.infinity, -1e308, -2.5, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude,
                                 1e-300, 0.5, 1, 1.0000000000000002, 100, .greatestFiniteMagnitude, .infinity]

@@ -30,6 +30,9 @@ package struct ReplicationRunner: Sendable {
     /// BLAS threads while the runner works alone on one thread (nil = 1).
     package let blasThreads: Int?
     package let denominator: DenominatorMethod
+    /// Scores that agree but for the low `tieBits` bits of their significands tie in a replication's ranking
+    /// (`ReplicationRanker.descendingKey(_:tieBits:)`); 0 = exact, as numpy's `rankdata` (the workload).
+    package var tieBits = 0
     /// Prepares a scenario with measurement noise (nil: every scenario uses ``variants``).
     package let prepareNoisy: (@Sendable (Scenario) throws -> PreparedVariant)?
 
@@ -90,8 +93,10 @@ package struct ReplicationRunner: Sendable {
         for j in 0..<B {
             let column = UnsafeBufferPointer(start: workspace.root + U * j, count: U)
             switch layout {
-            case .replicationMajor: workspace.ranker.rankDescending(column, into: workspace.ranks + U * j)
-            case .unitMajor: workspace.ranker.rankDescending(column, into: workspace.ranks + j, stride: B)
+            case .replicationMajor:
+                workspace.ranker.rankDescending(column, into: workspace.ranks + U * j, tieBits: tieBits)
+            case .unitMajor:
+                workspace.ranker.rankDescending(column, into: workspace.ranks + j, stride: B, tieBits: tieBits)
             }
         }
         workspace.timing.ranks += workspace.clock() - start

@@ -305,11 +305,19 @@ package struct ScenarioEngine: Sendable {
                 try engine.prepared(for: scenario)
             }
         }
-        return ReplicationRunner(
+        var runner = ReplicationRunner(
             plan: plan, units: units, year: year, variants: variants, batched: batched, threads: threads,
             blockSize: blockSize, blasThreads: blasThreads, denominator: denominator,
             prepareNoisy: prepareNoisy)
+        // Ties of the index hold in every replication: scores equal in exact arithmetic (an economy with the best
+        // value of every indicator, like several others) differ by a few ulps once a replication's weights are
+        // summed by BLAS, and must not be ranked apart (a tie the brief reports would turn into a rank interval).
+        runner.tieBits = Self.tieBits
+        return runner
     }
+
+    /// Scores within a relative 2⁻³³ (about 1.2e-10) of each other tie in a replication's ranking.
+    package static let tieBits = 20
 
     /// Runs `count` scenarios made by `make` (called on this thread, in order, for consecutive ranges) and passes
     /// each wave's root scores and competition ranks (0 = unranked), units × replications column-major, to

@@ -120,9 +120,14 @@ struct InequalityCommand: ParsableCommand {
             if !s.notes.isEmpty {
                 sections.append(Section(title: "Notes", table: Table(header: ["note"], rows: s.notes.map { [$0] })))
             }
+            let coverage = r.coverage.map { c in
+                ", \(c.economies) of \(c.of) economies"
+                    + (c.populationShare.map { " holding \(fixed($0 * 100, 1))% of the population" } ?? "")
+            } ?? ", \(s.count) economies"
             let heading = "Inequality of \(r.target), \(r.year)" + (r.yearNote.map { " (\($0))" } ?? "")
-                + ", \(s.count) economies"
+                + coverage
                 + (r.weightedBy.map { ", weighted by \($0)" } ?? "")
+                + (r.coverage?.warning.map { "\nWARNING: \($0)" } ?? "")
             return format == .text ? Section.text(sections, heading: heading)
                 : Section.markdown(sections, heading: heading)
         }

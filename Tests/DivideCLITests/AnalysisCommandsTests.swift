@@ -242,6 +242,29 @@ struct AnalysisCommandsShippedDataTests {
         #expect(InequalityCommand.render(report, format: .text).contains("\(year) (the latest year with at least half"))
     }
 
+    /// Coverage is said: the share of economies and of population a figure rests on, with a warning when it is not
+    /// regional. Internet use in 2024 has 10 of the 58 economies; their population share is recomputed here from
+    /// SP.POP.TOTL independently of the library's loop.
+    @Test func inequalitySaysWhatShareOfThePopulationItCovers() throws {
+        let run = try #require(Self.run)
+        let target = try AnalysisTarget.resolve(indicator: "IT.NET.USER.ZS", node: nil, run: run)
+        let report = try InequalityReport.measure(target, year: 2024, run: run)
+        let coverage = try #require(report.coverage)
+        #expect(coverage.economies == report.units.count && coverage.of == target.units.count)
+        func population(_ u: String) -> Double {
+            run.panel.series(unit: u, indicator: "SP.POP.TOTL").filter { $0.year <= 2024 }.last?.value ?? 0
+        }
+        let expected = report.units.map(population).reduce(0, +) / target.units.map(population).reduce(0, +)
+        #expect(abs(try #require(coverage.populationShare) - expected) < 1e-12)
+        if coverage.populationShare! < 0.9 || 4 * coverage.economies < 3 * coverage.of {
+            #expect(coverage.warning?.hasPrefix("not a regional figure") == true)
+            #expect(InequalityCommand.render(report, format: .text).contains("WARNING: not a regional figure"))
+        }
+        let weighted = try InequalityReport.measure(
+            AnalysisTarget.resolve(indicator: nil, node: nil, run: run), year: 2024, run: run, weightedBy: "SP.POP.TOTL")
+        #expect(weighted.coverage?.populationSeries == "SP.POP.TOTL")
+    }
+
     @Test func unknownTargetsAreUsageErrors() throws {
         let run = try #require(Self.run)
         #expect(throws: ConstructionError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }

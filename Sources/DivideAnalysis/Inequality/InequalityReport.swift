@@ -32,6 +32,33 @@ public struct InequalityReport: Encodable, Equatable, Sendable {
     public var summary: InequalitySummary
     /// Why `year` was chosen when the caller did not choose it (see ``AnalysisTarget/defaultYear(in:)``).
     public var yearNote: String?
+    /// What share of the economies, and of their population, the measures rest on.
+    public var coverage: Coverage?
+
+    /// The economies measured against those asked for, and the population share they hold (from the weighting
+    /// series, else `SP.POP.TOTL` when the data has it; latest value up to the year).
+    public struct Coverage: Encodable, Equatable, Sendable {
+        public var economies: Int
+        public var of: Int
+        /// Σ population of the economies measured ÷ Σ population of every economy asked for that has one.
+        public var populationShare: Double?
+        /// The series the population share is read from.
+        public var populationSeries: String?
+        /// Said when the measures rest on under ``minimumPopulationShare`` of the population or under
+        /// ``minimumEconomyShare`` of the economies: a "regional" figure that is not.
+        public var warning: String?
+
+        /// Below this share of the population, a figure is flagged as not regional.
+        public static let minimumPopulationShare = 0.9
+        /// Below this share of the economies, likewise.
+        public static let minimumEconomyShare = 0.75
+
+        enum CodingKeys: String, CodingKey {
+            case economies, of, warning
+            case populationShare = "population_share"
+            case populationSeries = "population_series"
+        }
+    }
 
     public init(target: String, year: Int, weightedBy: String?, by: String?, units: [String], excluded: [Excluded],
                 summary: InequalitySummary, yearNote: String? = nil) {
@@ -46,7 +73,7 @@ public struct InequalityReport: Encodable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case target, year, by, units, excluded
+        case target, year, by, units, excluded, coverage
         case weightedBy = "weighted_by"
     }
 
@@ -59,6 +86,7 @@ public struct InequalityReport: Encodable, Equatable, Sendable {
         try c.encode(by, forKey: .by)
         try c.encode(units, forKey: .units)
         try c.encode(excluded, forKey: .excluded)
+        try c.encode(coverage, forKey: .coverage)
     }
 
     /// Measures `target` in `year` over the run's reported units.
@@ -123,7 +151,39 @@ public struct InequalityReport: Encodable, Equatable, Sendable {
         }
         let summary = try Inequality.summary(values, weights: weights == nil ? nil : w,
                                              groups: by == nil ? nil : labels, atkinsonEpsilon: epsilon)
-        return InequalityReport(target: target.label, year: year, weightedBy: weightedBy, by: by?.rawValue,
-                                units: used, excluded: excluded, summary: summary)
+        var report = InequalityReport(target: target.label, year: year, weightedBy: weightedBy, by: by?.rawValue,
+                                      units: used, excluded: excluded, summary: summary)
+        report.coverage = coverage(of: used, among: target.units, year: year, run: run,
+                                   population: weightedBy ?? "SP.POP.TOTL")
+        return report
+    }
+
+    /// The share of `all` (and of their population, from `population` when the data has it) that `used` holds.
+    static func coverage(of used: [String], among all: [String], year: Int, run: IndexRun,
+                         population: String) -> Coverage {
+        var share: Double?
+        var series: String?
+        if run.panel.indicatorIndex(of: population) != nil {
+            func people(_ unit: String) -> Double? {
+                run.panel.series(unit: unit, indicator: population).last { $0.year <= year && $0.value > 0 }?.value
+            }
+            let measured = Set(used)
+            var total = 0.0, covered = 0.0
+            for unit in all {
+                guard let p = people(unit) else { continue }
+                total += p
+                if measured.contains(unit) { covered += p }
+            }
+            if total > 0 { (share, series) = (covered / total, population) }
+        }
+        var warnings: [String] = []
+        if let share, share < Coverage.minimumPopulationShare {
+            warnings.append("the economies measured hold \(Int((share * 100).rounded()))% of the population")
+        }
+        if Double(used.count) < Coverage.minimumEconomyShare * Double(all.count) {
+            warnings.append("\(used.count) of \(all.count) economies have a value")
+        }
+        return Coverage(economies: used.count, of: all.count, populationShare: share, populationSeries: series,
+                        warning: warnings.isEmpty ? nil : "not a regional figure: " + warnings.joined(separator: "; "))
     }
 }

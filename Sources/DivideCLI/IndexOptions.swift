@@ -235,10 +235,28 @@ struct IndexOptions: ParsableArguments {
     /// Every index command says on standard error when input values were rejected (the scores that would have
     /// used them are not scored, or rest on other values), with the first one's location; `--strict` makes it an
     /// error instead.
+    ///
+    /// Conflicts between sources are named one by one (up to 5, then a count), with both locations and which value
+    /// is kept: the one loaded first, unless `--prefer` says otherwise; values settled by `--prefer` are counted.
     static func noteRejected(_ report: LoadReport) {
+        let settled = report.files.reduce(0) { $0 + $1.overriddenByPreference }
+        if settled > 0 {
+            printError("note: \(settled) value\(settled == 1 ? " given by more than one source was" : "s given by more than one source were") settled "
+                       + "by --prefer: the preferred source's value is used, with its own source")
+        }
         guard !report.isClean else { return }
-        let first = report.files.lazy.flatMap(\.problems).first { $0.severity == .error }
-        printError("note: \(report.errorCount) values were rejected while loading"
+        let problems = report.files.flatMap(\.problems).filter { $0.severity == .error }
+        let conflicts = problems.filter { $0.error.reason == .conflictingValue }
+        for conflict in conflicts.prefix(5) {
+            printError("conflict: \(conflict.error.location?.description ?? "?"): \(conflict.error.found ?? "?") against "
+                       + "\(conflict.error.expected.map { $0.replacingOccurrences(of: "the same value as ", with: "") } ?? "?")"
+                       + "; kept the value loaded first; --prefer PATTERN chooses the source that wins")
+        }
+        if conflicts.count > 5 { printError("conflict: \(conflicts.count - 5) more; run divide validate") }
+        let others = problems.count - conflicts.count
+        guard others > 0 || report.errorCount > problems.count else { return }
+        let first = problems.first { $0.error.reason != .conflictingValue }
+        printError("note: \(report.errorCount - conflicts.count) values were rejected while loading"
                    + (first.map { " (first: \($0.error.location?.description ?? "?"))" } ?? "")
                    + "; results that would use them are computed without them; run divide validate")
     }

@@ -81,6 +81,8 @@ public struct BriefBuilder: Sendable {
     /// The source of series `code`: its metadata's source, else the publisher of the file the value of `unit` in
     /// `year` came from, else the publishers of the files holding the series.
     package func source(of code: String, unit: String, year: Int?) -> String? {
+        // The value's own source when its file gives one (a user's tidy file that overrides a shipped value).
+        if let year, let own = panel.ownSource(unit: unit, indicator: code, year: year) { return own }
         if let i = panel.indicatorIndex(of: code), let source = panel.indicators[i].source { return source }
         if let year, let publisher = panel.provenance(unit: unit, indicator: code, year: year)?.publisher {
             return publisher
@@ -149,7 +151,7 @@ public struct BriefBuilder: Sendable {
                 incomeGroup: income,
                 framework: Brief.FrameworkReference(id: result.framework.id, name: result.framework.root.name),
                 year: year, vintage: Brief.Vintage(latestYear: sourceYears.max(), oldestYear: sourceYears.min()),
-                sources: sources()),
+                sources: sources(adding: rows.compactMap(\.source))),
             index: summaries.first, pillars: Array(summaries.dropFirst()), standing: context.standing(),
             indicators: rows, withinEconomy: context.withinEconomy(), peers: peers,
             trend: trend(unit: u, year: year, peers: peerUnits), distribution: distribution(unit: u, y: y),
@@ -199,7 +201,8 @@ public struct BriefBuilder: Sendable {
 
     /// Publishers and licences of the series the framework reads: each series' metadata source, or for series
     /// whose metadata names none, the publishers of the files its values came from.
-    package func sources() -> [Brief.Source] {
+    /// `extra`: the sources of the brief's own values (a user's file that overrides a shipped value), listed too.
+    package func sources(adding extra: [String] = []) -> [Brief.Source] {
         var seen: Set<String> = [], out: [Brief.Source] = []
         for code in IndexComputation(framework: result.framework, units: .panel).series {
             guard let i = panel.indicatorIndex(of: code) else { continue }
@@ -210,6 +213,10 @@ public struct BriefBuilder: Sendable {
                 seen.insert(name)
                 out.append(Brief.Source(name: name, licence: info.source == nil ? nil : info.licence))
             }
+        }
+        for name in extra where !seen.contains(name) {
+            seen.insert(name)
+            out.append(Brief.Source(name: name, licence: nil))
         }
         return out.sorted { $0.name < $1.name }
     }

@@ -97,6 +97,11 @@ public final class FileSink: ObservationSink {
             indicatorIsShare.append(false)
         } else {
             let global = builder.globalIndicator(info)
+            // The source this file gives the indicator (a tidy file's source column, a publisher's metadata): each
+            // value from the file keeps it, whatever other files say of the indicator.
+            if let source = info.source, !source.isEmpty, builder.fileIndicatorSources[fileIndex]?[global] == nil {
+                builder.fileIndicatorSources[fileIndex, default: [:]][global] = source
+            }
             indicatorMap.append(global)
             indicatorIsShare.append(builder.isShare(global))
         }

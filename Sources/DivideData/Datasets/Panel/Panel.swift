@@ -18,7 +18,8 @@ public struct Provenance: Sendable, Hashable, CustomStringConvertible {
     public var file: SourceFile
     /// The 1-based line where the value's record starts.
     public var line: Int
-    /// The indicator's publisher, when known.
+    /// The value's source: the one its file gives the indicator (a tidy file's `source` column, the publisher's
+    /// metadata), else the file's publisher, else the indicator's metadata; nil when none is known.
     public var publisher: String?
     /// The year the value was observed (equal to the cell's year at load; construction steps that carry values
     /// forward keep the original here).
@@ -54,9 +55,13 @@ public struct Panel: Sendable {
     private let unitIndex: [String: Int]
     private let indicatorIndex: [String: Int]
 
+    /// Per file index, per indicator index: the source that file gives the indicator's values.
+    package let valueSources: [Int: [Int: String]]
+
     package init(units: [String], indicators: [IndicatorInfo], years: [Int], files: [SourceFile], storage: CellStorage,
-         estimatedRows: Set<UInt32> = []) {
+         estimatedRows: Set<UInt32> = [], valueSources: [Int: [Int: String]] = [:]) {
         self.estimatedRows = estimatedRows
+        self.valueSources = valueSources
         self.units = units
         self.indicators = indicators
         self.years = years
@@ -131,8 +136,22 @@ public struct Panel: Sendable {
         }
         guard storage.tracksRows else { return nil }
         let rowID = storage.rowID(at: cell(u, i, y))
-        guard rowID != 0, let (file, line) = Panel.decode(rowID: rowID, files: files) else { return nil }
-        return Provenance(file: file, line: line, publisher: file.publisher ?? indicators[i].source, year: year)
+        guard rowID != 0, let index = Panel.decodeIndex(rowID: rowID, files: files) else { return nil }
+        let file = files[index]
+        // The value's own source: what its file says of the indicator, else the file's publisher, else the
+        // indicator's metadata (another file may have given it).
+        return Provenance(file: file, line: Int(rowID - file.firstRowID),
+                          publisher: valueSources[index]?[i] ?? file.publisher ?? indicators[i].source, year: year)
+    }
+
+    /// The source the file of the value of (`unit`, `indicator`, `year`) gives that indicator, when it gives one
+    /// (a tidy file's `source` column, a publisher's metadata); nil otherwise.
+    package func ownSource(unit: String, indicator: String, year: Int) -> String? {
+        guard let u = unitIndex[unit], let i = indicatorIndex[indicator], let y = yearIndex(of: year),
+              storage.tracksRows else { return nil }
+        let rowID = storage.rowID(at: cell(u, i, y))
+        guard rowID != 0, let index = Panel.decodeIndex(rowID: rowID, files: files) else { return nil }
+        return valueSources[index]?[i]
     }
 
     /// The years with a value and the values, ascending by year.

@@ -47,8 +47,12 @@ public final class PanelBuilder {
             try? storage.ensure(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
         }
         storage.compact(indicators: indicatorInfos.count, units: unitKeys.count, years: yearsSeen)
+        var valueSources: [Int: [Int: String]] = [:]
+        for (file, sources) in fileIndicatorSources {
+            for (indicator, source) in sources { valueSources[file, default: [:]][Int(indicator)] = source }
+        }
         return Panel(units: unitKeys, indicators: indicatorInfos, years: years, files: files, storage: storage,
-                     estimatedRows: estimatedRows)
+                     estimatedRows: estimatedRows, valueSources: valueSources)
     }
 
     // MARK: - Used by FileSink
@@ -156,9 +160,13 @@ public final class PanelBuilder {
     /// The preference rank of a value of `indicator` from file `fileIndex` (0 = strongest).
     private func rank(_ fileIndex: Int, indicator: Int32) -> Int {
         let file = files[fileIndex]
-        let publisher = sinkPublishers[fileIndex] ?? file.publisher ?? indicatorInfos[Int(indicator)].source
+        let publisher = fileIndicatorSources[fileIndex]?[indicator] ?? sinkPublishers[fileIndex] ?? file.publisher
+            ?? indicatorInfos[Int(indicator)].source
         return options.prefer.rank(file: file.name, format: file.format, publisher: publisher)
     }
+
+    /// Per file index: the source each indicator's values in that file carry (``Panel/provenance(unit:indicator:year:)``).
+    @exclusivity(unchecked) package var fileIndicatorSources: [Int: [Int32: String]] = [:]
 
     /// Publishers stated by files still being read (copied to `files` at `endFile`).
     @exclusivity(unchecked) package var sinkPublishers: [Int: String] = [:]

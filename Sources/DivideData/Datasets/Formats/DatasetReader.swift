@@ -139,6 +139,7 @@ public enum DatasetReaders {
     public static let all: [any DatasetReader] = [
         TidyReader(), WorldBankReader(), WorldBankIndicatorMetadataReader(), SDMXReader(),
         OWIDReader(), ITUReader(), UNEGovReader(), UNSDGReader(), GCIReader(), CoinrDataReader(), CoinrMetaReader(),
+        EconomyTableReader(),
     ]
 
     /// The reader for `format`.

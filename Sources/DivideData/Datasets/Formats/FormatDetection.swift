@@ -85,6 +85,8 @@ public enum FormatDetection {
             return has(["iso3", "year", "gci"]) ? 1 : 0
         case .coinrData:
             return has(["ucode", "uname"]) ? 1 : 0
+        case .economyTable:
+            return EconomyTableReader().detect(sample)
         case .coinrMeta:
             return has(["icode", "iname"]) ? 1 : 0
         case .tidy:

@@ -100,7 +100,7 @@ package enum Workbook {
             days -= 1
         }
         // Civil date from days since the epoch (1900-01-01 or 1904-01-01), by Howard Hinnant's algorithm.
-        let epochOffset = is1904 ? 716_241 : 693_595  // days from 0000-03-01 to the epoch
+        let epochOffset = is1904 ? 695_361 : 693_901  // days from 0000-03-01 to the epoch
         let z = days + epochOffset
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -190,6 +190,14 @@ private class XMLPartParser: NSObject, XMLParserDelegate {
         _ = parser.parse()
     }
 
+    // The callbacks, overridden by each part's parser. (On Linux, XMLParserDelegate's methods have default
+    // implementations in a protocol extension: a subclass's own methods would never be called unless the base class
+    // declares them.)
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {}
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
+    func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
     /// The element name without its namespace prefix (`x:c` → `c`).
     static func local(_ name: String) -> Substring {
         name.split(separator: ":").last ?? Substring(name)
@@ -205,7 +213,7 @@ private final class WorkbookParser: XMLPartParser {
         parse(data)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch Self.local(name) {
         case "sheet":
@@ -226,7 +234,7 @@ private final class RelationsParser: XMLPartParser {
         parse(data)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if Self.local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
             targets[id] = target
@@ -245,7 +253,7 @@ private final class SharedStringsParser: XMLPartParser {
         parse(data)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch Self.local(name) {
         case "si": current = ""
@@ -255,7 +263,7 @@ private final class SharedStringsParser: XMLPartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch Self.local(name) {
         case "si": strings.append(current)
         case "t": inText = false
@@ -264,7 +272,7 @@ private final class SharedStringsParser: XMLPartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current += string }
     }
 }
@@ -281,7 +289,7 @@ private final class StylesParser: XMLPartParser {
         parse(data)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch Self.local(name) {
         case "numFmt":
@@ -295,7 +303,7 @@ private final class StylesParser: XMLPartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if Self.local(name) == "cellXfs" { inCellXfs = false }
     }
 
@@ -339,7 +347,7 @@ private final class SheetParser: XMLPartParser {
         parse(data)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch Self.local(name) {
         case "row":
@@ -358,7 +366,7 @@ private final class SheetParser: XMLPartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch Self.local(name) {
         case "v", "t": inValue = false
         case "c": store()
@@ -366,7 +374,7 @@ private final class SheetParser: XMLPartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inValue { value += string }
     }
 

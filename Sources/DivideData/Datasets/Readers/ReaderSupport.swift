@@ -141,11 +141,11 @@ package enum ReaderSupport {
 extension ReaderSupport {
     /// Whether a value that is neither a number nor a missing marker is *text* (a label, a category, a note such as
     /// "Data pending" or "3/7") rather than a malformed number: it holds a byte other than digits, spaces, signs,
-    /// `.`, `,`, `e`/`E` and `%`. Malformed numbers (`12,3`, `1.2.3`) are not text and stay located rejections.
+    /// `.`, `,`, `;`, `e`/`E` and `%`. Malformed numbers (`12,3`, `1.2.3`) are not text and stay located rejections.
     package static func isText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for b in bytes {
             switch b {
-            case 0x30...0x39, 0x20, 0x2B, 0x2D, 0x2E, 0x2C, 0x65, 0x45, 0x25: continue
+            case 0x30...0x39, 0x20, 0x2B, 0x2D, 0x2E, 0x2C, 0x3B, 0x65, 0x45, 0x25: continue
             default: return true
             }
         }

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // .xlsx workbooks are ZIP archives of XML (read with FoundationXML's XMLParser).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - System libraries (Debian: libopenblas-dev, liblapacke-dev)
@@ -39,7 +41,10 @@ let package = Package(
             dependencies: ["CBLAS", "CLAPACKE"]
         ),
         // Countries (UN names, groups), readers, the panel, load reports, output files and inert text.
-        .target(name: "DivideData"),
+        .target(
+            name: "DivideData",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Methods, frameworks (YAML, presets, COINr), construction and the pipeline IndexRequest → IndexRun.
         .target(
             name: "DivideIndex",

@@ -5,14 +5,15 @@ import DigitalDivide
 struct SeriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "series",
-        abstract: "Show one economy's series of one indicator with the file, line, publisher and vintage of each value."
+        abstract: "Show one economy's series of one indicator with the file, line, publisher and vintage of each value.",
+        discussion: "Without --indicator, lists every series the economy has in the loaded data: code, name, unit, years and values."
     )
 
     @Option(name: .long, help: "The economy: an ISO3 code or any name publishers use (\"Korea, Rep.\").")
     var country: String
 
-    @Option(name: .long, help: "The indicator code, e.g. IT.NET.USER.ZS.")
-    var indicator: String
+    @Option(name: .long, help: "The indicator code, e.g. IT.NET.USER.ZS (without it: every series of the economy).")
+    var indicator: String?
 
     @Option(name: .long, help: "Output format: text, markdown, csv or json.")
     var format: OutputFormat = .text
@@ -51,10 +52,34 @@ struct SeriesCommand: ParsableCommand {
     func run() throws {
         let economy = try Self.economy(country)
         let result = try dataOptions.load()
+        guard let indicator else {
+            print(Self.list(panel: result.panel, economy: economy, format: format), terminator: "")
+            return
+        }
         let code = try Self.indicatorCode(indicator, in: result.panel)
         guard let series = SeriesTable(panel: result.panel, unit: economy.iso3, unitName: economy.name, indicator: code)
         else { throw ValidationError("no indicator \"\(code)\" in the data") }
         print(Self.render(series, format: format), terminator: "")
+    }
+
+    /// Every series `economy` has a value of in `panel`: code, name, unit, first and last year, number of values.
+    static func list(panel: Panel, economy: Country, format: OutputFormat) -> String {
+        var rows: [[String]] = []
+        for info in panel.indicators {
+            let points = panel.series(unit: economy.iso3, indicator: info.code)
+            guard let first = points.map(\.year).min(), let last = points.map(\.year).max() else { continue }
+            rows.append([info.code, info.name ?? "", info.unit ?? "", "\(first)–\(last)", String(points.count)])
+        }
+        if format == .json {
+            return JSON.encode(rows.map { ["indicator": $0[0], "name": $0[1], "unit": $0[2], "years": $0[3], "values": $0[4]] })
+        }
+        let table = Table(header: ["indicator", "name", "unit", "years", "values"], rows: rows, numeric: [4])
+        let title = "\(economy.name) (\(economy.iso3)): \(rows.count) series in the loaded data"
+        switch format {
+        case .csv: return table.csv()
+        case .markdown: return "## \(title)\n\n" + (rows.isEmpty ? "No series.\n" : table.markdown())
+        default: return title + "\n\n" + (rows.isEmpty ? "No series.\n" : table.text())
+        }
     }
 
     /// The series in `format`.

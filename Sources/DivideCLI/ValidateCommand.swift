@@ -71,6 +71,7 @@ struct ValidateCommand: ParsableCommand {
             if !file.setAside.isEmpty {
                 out += "  set aside (aggregates, \(file.setAside.count)): " + counts(file.setAside, limit: 8) + "\n"
             }
+            for entry in file.setAsideClasses { out += "  set aside: \(entry)\n" }
             if !file.missing.isEmpty {
                 out += "  missing by marker: "
                     + file.missing.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -126,6 +127,8 @@ struct ValidationSummary: Codable, Equatable {
         var records: Int
         var valuesUsed: Int
         var setAside: [String: Int]
+        /// Other classes set aside (text columns, categorical series…): `kind count, e.g. location "text"`.
+        var setAsideClasses: [String]?
         var duplicatesAgreeing: Int
         var decidedByPreference: Int
         var missing: [String: Int]
@@ -148,6 +151,7 @@ struct ValidationSummary: Codable, Equatable {
             File(
                 file: file.file, format: file.format?.rawValue, confidence: file.confidence, skipped: file.skippedReason,
                 vintage: file.vintage, records: file.records, valuesUsed: file.valuesUsed, setAside: file.setAside,
+                setAsideClasses: file.setAsideClasses.isEmpty ? nil : file.setAsideClasses.map(\.description),
                 duplicatesAgreeing: file.duplicatesAgreeing, decidedByPreference: file.overriddenByPreference,
                 missing: Dictionary(uniqueKeysWithValues: file.missing.map { ($0.key.rawValue, $0.value) }),
                 rejected: Dictionary(uniqueKeysWithValues: file.rejected.map { ($0.key.rawValue, $0.value) }),

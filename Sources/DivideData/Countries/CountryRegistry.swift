@@ -11,7 +11,11 @@
 ///    ISO 3166-1 alpha-2 code. No real name is two letters long, so a two-letter text is never ambiguous.
 /// 5. Any other `OWID_`-prefixed code is an OWID aggregate (OWID uses the prefix only for non-ISO entities;
 ///    the one economy among them, `OWID_KOS`, is caught by rule 3).
-/// 6. Otherwise ``UnitResolution/unknown(suggestions:)`` with the three nearest names (``suggestions(for:limit:)``).
+/// 6. Any other ISO 3166-1 *user-assigned* code (``isUserAssignedCode(_:)``: `AA`, `QM`–`QZ`, `X?`, `ZZ` and their
+///    alpha-3 ranges) is a non-economy set aside as an aggregate. Kosovo, the one economy publishers give such
+///    codes, is an alias entry (`XKX` World Bank and EU, `XKK`, `XK`, `KSV`, `UVK` (IMF, not user-assigned),
+///    `KSO` ITU, `OWID_KOS`) and so caught by rule 3 or 4.
+/// 7. Otherwise ``UnitResolution/unknown(suggestions:)`` with the three nearest names (``suggestions(for:limit:)``).
 ///
 /// Economies win over aggregates when a name could be both: "Micronesia" is the Federated States of Micronesia
 /// (ITU DataHub's spelling); the M49 sub-region is reachable by its code `057`.
@@ -106,7 +110,23 @@ public struct CountryRegistry: UnitResolving, Sendable {
             return .economy(iso3: iso3)
         }
         if trimmed.uppercased().hasPrefix("OWID_") { return .aggregate(name: trimmed) }
+        if Self.isUserAssignedCode(trimmed) { return .aggregate(name: trimmed + " (user-assigned code)") }
         return .unknown(suggestions: suggestions(for: trimmed))
+    }
+
+    /// Whether `text` is an ISO 3166-1 user-assigned code that no economy in the registry claims: alpha-2 `AA`,
+    /// `QM`–`QZ`, `XA`–`XZ`, `ZZ`; alpha-3 `AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ` (upper case only, as
+    /// publishers write codes). Publishers use them for aggregates and special areas (the World Bank's `XD`, `XM`,
+    /// `XT`); the one economy they name (Kosovo: `XKX`, `XKK`, `XK`) is an alias resolved before this rule, so
+    /// what remains is set aside as a non-economy, never rejected as unknown.
+    package static func isUserAssignedCode(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 2 || bytes.count == 3, bytes.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+            return false
+        }
+        // The alpha-3 ranges are the alpha-2 ones with any third letter.
+        let a = bytes[0], b = bytes[1]
+        return (a == 0x41 && b == 0x41) || (a == 0x51 && b >= 0x4D) || a == 0x58 || (a == 0x5A && b == 0x5A)
     }
 
     /// The longest text ``suggestions(for:limit:)`` compares with the names (200 bytes).

@@ -96,6 +96,49 @@ package enum InputFile {
         return n > 0 ? Array(bytes[0..<n]) : nil
     }
 
+    /// What a file that no reader recognised looks like, from its first bytes, with the way to read it: an Excel
+    /// workbook or another ZIP archive, a legacy .xls, UTF-16 text, an HTML page (a portal's error or login page
+    /// saved instead of the data), JSON (an API response), XML (SDMX-ML), a PDF, or binary data; `nil` when it
+    /// looks like ordinary text.
+    package static func looksLike(_ bytes: some Collection<UInt8>) -> (what: String, hint: String)? {
+        let head = Array(bytes.prefix(512))
+        let formats = "--input-format with one of " + DataFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return ("a ZIP archive that is not an Excel workbook (a zipped download?)",
+                    "unzip it and read the CSV or workbook inside; if it is a workbook renamed, name it .xlsx")
+        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return ("a legacy Excel (.xls) or other OLE2 file that is not a readable workbook",
+                    "open it in a spreadsheet program and save it again as .xlsx or CSV")
+        }
+        if head.starts(with: Array("%PDF".utf8)) {
+            return ("a PDF document", "download the data as CSV or Excel instead")
+        }
+        if let encoding = wrongEncoding(head) {
+            if encoding.hasPrefix("UTF-16") {
+                return (encoding, "save it as UTF-8 CSV (Excel: Save As, \"CSV UTF-8\"), then read it; " + formats)
+            }
+            return (encoding, "read a CSV or Excel file; " + formats)
+        }
+        var text = head
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        let start = String(decoding: text.prefix(200), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.contains("<head>")
+            || start.contains("<body") {
+            return ("an HTML page (a portal's error or login page saved instead of the data?)",
+                    "download the file again, choosing CSV or Excel")
+        }
+        if start.hasPrefix("<?xml") || start.hasPrefix("<message:") || start.hasPrefix("<structure") {
+            return ("XML (SDMX-ML or another XML document), not CSV",
+                    "download the data as SDMX-CSV (format=csvfilewithlabels) instead")
+        }
+        if start.hasPrefix("{") || start.hasPrefix("[{") || start.hasPrefix("[\n") || start.hasPrefix("[ {") {
+            return ("JSON (an API response?), not CSV", "download the data as CSV instead")
+        }
+        return nil
+    }
+
     /// What a file that is not UTF-8 text looks like, from its first bytes: "UTF-16 text (little-endian)",
     /// "UTF-16 text (big-endian)", "an Excel workbook or another ZIP archive", "binary data"; `nil` for text.
     package static func wrongEncoding(_ bytes: some Collection<UInt8>) -> String? {

@@ -264,9 +264,10 @@ extension IncomeGroup {
 }
 
 extension DataLoader {
-    /// The files `paths` name, in order: a folder adds its `.csv` files (`csvFiles(in:)`), a file adds itself; a
-    /// file named twice is read once.
-    /// - Throws: `DivideError` (`unreadableFile`) for a path that does not exist or a folder that cannot be read.
+    /// The files `paths` name, in order: a folder adds its data files (`dataFiles(in:)`: `.csv`, `.xlsx`, `.xls`),
+    /// a file adds itself; a file named twice is read once.
+    /// - Throws: `DivideError` (`unreadableFile`) for a path that does not exist or a folder that cannot be read,
+    ///   (`unknownFormat`) for a folder without a data file.
     public static func files(expanding paths: [String]) throws(DivideError) -> [String] {
         var files: [String] = []
         var seen = Set<String>()
@@ -276,7 +277,7 @@ extension DataLoader {
                 throw DivideError(.unreadableFile, at: SourceLocation(file: path), expected: "a file or folder",
                                   found: "no such file or directory")
             }
-            let found = status.st_mode & S_IFMT == S_IFDIR ? try csvFiles(in: path) : [path]
+            let found = status.st_mode & S_IFMT == S_IFDIR ? try dataFiles(in: path) : [path]
             for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 files.append(file)
             }

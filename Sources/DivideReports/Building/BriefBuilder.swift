@@ -23,8 +23,17 @@ public struct BriefBuilder: Sendable {
     public var rankIntervalNote: String?
     /// The female and male series of the gender parity score, and what they measure.
     public var genderSeries = (female: "IT_MOB_OWN.FEMALE", male: "IT_MOB_OWN.MALE", label: "Mobile-phone ownership")
-    /// Urban and rural series of the urban–rural ratio (none in the shipped data).
-    public var urbanRuralSeries: (urban: String, rural: String, label: String)?
+    /// Series the gender parity score falls back on, in order, for an economy without a pair of ``genderSeries``:
+    /// Internet use by sex from ITU's table (Data/itu/itu-gender, read by the economy-table reader).
+    public var genderSeriesFallbacks: [(female: String, male: String, label: String)] = [
+        (female: "individuals-using-the-internet/gender-female", male: "individuals-using-the-internet/gender-male",
+         label: "Internet use (ITU)"),
+    ]
+    /// Urban and rural series of the urban–rural ratio: Internet use in urban and rural areas from ITU's table
+    /// (Data/itu/itu-gender).
+    public var urbanRuralSeries: (urban: String, rural: String, label: String)? = (
+        urban: "individuals-using-the-internet/urban-total", rural: "individuals-using-the-internet/rural-total",
+        label: "Internet use (ITU)")
     /// A score change smaller than this (in score points) is `flat`; 0.05 is what rounds to ±0.0.
     public var flatThreshold = 0.05
     /// Values observed more than this many years before the brief's year are called stale in the notes.

@@ -194,11 +194,13 @@ package struct Context {
     }
 
     package func withinEconomy() -> Brief.WithinEconomy {
-        let g = builder.genderSeries
         var parity: Brief.GenderParityEntry?
-        if let p = latestPair(g.female, g.male), let gps = try? Gaps.genderParity(female: p.first, male: p.second) {
-            parity = Brief.GenderParityEntry(indicator: g.label, year: p.year, female: p.first, male: p.second,
-                                             score: gps.score, band: gps.band)
+        for g in [builder.genderSeries] + builder.genderSeriesFallbacks {
+            if let p = latestPair(g.female, g.male), let gps = try? Gaps.genderParity(female: p.first, male: p.second) {
+                parity = Brief.GenderParityEntry(indicator: g.label, year: p.year, female: p.first, male: p.second,
+                                                 score: gps.score, band: gps.band)
+                break
+            }
         }
         var urbanRural: Brief.UrbanRuralEntry?
         if let s = builder.urbanRuralSeries, let p = latestPair(s.urban, s.rural),

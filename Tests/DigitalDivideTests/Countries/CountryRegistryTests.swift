@@ -118,7 +118,16 @@ struct CountryRegistryTests {
         #expect(registry.suggestions(for: "Kazahkstan").first == "Kazakhstan")
         #expect(registry.resolve("") == .unknown(suggestions: []))
         #expect(registry.resolve("999") == .unknown(suggestions: []))
-        #expect(registry.resolve("ZZ") == .unknown(suggestions: registry.suggestions(for: "ZZ")))
+        #expect(registry.resolve("JJ") == .unknown(suggestions: registry.suggestions(for: "JJ")))
+        // ISO 3166-1 user-assigned codes are non-economies, set aside (issue 13); Kosovo's are aliases.
+        #expect(registry.resolve("ZZ") == .aggregate(name: "ZZ (user-assigned code)"))
+        #expect(registry.resolve("XDN") == .aggregate(name: "XDN (user-assigned code)"))
+        for code in ["XKX", "XKK", "XK", "KSV", "UVK", "KSO", "OWID_KOS", "Kosovo (under UNSCR 1244)"] {
+            #expect(registry.resolve(code) == .economy(iso3: "XKX"), "\(code)")
+        }
+        #expect(registry.resolve("EL") == .economy(iso3: "GRC") && registry.resolve("UK") == .economy(iso3: "GBR"))
+        #expect(registry.resolve("EU27_2020") == .aggregate(name: "European Union"))
+        #expect(registry.resolve("EA20") == .aggregate(name: "Euro area"))
         #expect(registry.suggestions(for: "Koreaa", limit: 1) == ["Republic of Korea"])
         if case .unknown(let s) = registry.resolve("Atlantis") { #expect(s.count == 3) } else { Issue.record("Atlantis resolved") }
     }

@@ -26,10 +26,11 @@ struct SDMXReaderTests {
         #expect(report.format == .sdmx && report.records == 4 && report.valuesUsed == 2)
         #expect(report.missing == [.nan: 1] && report.setAside == ["World": 1])
         let panel = result.panel
-        #expect(panel.indicators.map(\.code) == ["DF_SDG_GLH.IT_USE_ii99._T", "DF_SDG_GLH.IT_USE_ii99.F"])
+        // UNIT_MEASURE is a dimension: part of the series key (issue 13).
+        #expect(panel.indicators.map(\.code) == ["DF_SDG_GLH.IT_USE_ii99._T.PT", "DF_SDG_GLH.IT_USE_ii99.F.PT"])
         #expect(panel.indicators[0].unit == "PT")
-        #expect(panel.value(unit: "KOR", indicator: "DF_SDG_GLH.IT_USE_ii99.F", year: 2020) == 95.1)
-        #expect(panel.provenance(unit: "KOR", indicator: "DF_SDG_GLH.IT_USE_ii99.F", year: 2020)?.line == 3)
+        #expect(panel.value(unit: "KOR", indicator: "DF_SDG_GLH.IT_USE_ii99.F.PT", year: 2020) == 95.1)
+        #expect(panel.provenance(unit: "KOR", indicator: "DF_SDG_GLH.IT_USE_ii99.F.PT", year: 2020)?.line == 3)
     }
 
     @Test func sdmxCSV2WithLabelsAndActions() throws {
@@ -42,9 +43,9 @@ struct SDMXReaderTests {
             """
         let result = try load("escap.csv", text, options: options)
         #expect(result.report.files.first?.format == .sdmx)
-        #expect(result.panel.indicators.map(\.code) == ["DF_ICT.FBB"])
-        #expect(result.panel.value(unit: "THA", indicator: "DF_ICT.FBB", year: 2022) == 17.5)
-        #expect(result.panel.value(unit: "KOR", indicator: "DF_ICT.FBB", year: 2022) == nil)
+        #expect(result.panel.indicators.map(\.code) == ["DF_ICT.FBB.PER100"])
+        #expect(result.panel.value(unit: "THA", indicator: "DF_ICT.FBB.PER100", year: 2022) == 17.5)
+        #expect(result.panel.value(unit: "KOR", indicator: "DF_ICT.FBB.PER100", year: 2022) == nil)
         #expect(result.panel.indicators.first?.unit == "PER100")
         #expect(messages(result) == [
             "escap.csv:4:6 (TIME_PERIOD: Time): expected a year (an integer such as 2023), found \"2022-Q1\"",
@@ -74,10 +75,10 @@ struct SDMXReaderTests {
 
     @Test func missingObsValueColumnIsFatal() throws {
         let result = try load(
-            "bad.csv", "DATAFLOW,REF_AREA,TIME_PERIOD,VALUE\nX:Y(1.0),KOR,2020,1\n",
+            "bad.csv", "DATAFLOW,REF_AREA,TIME_PERIOD,AMOUNT\nX:Y(1.0),KOR,2020,1\n",
             options: LoadOptions(unitPolicy: .resolve(TestResolver()), format: .sdmx))
         #expect(messages(result) == [
-            "bad.csv:1: expected a column OBS_VALUE, found header \"DATAFLOW\",\"REF_AREA\",\"TIME_PERIOD\",\"VALUE\"",
+            "bad.csv:1: expected a column OBS_VALUE, found header \"DATAFLOW\",\"REF_AREA\",\"TIME_PERIOD\",\"AMOUNT\"",
         ])
     }
 }

@@ -115,8 +115,6 @@ struct TidyReaderTests {
             "bad.csv:4:2 (year): expected a year in 1900...\(LoadOptions.currentYear() + 1), found 1850",
             "bad.csv:5:2 (year): expected a year (an integer such as 2023), found \"20x0\"",
             "bad.csv:6:4: expected 4 fields as in the header, found 3 fields",
-            "bad.csv:7:4 (value): expected a percentage in 0...100 (IT.NET.USER.ZS is a share), found 101.0",
-            "bad.csv:8:4 (value): expected a percentage in 0...100 (IT.NET.USER.ZS is a share), found 100.3",
             "bad.csv:11:4 (value): expected the same value as bad.csv:10 (70.0) for KOR, IT.NET.USER.ZS, 2023, found 71.0; choose the source that wins with prefer (--prefer)",
             "bad.csv:13:4 (value): expected an indicator code, found an empty field",
             "bad.csv:14:4 (value): expected UTF-8 text, found \"\u{FFFD}5\"; re-save the file as UTF-8",
@@ -124,13 +122,14 @@ struct TidyReaderTests {
         ])
         let report = try #require(result.report.files.first)
         #expect(report.rejected == [
-            .nonNumericValue: 1, .unknownUnit: 1, .yearOutOfRange: 2, .raggedRow: 1, .shareOutOfRange: 1,
+            .nonNumericValue: 1, .unknownUnit: 1, .yearOutOfRange: 2, .raggedRow: 1,
             .conflictingValue: 1, .emptyField: 1, .invalidUTF8: 1, .unterminatedQuote: 1,
         ])
-        #expect(report.warnings == [.shareOutOfRange: 1])
+        // Without a unit the code's .ZS says nothing (issue 13): 101 and 100.3 are kept, unchecked.
+        #expect(report.warnings.isEmpty)
         #expect(report.setAside == ["World": 1])
         #expect(report.duplicatesAgreeing == 1)
-        #expect(report.valuesUsed == 2)  // 100.3 (kept with a warning) and the first 70
+        #expect(report.valuesUsed == 3)  // 101, 100.3 and the first 70
         #expect(report.records == 13)  // lines 2–14; the unterminated record on line 15 is not a record
         #expect(result.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2023) == 70)
         #expect(!result.report.isClean)
@@ -139,9 +138,14 @@ struct TidyReaderTests {
     @Test func strictTurnsWarningsIntoErrors() throws {
         var options = resolving
         options.strict = true
-        let result = try load("s.csv", "country,year,indicator,value\nKOR,2022,IT.NET.USER.ZS,100.3\n", options: options)
-        #expect(result.report.files.first?.rejected == [.shareOutOfRange: 1])
+        let result = try load("s.csv", "country,year,indicator,value,unit\nKOR,2022,IT.NET.USER.ZS,100.3,%\nKOR,2021,IT.NET.USER.ZS,101,%\n", options: options)
+        #expect(result.report.files.first?.rejected == [.shareOutOfRange: 2])
         #expect(result.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2022) == nil)
+        // Without strict: 100.3 is within the tolerance (a warning, kept), 101 beyond it (rejected).
+        let lenient = try load("l.csv", "country,year,indicator,value,unit\nKOR,2022,IT.NET.USER.ZS,100.3,%\nKOR,2021,IT.NET.USER.ZS,101,%\n", options: resolving)
+        #expect(lenient.report.files.first?.rejected == [.shareOutOfRange: 1])
+        #expect(lenient.report.files.first?.warnings == [.shareOutOfRange: 1])
+        #expect(lenient.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2022) == 100.3)
     }
 
     @Test func listingIsCappedButEverythingIsCounted() throws {

@@ -121,7 +121,7 @@ struct WorldBankReaderTests {
     }
 
     @Test func shareOutOfRangeInAWideFile() throws {
-        let text = "\u{FEFF}\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2020\",\n\"Aruba\",\"ABW\",\"Access\",\"EG.ELC.ACCS.ZS\",\"130\",\n"
+        let text = "\u{FEFF}\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2020\",\n\"Aruba\",\"ABW\",\"Access to electricity (% of population)\",\"EG.ELC.ACCS.ZS\",\"130\",\n"
         let result = try load("API_EG_DS2.csv", text, options: try options())
         #expect(messages(result) == [
             "API_EG_DS2.csv:2:5 (2020): expected a percentage in 0...100 (EG.ELC.ACCS.ZS is a share), found 130.0",

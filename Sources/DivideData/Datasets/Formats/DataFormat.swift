@@ -26,6 +26,10 @@ public enum DataFormat: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     case unSDG = "un-sdg"
     /// ITU Global Cybersecurity Index, wide: `country, legal, technical, …, gci, iso3, year`.
     case gci
+    /// A publisher's table of economies, as ITU and the UN publish in Excel: title rows, then a header with an
+    /// `Economy` (or `Country`) column and either one column per year (notes columns between them) or a `Latest
+    /// year` column and breakdown columns under group headers (`Gender: Male, Female`, `Urban: Total, …`).
+    case economyTable = "economy-table"
     /// COINr `iData` written by R's `write.csv`: `uCode, uName, [group columns], [Time], <indicators…>`.
     case coinrData = "coinr-data"
     /// COINr `iMeta`: `iCode, iName, Direction, Level, Weight, Type, Parent, …`.

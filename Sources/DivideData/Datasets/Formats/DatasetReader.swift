@@ -34,6 +34,9 @@ public protocol ObservationSink: AnyObject {
     /// Declares the 1-based column holding years, for locating year errors; `nil` when years are column headers
     /// (wide formats), in which case the value's column is used.
     func setYearColumn(_ column: Int?)
+    /// Accepts the years of `range` in this file instead of ``LoadOptions/yearRange`` (a format of long-run series,
+    /// such as OWID, passes ``LoadOptions/longHistoryYears``). Call it before the first observation.
+    func acceptYears(_ range: ClosedRange<Int>)
     /// Records the publisher the file names (used for provenance and `prefer` patterns).
     func setPublisher(_ publisher: String)
     /// Records the data vintage the file states.
@@ -54,6 +57,13 @@ public protocol ObservationSink: AnyObject {
     func reject(_ error: DivideError)
     /// A warning the reader found (becomes an error in strict mode).
     func warn(_ error: DivideError)
+    /// Sets `count` values aside as a class that is not data for the panel (a text column, a categorical series,
+    /// text observations, entities without a code): counted under `kind` in the report, one line with `location`
+    /// and `text` of the first as the example. Not an error, not silent.
+    func setAside(_ kind: String, count: Int, at location: SourceLocation, text: String)
+    /// Counts `count` more problems of `reason` whose first ones were given to ``reject(_:)`` (so a class of
+    /// thousands of rejections is listed by its first examples and counted whole).
+    func rejectMore(_ reason: DivideError.Reason, count: Int)
     /// Counts one data record.
     func recordRead()
     /// Marks the value observed at `line` as an estimate of its publisher (e.g. ITU's † "ITU estimate"), not an
@@ -129,6 +139,7 @@ public enum DatasetReaders {
     public static let all: [any DatasetReader] = [
         TidyReader(), WorldBankReader(), WorldBankIndicatorMetadataReader(), SDMXReader(),
         OWIDReader(), ITUReader(), UNEGovReader(), UNSDGReader(), GCIReader(), CoinrDataReader(), CoinrMetaReader(),
+        EconomyTableReader(),
     ]
 
     /// The reader for `format`.

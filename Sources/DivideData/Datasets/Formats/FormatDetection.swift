@@ -6,8 +6,9 @@
 /// - `worldBank`: a record starting `Country Name, Country Code, Indicator Name, Indicator Code` within the first 8;
 /// - `worldBankCountryMetadata`: `Country Code, Region, IncomeGroup`; `worldBankIndicatorMetadata`:
 ///   `INDICATOR_CODE, INDICATOR_NAME`;
-/// - `sdmx`: `REF_AREA`, `TIME_PERIOD`, `OBS_VALUE` and `DATAFLOW` or `STRUCTURE` (labels such as
-///   `REF_AREA: Reference area` allowed);
+/// - `sdmx`: an area column (`REF_AREA`, `geo`, `LOCATION`…), `TIME_PERIOD` (or `TIME`), `OBS_VALUE` (or `Value`)
+///   and `DATAFLOW` or `STRUCTURE_ID` (labels such as `REF_AREA: Reference area` allowed), or an OECD archive
+///   export's `LOCATION`/`COU` with `TIME` and `Value` (0.9; see ``SDMXReader``);
 /// - `itu`: `seriesCode, entityIso, dataValue, dataYear`; `owid`: first three columns `Entity, Code, Year`;
 /// - `unEGov`: `Survey Year` and `Country Name` or `Country`; `unSDG`: `SeriesCode, GeoAreaCode, TimePeriod, Value`;
 /// - `gci`: `iso3`, `year`, `gci`; `coinrData`: `uCode` and `uName`; `coinrMeta`: `iCode` and `iName`;
@@ -71,9 +72,7 @@ public enum FormatDetection {
         case .worldBankIndicatorMetadata:
             return has(["indicator_code", "indicator_name"]) ? 1 : 0
         case .sdmx:
-            let codes = Set(first.map { String($0.split(separator: ":", maxSplits: 1).first ?? "") })
-            let structure = codes.contains("dataflow") || codes.contains("structure")
-            return structure && codes.isSuperset(of: ["ref_area", "time_period", "obs_value"]) ? 1 : 0
+            return SDMXReader().detect(sample)
         case .itu:
             return has(["seriescode", "entityiso", "datavalue", "datayear"]) ? 1 : 0
         case .owid:
@@ -86,6 +85,8 @@ public enum FormatDetection {
             return has(["iso3", "year", "gci"]) ? 1 : 0
         case .coinrData:
             return has(["ucode", "uname"]) ? 1 : 0
+        case .economyTable:
+            return EconomyTableReader().detect(sample)
         case .coinrMeta:
             return has(["icode", "iname"]) ? 1 : 0
         case .tidy:

@@ -26,12 +26,13 @@ public struct DataLoader: Sendable {
     /// Folders under the data directory that hold no observations and are not loaded.
     public static let skippedFolders: Set<String> = ["frameworks", "reference", "examples"]
 
-    /// Loads every `.csv` file under `directory` (default `Data`), recursively and in sorted order, skipping the
-    /// top-level folders `frameworks`, `reference` and `examples`.
+    /// Loads every data file (`.csv`, `.xlsx`, `.xls`) under `directory` (default `Data`), recursively and in sorted
+    /// order, skipping the top-level folders `frameworks`, `reference` and `examples`.
     ///
-    /// - Throws: ``DivideError`` `.unreadableFile` when `directory` cannot be listed.
+    /// - Throws: ``DivideError`` `.unreadableFile` when `directory` cannot be listed, `.unknownFormat` when it holds
+    ///   no data file.
     public func load(directory: String = "Data") throws(DivideError) -> LoadResult {
-        load(files: try DataLoader.csvFiles(in: directory))
+        load(files: try DataLoader.dataFiles(in: directory))
     }
 
     /// Loads `files` in order.
@@ -39,7 +40,7 @@ public struct DataLoader: Sendable {
         let builder = PanelBuilder(options: options)
         var report = LoadReport()
         for path in files {
-            report.files.append(load(path, into: builder))
+            report.files.append(contentsOf: loadReports(path, into: builder))
         }
         return LoadResult(panel: builder.build(), report: report)
     }
@@ -47,6 +48,59 @@ public struct DataLoader: Sendable {
     /// The most a pipe or FIFO may deliver (2 GiB): it is read once into memory, since format detection must look
     /// at its start before the reader reads it all.
     public static let maxStreamBytes = 1 << 31
+
+    /// Loads one file into `builder` and returns its reports: one for a CSV file, one per sheet for an Excel workbook
+    /// (`.xlsx`, `.xls`), each sheet named `book.xlsx[Sheet]` in reports and errors, its lines and columns the
+    /// sheet's rows and columns. Each sheet goes through the same format detection and readers as a CSV file
+    /// (``Workbook``). Sheets that no format recognises (notes, contents) are listed as skipped when another sheet
+    /// holds data; a workbook none of whose sheets is recognised is one `unknownFormat` error naming its sheets.
+    public func loadReports(_ path: String, into builder: PanelBuilder) -> [FileReport] {
+        guard let head = InputFile.head(path), let kind = Workbook.kind(head: head, name: path) else {
+            return [load(path, into: builder)]
+        }
+        let sheets: [Worksheet]
+        do {
+            sheets = try Workbook.sheets(path: path, kind: kind)
+        } catch {
+            return [failed(path, nil, error)]
+        }
+        var reports: [FileReport] = []
+        var unrecognised: [(index: Int, header: String)] = []
+        for sheet in sheets {
+            let name = "\(path)[\(sheet.name)]"
+            let bytes = sheet.csv()
+            if bytes.allSatisfy({ $0 == 0x0A }) {
+                var report = FileReport(file: name, format: nil, confidence: 0)
+                report.skippedReason = "empty sheet"
+                reports.append(report)
+                continue
+            }
+            let report = load(bytes: bytes, name: name, into: builder)
+            if report.format == nil, report.rejected[.unknownFormat] != nil {
+                let header = sheet.rows.first { $0.contains { !$0.isEmpty } }?.filter { !$0.isEmpty }.prefix(6)
+                    .map { DivideError.quote($0) }.joined(separator: ",") ?? ""
+                unrecognised.append((reports.count, "\(DivideError.quote(sheet.name)) (\(header))"))
+            }
+            reports.append(report)
+        }
+        let read = reports.filter { $0.format != nil }
+        if read.isEmpty {
+            let found = sheets.isEmpty ? "no sheets"
+                : "sheets " + unrecognised.map(\.header).joined(separator: "; ")
+            return [failed(path, nil, DivideError(
+                .unknownFormat, at: SourceLocation(file: path),
+                expected: "a sheet with a header of a known format (" + DataFormat.allCases.map(\.rawValue)
+                    .joined(separator: ", ") + ")",
+                found: found,
+                hint: "give the format instead of detecting it (LoadOptions.format; divide: --input-format)"))]
+        }
+        for (index, _) in unrecognised {
+            var report = FileReport(file: reports[index].file, format: nil, confidence: 0)
+            report.skippedReason = "sheet not recognised as data (notes or contents?); not read"
+            reports[index] = report
+        }
+        return reports
+    }
 
     /// Loads one file into `builder` and returns its report.
     ///
@@ -104,10 +158,10 @@ public struct DataLoader: Sendable {
                 return failed(path, nil, error)
             }
             guard let detected = FormatDetection.detect(sample) else {
-                if let encoding = InputFile.head(path).flatMap(InputFile.wrongEncoding) {
+                if let looks = InputFile.head(path).flatMap(InputFile.looksLike) {
                     return failed(path, nil, DivideError(
-                        .unknownFormat, at: SourceLocation(file: path, line: 1), expected: "UTF-8 CSV text",
-                        found: encoding, hint: "save it as UTF-8 CSV (a workbook: export each sheet as CSV)"))
+                        .unknownFormat, at: SourceLocation(file: path, line: 1), expected: "a data file (CSV text or an Excel workbook)",
+                        found: looks.what, hint: looks.hint))
                 }
                 let header = sample.records.first?.fields.prefix(8).map { DivideError.quote($0) }
                     .joined(separator: ",") ?? "an empty file"
@@ -123,7 +177,8 @@ public struct DataLoader: Sendable {
             (format, confidence) = detected
             // Two columns of the same name: which one a reader takes is a guess, so the file is refused. (Spaces
             // around a name do not count; the names are compared as slices of the header, without copies.)
-            if let header = sample.records.first {
+            // A GCI multi-edition table repeats "Global Rank" by design; its reader reads columns by position.
+            if let header = sample.records.first, format != .gci {
                 var seen = Set<Substring>(minimumCapacity: header.fields.count)
                 for (j, field) in header.fields.enumerated() {
                     let current = Self.trimmed(field)
@@ -199,15 +254,43 @@ public struct DataLoader: Sendable {
         return report
     }
 
-    /// The `.csv` files under `directory`, recursively, sorted, without the ``skippedFolders`` at its top level.
-    public static func csvFiles(in directory: String) throws(DivideError) -> [String] {
+    /// The extensions of the files a folder contributes: CSV and Excel workbooks.
+    public static let dataExtensions = [".csv", ".xlsx", ".xlsm", ".xls"]
+
+    /// The data files (``dataExtensions``) under `directory`, recursively, sorted, without the ``skippedFolders`` at
+    /// its top level.
+    ///
+    /// - Throws: ``DivideError`` `.unreadableFile` when the folder cannot be listed, and `.unknownFormat` when it
+    ///   holds no data file at all (naming what it does hold), so that a folder of nothing readable is an error,
+    ///   never "0 files, OK".
+    public static func dataFiles(in directory: String) throws(DivideError) -> [String] {
         var result: [String] = []
-        try collect(directory, topLevel: true, into: &result)
+        try collect(directory, topLevel: true, extensions: dataExtensions, into: &result)
+        if result.isEmpty {
+            var everything: [String] = []
+            try collect(directory, topLevel: true, extensions: nil, into: &everything)
+            let names = everything.sorted().prefix(5).map { DivideError.quote(String($0.split(separator: "/").last ?? "")) }
+            throw DivideError(
+                .unknownFormat, at: SourceLocation(file: directory),
+                expected: "a folder holding data files (.csv, .xlsx, .xls)",
+                found: everything.isEmpty ? "no files" : "\(everything.count) other files ("
+                    + names.joined(separator: ", ") + (everything.count > 5 ? ", …" : "") + ")",
+                hint: "name the files themselves to read them with a forced format (--input-format)")
+        }
         return result.sorted()
     }
 
-    private static func collect(_ directory: String, topLevel: Bool, into result: inout [String]) throws(DivideError)
-    {
+    /// The `.csv` files under `directory`, recursively, sorted, without the ``skippedFolders`` at its top level.
+    public static func csvFiles(in directory: String) throws(DivideError) -> [String] {
+        var result: [String] = []
+        try collect(directory, topLevel: true, extensions: [".csv"], into: &result)
+        return result.sorted()
+    }
+
+    /// Adds the files under `directory` whose names end with one of `extensions` (any file when `nil`).
+    private static func collect(
+        _ directory: String, topLevel: Bool, extensions: [String]?, into result: inout [String]
+    ) throws(DivideError) {
         guard let handle = opendir(directory) else {
             throw DivideError(
                 .unreadableFile, at: SourceLocation(file: directory), expected: "a readable directory",
@@ -229,8 +312,11 @@ public struct DataLoader: Sendable {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             if isDirectory {
                 if topLevel && skippedFolders.contains(name) { continue }
-                try collect(path, topLevel: false, into: &result)
-            } else if name.lowercased().hasSuffix(".csv") {
+                try collect(path, topLevel: false, extensions: extensions, into: &result)
+            } else if let extensions {
+                let lower = name.lowercased()
+                if extensions.contains(where: { lower.hasSuffix($0) }) { result.append(path) }
+            } else {
                 result.append(path)
             }
         }

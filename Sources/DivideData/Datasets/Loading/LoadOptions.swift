@@ -42,6 +42,10 @@ public struct LoadOptions: Sendable {
     /// projection for next year is the furthest a publisher goes. The benchmark's 0-based year indices need
     /// `0 ... 9999`. Spans wider than ``maxYearSpan`` are refused.
     public var yearRange: ClosedRange<Int>
+    /// Accepted years in formats whose series are long-run histories or projections (Our World in Data: Maddison
+    /// GDP from 1820, population projections to 2100). Default `1000 ... 2100`; a wider span than
+    /// ``maxYearSpan`` is refused by the panel.
+    public var longHistoryYears: ClosedRange<Int> = 1000...2100
     /// Which file wins a conflict.
     public var prefer: PreferPolicy
     /// Turn warnings into errors (the value is then rejected).
@@ -60,8 +64,8 @@ public struct LoadOptions: Sendable {
     /// ``PreferPolicy`` cannot settle conflicts. Default `true`; the benchmark preset turns it off.
     public var tracksProvenance = true
 
-    /// The widest span of years a panel may hold.
-    public static let maxYearSpan = 1000
+    /// The widest span of years a panel may hold: ``longHistoryYears``' default, 1000–2100.
+    public static let maxYearSpan = 1101
 
     public init(
         unitPolicy: UnitPolicy = .resolve(CountryRegistry.standard), yearRange: ClosedRange<Int>? = nil, prefer: PreferPolicy = PreferPolicy(),

@@ -34,6 +34,10 @@ public struct FileReport: Sendable {
     public var valuesUsed = 0
     /// Values set aside because their unit is an aggregate, by aggregate name.
     public var setAside: [String: Int] = [:]
+    /// Values set aside for another reason, one entry per class (a text column, a categorical series, text
+    /// observations, entities without a code), each with its count and the first one's location and text; in
+    /// the order the classes were first met.
+    public var setAsideClasses: [SetAsideClass] = []
     /// Values equal to one already in the panel from another row (kept once).
     public var duplicatesAgreeing = 0
     /// Values that replaced or lost to another source's value through the `prefer` policy.
@@ -55,14 +59,35 @@ public struct FileReport: Sendable {
         self.confidence = confidence
     }
 
-    /// Total values set aside.
-    public var setAsideTotal: Int { setAside.values.reduce(0, +) }
+    /// Total values set aside (aggregates and every other class).
+    public var setAsideTotal: Int {
+        setAside.values.reduce(0, +) + setAsideClasses.reduce(0) { $0 + $1.count }
+    }
     /// Total missing values.
     public var missingTotal: Int { missing.values.reduce(0, +) }
     /// Total rejected values or records.
     public var rejectedTotal: Int { rejected.values.reduce(0, +) }
     /// Total warnings.
     public var warningTotal: Int { warnings.values.reduce(0, +) }
+}
+
+/// A class of values set aside, not rejected: what they are, how many, and where the first one is.
+public struct SetAsideClass: Sendable, Hashable, CustomStringConvertible {
+    /// What the values are, e.g. "text columns (labels, not numbers)".
+    public var kind: String
+    /// How many values (or cells) were set aside.
+    public var count: Int
+    /// The first one: `file:line:column (name)` and its text.
+    public var example: String
+
+    public init(kind: String, count: Int, example: String) {
+        self.kind = kind
+        self.count = count
+        self.example = example
+    }
+
+    /// `kind count, e.g. example`.
+    public var description: String { "\(kind) \(count), e.g. \(example)" }
 }
 
 /// The report of a load: one ``FileReport`` per file, plus problems that concern no single file.

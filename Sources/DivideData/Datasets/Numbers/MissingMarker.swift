@@ -2,7 +2,8 @@
 ///
 /// Recognised (after trimming spaces): the empty field, `..` (World Bank, UN), `...` and `…` (U+2026, UN
 /// yearbooks), `-` (ITU, UN), and, ignoring case, `NA` (R's `write.csv`), `n/a`, and `NaN` (numpy and pandas
-/// writing floats). `NaN` is treated as missing rather than as a number because no publisher means a computed
+/// writing floats), and `#N/A`, Excel's "not available" (a workbook saved as CSV writes it; other Excel errors such
+/// as `#DIV/0!` are not markers and are rejected). `NaN` is treated as missing rather than as a number because no publisher means a computed
 /// not-a-number; `inf` is not a marker and is rejected as a non-finite value.
 public enum MissingMarker: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     case empty = ""
@@ -13,6 +14,7 @@ public enum MissingMarker: String, Sendable, Hashable, CaseIterable, Comparable,
     case na = "NA"
     case nSlashA = "n/a"
     case nan = "NaN"
+    case notAvailable = "#N/A"
 
     public var description: String { self == .empty ? "\"\" (empty)" : "\"\(rawValue)\"" }
 
@@ -27,6 +29,10 @@ public enum MissingMarker: String, Sendable, Hashable, CaseIterable, Comparable,
         while end > start && bytes[end - 1] == 0x20 { end -= 1 }
         let count = end - start
         if count == 0 { return .empty }
+        if count == 4 {
+            return bytes[start] == 0x23 && bytes[start + 1] | 0x20 == 0x6E && bytes[start + 2] == 0x2F
+                && bytes[start + 3] | 0x20 == 0x61 ? .notAvailable : nil
+        }
         if count > 3 { return nil }
         let b0 = bytes[start] | 0x20  // ASCII lower case (harmless for the punctuation tested below)
         switch count {

@@ -32,8 +32,8 @@ public final class FileSink: ObservationSink {
     @exclusivity(unchecked) private var listed: [String: Int] = [:]
     @exclusivity(unchecked) private var minYear = Int.max
     @exclusivity(unchecked) private var maxYear = Int.min
-    private let yearLow: Int
-    private let yearHigh: Int
+    private var yearLow: Int
+    private var yearHigh: Int
 
     package init(builder: PanelBuilder, fileIndex: Int, rowBase: UInt64, name: String, format: DataFormat, confidence: Double)
     {
@@ -53,6 +53,11 @@ public final class FileSink: ObservationSink {
     }
 
     public func setYearColumn(_ column: Int?) { yearColumn = column }
+
+    public func acceptYears(_ range: ClosedRange<Int>) {
+        yearLow = range.lowerBound
+        yearHigh = range.upperBound
+    }
 
     public func setVintage(_ vintage: String) { report.vintage = vintage }
 
@@ -120,6 +125,23 @@ public final class FileSink: ObservationSink {
     }
 
     public func reject(_ error: DivideError) { note(error, severity: .error) }
+
+    public func setAside(_ kind: String, count: Int, at location: SourceLocation, text: String) {
+        guard count > 0 else { return }
+        if let line = location.line, line > maxLine { maxLine = line }
+        if let index = report.setAsideClasses.firstIndex(where: { $0.kind == kind }) {
+            report.setAsideClasses[index].count += count
+        } else {
+            report.setAsideClasses.append(
+                SetAsideClass(kind: kind, count: count, example: "\(location) \(DivideError.quote(text))"))
+        }
+    }
+
+    public func rejectMore(_ reason: DivideError.Reason, count: Int) {
+        guard count > 0 else { return }
+        report.rejected[reason, default: 0] += count
+        listed[Severity.error.rawValue + reason.rawValue, default: 0] += count
+    }
 
     public func warn(_ error: DivideError) { note(error, severity: options.strict ? .error : .warning) }
 

@@ -8,6 +8,10 @@
 /// `seriesUnits` corrected by ``ITUSeriesUnits`` (the export mislabels some series), its source
 /// "International Telecommunication Union, ITU DataHub" and its licence CC BY-NC-SA 3.0 IGO.
 ///
+/// Categorical and policy series (the ICT regulatory tracker's "Yes"/"No"/"Partially", types of regulator) have
+/// text values: a series with text and no number is set aside as one class, counted, with its first location;
+/// text in a numeric series is rejected.
+///
 /// Per-value `dataNote` and `dataSource` (national regulators, "ITU estimate.") are not kept: the sink records
 /// provenance as file and line, which locate them in the file. A `dataSource` starting "ITU estimate" marks the
 /// value as an estimate (``Panel/isEstimate(unitAt:indicatorAt:yearAt:)``), not an official figure.
@@ -54,6 +58,7 @@ public struct ITUReader: DatasetReader {
         var nameHandles: [UnitHandle] = []
         var series = ByteInterner()
         var seriesHandles: [IndicatorHandle] = []
+        var texts = TextValues(keep: sink.options.maxListedPerReason)
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
@@ -85,13 +90,20 @@ public struct ITUReader: DatasetReader {
                 ReaderSupport.rejectYear(scanner, field: yearColumn, into: sink)
                 continue
             }
-            ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in
+            ReaderSupport.value(scanner, field: valueColumn, into: sink, text: { bytes in
+                texts.text(Int(seriesID), bytes, at: sink.location(line: line, column: valueColumn + 1))
+            }) { value in
+                texts.number(Int(seriesID))
                 sink.observe(
                     unit: unit, indicator: indicator, year: year, value: value, line: line, column: valueColumn + 1)
                 if let sourceColumn, Self.isITUEstimate(scanner.field(sourceColumn)) { sink.markEstimate(line: line) }
             }
         }
+        texts.finish(into: sink, kind: Self.categoricalKind) { series.text(Int32($0)).trimmingSpaces() }
     }
+
+    /// The set-aside class of ITU's categorical and policy series.
+    package static let categoricalKind = "values of categorical or policy series (text, not numbers)"
 
     private static let estimatePrefix = Array("itu estimate".utf8)
 

@@ -8,6 +8,12 @@ import Foundation
 ///
 /// Units: the `Code` column when it is not empty, else `Entity`. OWID's `OWID_*` codes and its code-less regions
 /// ("Africa", "High-income countries") are aggregates: the resolver says so, and they are set aside and counted.
+/// Other code-less entities ("East Asia and Pacific (WB)", "Arab States (UNDP)", "China (urban)", historical
+/// states) are not economies either: their values are set aside as one class, counted, with the first as example.
+///
+/// Text columns (region labels such as `World regions according to OWID`, `…annotations`) are not indicators: known
+/// by name, or found by content (a column with text and no number), their cells are set aside as one class. Text
+/// in a column that also has numbers is rejected. Years: ``LoadOptions/longHistoryYears`` (default 1000–2100).
 ///
 /// Indicator codes: the *data-package stem* when the file has one value column (OWID names a download after its
 /// chart slug, e.g. `broadband-penetration-by-country`); `<stem>/<column slug>` when it has several
@@ -44,14 +50,24 @@ public struct OWIDReader: DatasetReader {
         }
         sink.setYearColumn(3)
         sink.setPublisher("Our World in Data")
+        // OWID holds long-run series (Maddison GDP from 1820) and projections (to 2100).
+        sink.acceptYears(sink.options.longHistoryYears)
         let valueColumns = Array(header[3...])
         let package = OWIDDataPackage.find(forCSV: sink.fileName, columns: valueColumns)
         if let vintage = package?.lastUpdated { sink.setVintage(vintage) }
         let stem = package?.slug ?? OWIDReader.stem(of: sink.fileName)
-        var indicators: [IndicatorHandle] = []
-        for column in valueColumns {
+        // Text columns known by name (region labels, annotations) are never indicators; other columns are decided
+        // by their content at the end (TextValues): all text and no number, a text column set aside.
+        let isTextColumn = valueColumns.map(OWIDReader.isTextColumn)
+        let numericCount = isTextColumn.lazy.filter { !$0 }.count
+        var indicators: [IndicatorHandle?] = []
+        for (k, column) in valueColumns.enumerated() {
+            guard !isTextColumn[k] else {
+                indicators.append(nil)
+                continue
+            }
             let parsed = OWIDReader.splitUnit(column)
-            let code = valueColumns.count == 1 ? stem : stem + "/" + OWIDReader.slug(parsed.name)
+            let code = numericCount == 1 ? stem : stem + "/" + OWIDReader.slug(parsed.name)
             var info = IndicatorInfo(
                 code: code, name: column.trimmingSpaces(), unit: parsed.unit, source: "Our World in Data",
                 licence: "CC BY 4.0", isShare: OWIDReader.isShare(unit: parsed.unit, name: column))
@@ -64,11 +80,22 @@ public struct OWIDReader: DatasetReader {
             }
             indicators.append(sink.indicator(info))
         }
+        let resolver: (any UnitResolving)? = {
+            if case .resolve(let resolver) = sink.options.unitPolicy { return resolver }
+            return nil
+        }()
         let width = header.count
         var codes = ByteInterner()
         var codeHandles: [UnitHandle] = []
         var entities = ByteInterner()
-        var entityHandles: [UnitHandle] = []
+        // A code-less entity is an economy or aggregate the resolver knows, or else a non-economy (nil).
+        var entityHandles: [UnitHandle?] = []
+        var texts = TextValues(keep: sink.options.maxListedPerReason)
+        var textCells = 0
+        var firstTextCell: (location: SourceLocation, text: String)?
+        var nonEconomyValues = 0
+        var nonEconomies = Set<Int>()
+        var firstNonEconomy: (location: SourceLocation, name: String)?
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
@@ -76,8 +103,31 @@ public struct OWIDReader: DatasetReader {
             let unit: UnitHandle
             if MissingMarker.match(scanner.field(1)) == .empty {
                 let (id, isNew) = entities.intern(scanner.field(0))
-                if isNew { entityHandles.append(sink.unit(entities.text(id), column: 1)) }
-                unit = entityHandles[Int(id)]
+                if isNew {
+                    let name = entities.text(id)
+                    if let resolver, case .unknown = resolver.resolve(name) {
+                        entityHandles.append(nil)
+                    } else {
+                        entityHandles.append(sink.unit(name, column: 1))
+                    }
+                }
+                guard let handle = entityHandles[Int(id)] else {
+                    nonEconomies.insert(Int(id))
+                    for index in 3..<width {
+                        if let marker = MissingMarker.match(scanner.field(index)) {
+                            sink.missing(marker)
+                        } else if isTextColumn[index - 3] {
+                            textCells += 1
+                        } else {
+                            nonEconomyValues += 1
+                            if firstNonEconomy == nil {
+                                firstNonEconomy = (sink.location(line: line, column: 1), entities.text(id))
+                            }
+                        }
+                    }
+                    continue
+                }
+                unit = handle
             } else {
                 let (id, isNew) = codes.intern(scanner.field(1))
                 if isNew { codeHandles.append(sink.unit(codes.text(id), column: 2)) }
@@ -88,12 +138,48 @@ public struct OWIDReader: DatasetReader {
                 continue
             }
             for index in 3..<width {
-                let indicator = indicators[index - 3]
-                ReaderSupport.value(scanner, field: index, into: sink) { value in
+                guard let indicator = indicators[index - 3] else {
+                    let bytes = scanner.field(index)
+                    if let marker = MissingMarker.match(bytes) {
+                        sink.missing(marker)
+                    } else {
+                        textCells += 1
+                        if firstTextCell == nil {
+                            firstTextCell = (sink.location(line: line, column: index + 1),
+                                             String(decoding: bytes, as: UTF8.self))
+                        }
+                    }
+                    continue
+                }
+                ReaderSupport.value(scanner, field: index, into: sink, text: { bytes in
+                    texts.text(index - 3, bytes, at: sink.location(line: line, column: index + 1))
+                }) { value in
+                    texts.number(index - 3)
                     sink.observe(unit: unit, indicator: indicator, year: year, value: value, line: line, column: index + 1)
                 }
             }
         }
+        if let first = firstTextCell {
+            sink.setAside(OWIDReader.textColumnsKind, count: textCells, at: first.location, text: first.text)
+        }
+        texts.finish(into: sink, kind: OWIDReader.textColumnsKind) { valueColumns[$0].trimmingSpaces() }
+        if let first = firstNonEconomy {
+            sink.setAside(
+                "values of \(nonEconomies.count) code-less entities that are not economies (regions of other "
+                    + "publishers, historical states, parts of economies)",
+                count: nonEconomyValues, at: first.location, text: first.name)
+        }
+    }
+
+    /// The set-aside class of OWID's text columns.
+    package static let textColumnsKind = "text cells of label or annotation columns (not numbers)"
+
+    /// Whether an OWID column is a text column by its name: OWID's region labels (`World regions according to OWID`,
+    /// `world-regions-according-to-owid`, `owid_region`, `Continent`) and annotation columns (`…annotations`).
+    package static func isTextColumn(_ header: String) -> Bool {
+        let name = slug(header)
+        return name.hasSuffix("annotations") || name == "world-regions-according-to-owid" || name == "owid-region"
+            || name == "continent" || name == "owid-region-name"
     }
 
     /// The file name of `path` without directories and a trailing `.csv`.

@@ -137,3 +137,89 @@ package enum ReaderSupport {
             found: "header " + header.map { DivideError.quote($0) }.joined(separator: ","))
     }
 }
+
+extension ReaderSupport {
+    /// Whether a value that is neither a number nor a missing marker is *text* (a label, a category, a note such as
+    /// "Data pending" or "3/7") rather than a malformed number: it holds a byte other than digits, spaces, signs,
+    /// `.`, `,`, `;`, `e`/`E` and `%`. Malformed numbers (`12,3`, `1.2.3`) are not text and stay located rejections.
+    package static func isText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes {
+            switch b {
+            case 0x30...0x39, 0x20, 0x2B, 0x2D, 0x2E, 0x2C, 0x3B, 0x65, 0x45, 0x25: continue
+            default: return true
+            }
+        }
+        return false
+    }
+
+    /// Like ``value(_:field:into:_:)``, but a value that ``isText(_:)`` goes to `text` instead of being rejected
+    /// (for readers that set text series or columns aside, or decide at the end of the file).
+    @inline(__always)
+    package static func value<Sink: ObservationSink>(
+        _ scanner: CSVScanner, field index: Int, into sink: Sink, text: (UnsafeBufferPointer<UInt8>) -> Void,
+        _ body: (Double) -> Void
+    ) {
+        let bytes = scanner.field(index)
+        if case .invalid = DecimalParser.parse(bytes), MissingMarker.match(bytes) == nil, isText(bytes) {
+            text(bytes)
+            return
+        }
+        value(scanner, field: index, into: sink, body)
+    }
+}
+
+/// Text values met per series or column (by a small integer key), decided at the end of the file: a series or column
+/// with text and *no* number is not numeric data (a label column, a categorical or policy series) and is set aside
+/// as one class, counted, with its first location; text in a series that also has numbers is rejected, the first
+/// ``LoadOptions/maxListedPerReason`` with their locations and the rest counted.
+package struct TextValues {
+    private struct Entry {
+        var numbers = 0
+        var texts = 0
+        var first: (location: SourceLocation, text: String)?
+        var errors: [DivideError] = []
+    }
+
+    private var entries: [Entry] = []
+    private let keep: Int
+
+    package init(keep: Int) { self.keep = keep }
+
+    private mutating func grow(_ key: Int) {
+        if key >= entries.count { entries.append(contentsOf: repeatElement(Entry(), count: key + 1 - entries.count)) }
+    }
+
+    /// Counts a number of `key`.
+    @inline(__always)
+    package mutating func number(_ key: Int) {
+        if key >= entries.count { grow(key) }
+        entries[key].numbers &+= 1
+    }
+
+    /// Records a text value of `key` at `location`.
+    package mutating func text(_ key: Int, _ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation) {
+        grow(key)
+        entries[key].texts += 1
+        let text = String(decoding: bytes, as: UTF8.self)
+        if entries[key].first == nil { entries[key].first = (location, text) }
+        if entries[key].errors.count < keep {
+            entries[key].errors.append(
+                DivideError(
+                    .nonNumericValue, at: location, expected: "a number", found: DivideError.quote(text),
+                    hint: "missing values may be written as empty, .., NA, n/a, - or …"))
+        }
+    }
+
+    /// Sets aside the all-text keys under `kind` (the example names the key with `label`) and rejects the text of
+    /// the mixed ones.
+    package func finish<Sink: ObservationSink>(into sink: Sink, kind: String, label: (Int) -> String) {
+        for (key, entry) in entries.enumerated() where entry.texts > 0 {
+            if entry.numbers == 0, let first = entry.first {
+                sink.setAside(kind, count: entry.texts, at: first.location, text: label(key) + ": " + first.text)
+            } else {
+                for error in entry.errors { sink.reject(error) }
+                sink.rejectMore(.nonNumericValue, count: entry.texts - entry.errors.count)
+            }
+        }
+    }
+}

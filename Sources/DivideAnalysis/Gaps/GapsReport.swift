@@ -155,9 +155,13 @@ public struct GapsReport: Encodable, Sendable {
     }
 
     /// Each reported economy's gap to the frontier on the index in `year` (nil = `IndexResult.latestYear`), with
-    /// its attribution to indicators, growth over `window` (nil = ``IndexResult/defaultGapWindow(year:)``), years to
+    /// its attribution to indicators, growth over `window` (nil = `IndexResult/defaultGapWindow(year:)`), years to
     /// close, and the gender parity and urban–rural ratios of the data (latest year up to `year`).
     /// - Parameters:
+    ///   - run: the computed index, its data and the group reported for.
+    ///   - requested: the year; nil = the latest year the index is meaningfully scored.
+    ///   - window: the years of the growth rates; nil = the 5 years up to the year.
+    ///   - frontier: where the frontier lies.
     ///   - only: one economy (ISO3) instead of every reported one.
     ///   - parity: the female and male rate series of the gender parity score.
     ///   - urbanRural: the urban and rural rate series, when the data has them.

@@ -5,7 +5,7 @@ import DivideIndex
 public enum InequalityGrouping: String, CaseIterable, Sendable {
     case subregion, income
 
-    /// The grouping of ``UnitGroupings`` it reads.
+    /// The grouping of `UnitGroupings` it reads.
     public var key: String { self == .subregion ? UnitGroupings.subregion : UnitGroupings.income }
 }
 

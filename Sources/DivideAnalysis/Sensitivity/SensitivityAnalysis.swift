@@ -81,7 +81,7 @@ public struct SensitivityResult: Sendable, Equatable {
 /// total-effect indices (Jansen estimators) with bootstrap intervals, for the mean absolute rank change
 /// `(1/n) Σᵤ |rankᵤ − nominalᵤ|` (over units ranked nominally and in the run) and for each chosen unit's rank.
 public enum SensitivityAnalysis {
-    /// Computes `framework` on `cube` (``IndexResult/init(computing:cube:years:)``), then runs
+    /// Computes `framework` on `cube` (`IndexResult/init(computing:cube:years:)`), then runs
     /// ``run(_:assumptions:options:progress:)`` around it.
     public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
                            options: SensitivityOptions = SensitivityOptions(),

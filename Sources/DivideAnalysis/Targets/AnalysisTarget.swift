@@ -2,7 +2,7 @@ import DivideData
 import DivideIndex
 
 /// What a measure across economies (inequality, convergence) is taken of: a series of the data or a node of the
-/// index, as a units × years table over the units an ``IndexRun`` reports.
+/// index, as a units × years table over the units an `IndexRun` reports.
 public struct AnalysisTarget: Equatable, Sendable {
     /// `series IT.NET.USER.ZS` or `node CONN (Connectivity)`.
     public var label: String
@@ -26,7 +26,7 @@ public struct AnalysisTarget: Equatable, Sendable {
 
     /// The target named by `indicator` (a series code of the data, or an indicator id of the framework, whose raw
     /// series is then read) or `node` (a node's scores); the index when neither is given. Units are the run's
-    /// reported units (``IndexRun/reportedUnits``).
+    /// reported units (`IndexRun/reportedUnits`).
     /// - Throws: `ConstructionError.unknownName` for a series the data lacks or a node the framework lacks, with
     ///   the nearest names as its hint.
     public static func resolve(indicator: String?, node: String?, run: IndexRun) throws -> AnalysisTarget {

@@ -158,7 +158,7 @@ public enum UncertaintyAnalysis {
             assumptions: engine.assumptionLines)
     }
 
-    /// Computes `framework` on `cube` (``IndexResult/init(computing:cube:years:)``), then runs
+    /// Computes `framework` on `cube` (`IndexResult/init(computing:cube:years:)`), then runs
     /// ``run(_:assumptions:options:progress:)`` around it.
     public static func run(_ framework: Framework, cube: IndicatorCube, assumptions: UncertainAssumptions,
                            options: UncertaintyOptions = UncertaintyOptions(),

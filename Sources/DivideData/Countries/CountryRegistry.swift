@@ -11,7 +11,7 @@
 ///    ISO 3166-1 alpha-2 code. No real name is two letters long, so a two-letter text is never ambiguous.
 /// 5. Any other `OWID_`-prefixed code is an OWID aggregate (OWID uses the prefix only for non-ISO entities;
 ///    the one economy among them, `OWID_KOS`, is caught by rule 3).
-/// 6. Any other ISO 3166-1 *user-assigned* code (``isUserAssignedCode(_:)``: `AA`, `QM`–`QZ`, `X?`, `ZZ` and their
+/// 6. Any other ISO 3166-1 *user-assigned* code (`isUserAssignedCode(_:)`: `AA`, `QM`–`QZ`, `X?`, `ZZ` and their
 ///    alpha-3 ranges) is a non-economy set aside as an aggregate. Kosovo, the one economy publishers give such
 ///    codes, is an alias entry (`XKX` World Bank and EU, `XKK`, `XK`, `KSV`, `UVK` (IMF, not user-assigned),
 ///    `KSO` ITU, `OWID_KOS`) and so caught by rule 3 or 4.

@@ -17,6 +17,10 @@ public struct IndexResult: Sendable {
 
     /// Wraps a construction already prepared and aggregated.
     /// - Parameters:
+    ///   - framework: the index definition the construction ran.
+    ///   - prepared: the construction prepared up to normalisation.
+    ///   - construction: its aggregated scores and ranks.
+    ///   - cube: the raw data it read.
     ///   - years: the reported years; nil = every year in which at least one unit has an index score.
     public init(framework: Framework, prepared: PreparedConstruction, construction: ConstructionResult,
                 cube: IndicatorCube, years: [Int]? = nil) {
@@ -30,9 +34,11 @@ public struct IndexResult: Sendable {
     }
 
     /// Computes `framework` on `cube` (every unit and year of the cube): the entry point for a caller that holds
-    /// a cube rather than a ``Panel`` (``IndexComputation`` builds the cube from a panel, ``IndexRequest`` from
+    /// a cube rather than a `Panel` (``IndexComputation`` builds the cube from a panel, ``IndexRequest`` from
     /// files).
     /// - Parameters:
+    ///   - framework: the index definition.
+    ///   - cube: the indicator data (units × series × years).
     ///   - years: the reported years; nil = every year in which at least one unit has an index score.
     /// - Throws: ``FrameworkError`` for an invalid framework, ``ConstructionError`` from a construction step.
     public init(computing framework: Framework, cube: IndicatorCube, years: [Int]? = nil) throws {

@@ -52,7 +52,7 @@ public struct DataLoader: Sendable {
     /// Loads one file into `builder` and returns its reports: one for a CSV file, one per sheet for an Excel workbook
     /// (`.xlsx`, `.xls`), each sheet named `book.xlsx[Sheet]` in reports and errors, its lines and columns the
     /// sheet's rows and columns. Each sheet goes through the same format detection and readers as a CSV file
-    /// (``Workbook``). Sheets that no format recognises (notes, contents) are listed as skipped when another sheet
+    /// (`Workbook`). Sheets that no format recognises (notes, contents) are listed as skipped when another sheet
     /// holds data; a workbook none of whose sheets is recognised is one `unknownFormat` error naming its sheets.
     public func loadReports(_ path: String, into builder: PanelBuilder) -> [FileReport] {
         guard let head = InputFile.head(path), let kind = Workbook.kind(head: head, name: path) else {

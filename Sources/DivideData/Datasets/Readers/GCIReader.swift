@@ -10,7 +10,7 @@
 /// the five pillars), `GCI.LEGAL`, `GCI.TECHNICAL`, `GCI.ORGANIZATIONAL`, `GCI.CAPACITY`, `GCI.COOPERATION`, 0–20
 /// each. A long-shape variable not in the list is kept under its own name as code.
 ///
-/// A third shape, the *multi-edition table* (``MultiEdition``: GCI 2014–2024 scores and ranks side by side, `#N/A`
+/// A third shape, the *multi-edition table* (`MultiEdition`: GCI 2014–2024 scores and ranks side by side, `#N/A`
 /// for economies not assessed, repeated `Global Rank` headers, title rows above the header), gives `GCI.OVERALL`
 /// per edition year and `GCI.RANK`; scores of editions before 2020 (0–1) are multiplied by 100 so that one series
 /// is on 0–100 throughout (docs/data-formats.md).

@@ -28,7 +28,7 @@
 ///   column in header order, joined by `.`, `UNIT_MEASURE` included (in OECD data the same measure comes as a growth
 ///   rate and as a level: two series, not a conflict) — e.g. `DF_SDG_GLH.SI_POV_DAY1._T`;
 /// - a column is a dimension unless it is a structure column, the area, time or value column, `FREQ`/`FREQUENCY`, a
-///   label column, or a known attribute (``attributes``): `OBS_STATUS`, `OBS_FLAG`, `CONF_STATUS`, `OBS_CONF`,
+///   label column, or a known attribute (`attributes`): `OBS_STATUS`, `OBS_FLAG`, `CONF_STATUS`, `OBS_CONF`,
 ///   `UNIT_MULT` (applied: each value × 10^UNIT_MULT; OECD.Stat's `PowerCode Code` is the same), `DECIMALS`,
 ///   comments, sources, `Flag Codes`…: attributes describe a value, they never split a series;
 /// - `UNIT_MEASURE` (or OECD.Stat's `Unit Code`) is also kept as the indicator's unit;

@@ -2,13 +2,13 @@ import ArgumentParser
 import DigitalDivide
 import Foundation
 
-/// `divide gaps`: each economy's gap to a frontier on the index, the indicators behind it, the years to close it at
-/// the current growth rate, and the gender parity and urban–rural ratios where the data has them.
+/// `divide gaps`: each economy's gap to a frontier on the index, the indicators behind it, its progress on stated
+/// targets of raw indicators, and the gender parity and urban–rural ratios where the data has them.
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "Gaps to a frontier (best in subregion, ESCAP, income group, or a target) with each indicator's "
-            + "contribution, years to close at the current growth rate, gender parity and urban–rural ratios.",
+            + "contribution, years to reach stated targets on raw indicators, gender parity and urban–rural ratios.",
         discussion: """
             The gap is I* − I on the index; contributions split it over the indicators exactly, node by node, \
             with each node's own aggregation (arithmetic, geometric, shifted geometric, harmonic, generalised: \
@@ -16,9 +16,14 @@ struct GapsCommand: ParsableCommand {
             renormalised over the children both economies have (z* = the frontier economy's values, or the target \
             everywhere), so they add up to the gap over those indicators; a weighted median, Mazziotta–Pareto or \
             Copeland node is not split (attribution_note says so). The same analysis gives the briefs' gap lines. \
-            Years to close: t = ln(I*/I)/(ln(1+g) − ln(1+g*)) with g the economy's CAGR of the index \
-            over the window (--years, default the 5 years up to --year, from the first and last year with a score) and g* the frontier's (0 for a target); \
-            "never" when g ≤ g*. Gender parity: IT_MOB_OWN.FEMALE ÷ IT_MOB_OWN.MALE (mobile phone ownership; \
+            Growth: the CAGR of the index over the window (--years, default the 5 years up to --year, from the \
+            economy's own first and last year with a score), of the economy and of the frontier. No years to close \
+            are extrapolated from index scores: they are relative (rescaled each year over the universe), so their \
+            growth is a change of position (years_to_close is kept empty for scripts). Targets: each stated target of \
+            a raw indicator (Broadband Commission 2025 Targets 3 and 4; ITU IDI 2024 goalposts; id, value, year and \
+            source in the output), the latest value up to --year, its CAGR over the window and the years to reach \
+            the target at that rate, t = ln(target/x)/ln(1+g): "met", or "not reached" when it moves away or not at \
+            all. Gender parity: IT_MOB_OWN.FEMALE ÷ IT_MOB_OWN.MALE (mobile phone ownership; \
             parity within 0.98–1.02, ITU), latest year up to --year. Urban–rural ratio from --urban-series and \
             --rural-series when given; otherwise "no data".
             """
@@ -82,6 +87,17 @@ struct GapsCommand: ParsableCommand {
         print(Self.render(report, format: format), terminator: "")
     }
 
+    /// "met", "about 2027 (+4.1% a year)", "not reached (−1.2% a year)", "no trend".
+    static func targetStatus(_ p: TargetProgress) -> String {
+        let rate = p.growth.map { (($0 >= 0 ? "+" : "") + fixed($0 * 100, 1)) + "% a year" }
+        switch p.yearsToReach {
+        case .closed?: return "met"
+        case .never?: return "not reached" + (rate.map { " (\($0))" } ?? "")
+        case .years(let t)?: return "about \(p.year + Int(t.rounded(.up)))" + (rate.map { " (\($0))" } ?? "")
+        case nil: return "no trend"
+        }
+    }
+
     static func closeText(_ t: YearsToClose?) -> String {
         switch t {
         case .none: return ""
@@ -109,7 +125,7 @@ struct GapsCommand: ParsableCommand {
             func n(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
             let rows = r.rows.map { row in
                 [row.unit, row.peerGroup, n(row.score), n(row.frontier), row.frontierUnit ?? "", n(row.gap),
-                 n(row.relativeGap), n(row.growth?.rate), n(row.frontierGrowth), closeText(row.yearsToClose),
+                 n(row.relativeGap), n(row.growth?.rate), n(row.frontierGrowth), "",
                  row.contributions.max { $0.contribution < $1.contribution }?.indicator ?? "",
                  n(row.genderParity?.score), row.genderParity?.band.rawValue ?? "", n(row.urbanRural?.ratio)]
             }
@@ -127,13 +143,24 @@ struct GapsCommand: ParsableCommand {
                     ["score", fixed(row.score, 2)],
                     ["frontier", fixed(row.frontier, 2) + (row.frontierUnit.map { " (\(unitName($0)))" } ?? "")],
                     ["gap", fixed(row.gap, 2) + (row.relativeGap.map { " (\(fixed($0 * 100, 1))%)" } ?? "")],
-                    ["CAGR of the score", fixed(row.growth.map { $0.rate * 100 }, 2) + " % a year"],
+                    ["CAGR of the score", fixed(row.growth.map { $0.rate * 100 }, 2) + " % a year"
+                        + (row.growth.map { " (\($0.startYear)–\($0.endYear), the economy's own years with a score)" } ?? "")],
                     ["CAGR of the frontier", fixed(row.frontierGrowth.map { $0 * 100 }, 2) + " % a year"],
-                    ["years to close", closeText(row.yearsToClose)],
                     ["gender parity (\(r.paritySeries[0]) ÷ \(r.paritySeries[1]))", parityText(row)],
                     ["urban–rural ratio", urbanRuralText(row)],
                 ] + (row.note.map { [["note", $0]] } ?? []))
                 sections.append(Section(title: "Summary", table: facts))
+                if !row.targets.isEmpty {
+                    sections.append(Section(
+                        title: "Targets (raw indicators, growth over the window; no years to close on relative scores)",
+                        table: Table(header: ["target", "indicator", "value", "target value", "at its own growth", "source"],
+                                     rows: row.targets.map { p in
+                                         [p.target.id, p.target.name, "\(fixed(p.value, 2)) (\(p.year))",
+                                          (p.target.higherIsBetter ? "" : "below ") + formatNumber(p.target.value)
+                                              + (p.target.byYear.map { " by \($0)" } ?? ""),
+                                          Self.targetStatus(p), p.target.source]
+                                     }, numeric: [2])))
+                }
                 sections.append(Section(
                     title: "Contributions to the gap (sum \(fixed(row.attributedGap, 2)) over the indicators both have)",
                     table: Table(header: ["indicator", "weight", "contribution", "share"],
@@ -143,12 +170,12 @@ struct GapsCommand: ParsableCommand {
                                  }, numeric: [1, 2, 3])))
             } else {
                 let table = Table(
-                    header: ["unit", "economy", "group", "score", "frontier", "gap", "CAGR %", "years to close",
+                    header: ["unit", "economy", "group", "score", "frontier", "gap", "CAGR %", "targets met",
                              "largest contributor", "gender parity", "urban–rural"],
                     rows: r.rows.sorted { ($0.gap ?? .infinity) < ($1.gap ?? .infinity) }.map { row in
                         [row.unit, row.name, row.peerGroup, fixed(row.score, 2), fixed(row.frontier, 2),
                          fixed(row.gap, 2), fixed(row.growth.map { $0.rate * 100 }, 2),
-                         row.note ?? closeText(row.yearsToClose),
+                         row.note ?? "\(row.targets.count { $0.yearsToReach == .closed })/\(row.targets.count)",
                          row.contributions.max { $0.contribution < $1.contribution }?.indicator ?? "",
                          parityText(row), urbanRuralText(row)]
                     }, numeric: [3, 4, 5, 6])

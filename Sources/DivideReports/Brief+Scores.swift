@@ -173,22 +173,16 @@ extension Brief {
         public var gap: Double
         /// The indicators contributing most to the gap, largest first (at most three).
         public var contributors: [GapContributor]
-        /// Years to close the gap at the current growth rates (`closed`, a number, or `never`).
-        public var yearsToClose: YearsToClose?
-        /// The economy's compound annual growth rate used for ``yearsToClose`` (0.05 = 5 % a year).
-        public var growthRate: Double?
         /// Creates the value from its parts.
         public init(
             frontier: Double, frontierEconomy: Economy?, frontierTiedEconomies: [Economy]? = nil, gap: Double,
-            contributors: [GapContributor], yearsToClose: YearsToClose?, growthRate: Double?
+            contributors: [GapContributor]
         ) {
             self.frontier = frontier
             self.frontierEconomy = frontierEconomy
             self.frontierTiedEconomies = frontierTiedEconomies
             self.gap = gap
             self.contributors = contributors
-            self.yearsToClose = yearsToClose
-            self.growthRate = growthRate
         }
     }
 

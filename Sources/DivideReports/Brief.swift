@@ -10,7 +10,7 @@ import DivideIndex
 /// `docs/brief-schema.md`; ``schemaVersion`` changes when a field changes meaning or is removed.
 public struct Brief: Sendable, Equatable, Codable {
     /// The schema version this library writes (`"1.0"`); see `docs/brief-schema.md`.
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "2.0"
 
     /// Version of the JSON schema the brief follows.
     public var schemaVersion: String
@@ -34,13 +34,19 @@ public struct Brief: Sendable, Equatable, Codable {
     public var distribution: Distribution?
     /// Plain-language notes on what is missing or stale.
     public var notes: [String]
+    /// Progress on stated targets of raw indicators (Broadband Commission 2025, ITU IDI goalposts): the latest
+    /// value, its own growth over five years, and the years to reach the target at that growth. Nil in a brief
+    /// written before schema 2.0.
+    public var targets: [TargetProgress]?
 
     /// Creates the value from its parts.
     public init(
         schemaVersion: String = Brief.currentSchemaVersion, header: Header, index: NodeSummary?,
         pillars: [NodeSummary], standing: Standing?, indicators: [IndicatorRow], withinEconomy: WithinEconomy,
-        peers: Peers?, trend: [TrendSeries], distribution: Distribution?, notes: [String]
+        peers: Peers?, trend: [TrendSeries], distribution: Distribution?, notes: [String],
+        targets: [TargetProgress]? = nil
     ) {
+        self.targets = targets
         self.schemaVersion = schemaVersion
         self.header = header
         self.index = index

@@ -3,7 +3,9 @@ import DivideIndex
 import Foundation
 
 /// One economy's gap on one node of a computed index: to the best of its peers or to a target, split over the
-/// indicators, with the growth that would close it. The one gap analysis: `divide gaps` and the briefs' gap lines
+/// indicators, with the growth of both over a window. No years to close: the scores are relative (min–max per year
+/// over the universe), so their growth is a change of position, not progress; years to reach a stated target are
+/// measured on raw indicators (``TargetProgress``). The one gap analysis: `divide gaps` and the briefs' gap lines
 /// both come from `IndexResult/gap(node:unit:year:frontier:window:)`.
 public struct NodeGap: Sendable, Equatable {
     /// One indicator's share of the gap.
@@ -50,8 +52,6 @@ public struct NodeGap: Sendable, Equatable {
     public var growth: GrowthRate?
     /// The frontier's growth rate over the same window (0 for a target).
     public var frontierGrowth: Double?
-    /// Years to close at those rates.
-    public var yearsToClose: YearsToClose?
     /// The years the growth rates are taken over.
     public var window: [Int]
 
@@ -114,7 +114,7 @@ extension IndexResult {
         var result = NodeGap(node: node, unit: unit, year: year, score: x, frontier: frontierValue,
                              frontierUnit: frontierUnit, frontierTies: ties, gap: frontierValue - x,
                              relativeGap: frontierValue != 0 ? (frontierValue - x) / abs(frontierValue) : nil,
-                             contributions: [], growth: nil, frontierGrowth: nil, yearsToClose: nil, window: [])
+                             contributions: [], growth: nil, frontierGrowth: nil, window: [])
         // Attribution.
         if frontierUnit != unit, !plan.nodes[node].children.isEmpty {
             let effective = c.effectiveWeights()
@@ -137,7 +137,7 @@ extension IndexResult {
                 result.attributionNote = "\(error)"
             }
         }
-        // Growth and years to close, over the window's years that the index was computed for.
+        // Growth over the window's years that the index was computed for.
         let span = window ?? defaultGapWindow(year: year)
         let windowYears = c.years.indices.filter { t in c.years[t] <= year && span.contains(c.years[t]) && years.contains(c.years[t]) }
         result.window = windowYears.map { c.years[$0] }
@@ -156,12 +156,6 @@ extension IndexResult {
                 return best == -.infinity ? .nan : best
             }
             result.frontierGrowth = (try? Gaps.compoundAnnualGrowthRate(years: result.window, values: series))?.rate
-        }
-        if x >= frontierValue {
-            result.yearsToClose = .closed
-        } else if let g = result.growth?.rate, let gf = result.frontierGrowth, x > 0 {
-            result.yearsToClose = try? Gaps.yearsToClose(value: x, frontier: frontierValue, growthRate: g,
-                                                         frontierGrowthRate: gf)
         }
         return result
     }

@@ -65,7 +65,9 @@ public struct GapsReport: Encodable, Sendable {
         public var attributionNote: String?
         public var growth: GrowthRate?
         public var frontierGrowth: Double?
-        public var yearsToClose: YearsToClose?
+        /// Progress on the stated targets of raw indicators (``DigitalTarget/standard``), latest value up to the
+        /// year, growth over the window.
+        public var targets: [TargetProgress] = []
         public var genderParity: GenderParity?
         public var genderParityYear: Int?
         public var urbanRural: UrbanRuralGap?
@@ -86,7 +88,7 @@ public struct GapsReport: Encodable, Sendable {
             case attributedGap = "attributed_gap"
             case attributionNote = "attribution_note"
             case frontierGrowth = "frontier_growth"
-            case yearsToClose = "years_to_close"
+            case yearsToClose = "years_to_close", targets
             case genderParity = "gender_parity"
             case genderParityYear = "gender_parity_year"
             case urbanRural = "urban_rural"
@@ -108,7 +110,9 @@ public struct GapsReport: Encodable, Sendable {
             try c.encodeIfPresent(attributionNote, forKey: .attributionNote)
             try c.encode(growth, forKey: .growth)
             try c.encode(frontierGrowth, forKey: .frontierGrowth)
-            try c.encode(yearsToClose, forKey: .yearsToClose)
+            // Kept for scripts that read it: always null, relative scores are not extrapolated (see `targets`).
+            try c.encodeNil(forKey: .yearsToClose)
+            try c.encode(targets.map(TargetRecord.init), forKey: .targets)
             try c.encode(genderParity, forKey: .genderParity)
             try c.encode(genderParityYear, forKey: .genderParityYear)
             try c.encode(urbanRural, forKey: .urbanRural)
@@ -217,8 +221,11 @@ public struct GapsReport: Encodable, Sendable {
             row.attributionNote = gap.attributionNote
             row.growth = gap.growth
             row.frontierGrowth = gap.frontierGrowth
-            row.yearsToClose = gap.yearsToClose
             rows.append(row)
+        }
+        for k in rows.indices {
+            rows[k].targets = TargetProgress.progress(unit: rows[k].unit, panel: run.panel, year: year,
+                                                      window: window.map { $0.upperBound - $0.lowerBound } ?? 5)
         }
         // Gender parity and urban–rural ratios from the data, latest year up to `year`.
         func latestPair(_ a: String, _ b: String, unit: String) -> (Int, Double, Double)? {
@@ -245,5 +252,36 @@ public struct GapsReport: Encodable, Sendable {
                           window: windowYears.first.map { [$0, windowYears.last!] } ?? [],
                           frontier: frontier.name, paritySeries: [parity.0, parity.1],
                           urbanRuralSeries: urbanRural.map { [$0.0, $0.1] }, rows: rows)
+    }
+}
+
+/// A ``TargetProgress`` in the snake_case keys of `divide gaps --format json`.
+private struct TargetRecord: Encodable {
+    var progress: TargetProgress
+    init(_ progress: TargetProgress) { self.progress = progress }
+
+    enum CodingKeys: String, CodingKey {
+        case id, series, name, value, year, window, growth, source, url, target
+        case higherIsBetter = "higher_is_better", byYear = "by_year", yearsToReach = "years_to_reach"
+        case onTrack = "on_track"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let t = progress.target
+        try c.encode(t.id, forKey: .id)
+        try c.encode(t.series, forKey: .series)
+        try c.encode(t.name, forKey: .name)
+        try c.encode(t.value, forKey: .target)
+        try c.encode(t.higherIsBetter, forKey: .higherIsBetter)
+        try c.encode(t.byYear, forKey: .byYear)
+        try c.encode(t.source, forKey: .source)
+        try c.encode(t.url, forKey: .url)
+        try c.encode(progress.value, forKey: .value)
+        try c.encode(progress.year, forKey: .year)
+        try c.encode(progress.window, forKey: .window)
+        try c.encode(progress.growth, forKey: .growth)
+        try c.encode(progress.yearsToReach, forKey: .yearsToReach)
+        try c.encode(progress.onTrack, forKey: .onTrack)
     }
 }

@@ -164,7 +164,8 @@ public struct BriefBuilder: Sendable {
             index: summaries.first, pillars: Array(summaries.dropFirst()), standing: context.standing(),
             indicators: rows, withinEconomy: context.withinEconomy(), peers: peers,
             trend: trend(unit: u, year: year, peers: peerUnits), distribution: distribution(unit: u, y: y),
-            notes: notes)
+            notes: notes,
+            targets: TargetProgress.progress(unit: me.iso3, panel: panel, year: year))
     }
 
     // MARK: - Shared helpers

@@ -85,8 +85,7 @@ package struct Context {
             : []
         return Brief.Gap(frontier: g.frontier, frontierEconomy: builder.economyRef(b),
                          frontierTiedEconomies: g.frontierTies.isEmpty ? nil : g.frontierTies.map(builder.economyRef),
-                         gap: max(0, g.gap), contributors: contributors, yearsToClose: g.yearsToClose,
-                         growthRate: g.growth?.rate)
+                         gap: max(0, g.gap), contributors: contributors)
     }
 
     // MARK: - Indicators

@@ -57,8 +57,6 @@ extension Brief {
             }
             for (label, g) in [("subregion", n.gapToSubregionBest), ("escap", n.gapToEscapBest)] {
                 add(s, i, "gap_\(label)_best", number(g?.gap))
-                add(s, i, "years_to_close_\(label)_best", yearsCell(g?.yearsToClose))
-                add(s, i, "growth_rate_\(label)", number(g?.growthRate))
                 for (k, c) in (g?.contributors ?? []).enumerated() {
                     let item = "\(i):\(label):\(k + 1)"
                     add("gap_contributor", item, "indicator_id", .text(c.indicatorId))
@@ -130,6 +128,23 @@ extension Brief {
                 add("lorenz", String(k), "population_share", number(p.populationShare))
                 add("lorenz", String(k), "value_share", number(p.valueShare))
             }
+        }
+        for p in targets ?? [] {
+            let i = p.target.id
+            add("target", i, "name", .text(p.target.name))
+            add("target", i, "series", .text(p.target.series))
+            add("target", i, "target", number(p.target.value))
+            add("target", i, "higher_is_better", .text(p.target.higherIsBetter ? "true" : "false"))
+            add("target", i, "by_year", integer(p.target.byYear))
+            add("target", i, "value", number(p.value))
+            add("target", i, "year", .integer(p.year))
+            add("target", i, "window_start", integer(p.window.first))
+            add("target", i, "window_end", integer(p.window.last))
+            add("target", i, "growth", number(p.growth))
+            add("target", i, "years_to_reach", yearsCell(p.yearsToReach))
+            add("target", i, "on_track", text(p.onTrack.map { $0 ? "true" : "false" }))
+            add("target", i, "source", .text(p.target.source))
+            add("target", i, "url", text(p.target.url))
         }
         for (k, note) in notes.enumerated() { add("note", String(k + 1), "text", .text(note)) }
         return records.map(SpreadsheetCSV.record).joined()

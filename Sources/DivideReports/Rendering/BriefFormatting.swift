@@ -67,6 +67,40 @@ package enum BriefFormatting {
 
     package static func average(_ benchmark: Brief.Benchmark?) -> String { score(benchmark?.average) }
 
+    /// The target as stated: "75 by 2025", "below 2 by 2025", "95".
+    package static func target(_ p: TargetProgress) -> String {
+        let t = p.target
+        return (t.higherIsBetter ? "" : "below ") + score(t.value).replacingOccurrences(of: ".0", with: "")
+            + (t.byYear.map { " by \($0)" } ?? "")
+    }
+
+    /// The latest value and its year: "97.9 (2024)".
+    package static func targetValue(_ p: TargetProgress) -> String { "\(score(p.value)) (\(p.year))" }
+
+    /// Where the economy stands: "met", "≈2027 at +4.1%/yr, on track", "never at −1.2%/yr, off track",
+    /// "no trend (one value 2019–2024)". The growth window is in the section's legend.
+    package static func targetStatus(_ p: TargetProgress) -> String {
+        let rate = p.growth.map { String(format: "%@%.1f%%/yr", $0 >= 0 ? "+" : "−", abs($0 * 100)) }
+        let track = p.onTrack.map { $0 ? ", on track" : ", off track" } ?? ""
+        switch p.yearsToReach {
+        case .closed?: return "met"
+        case .never?: return "never at " + (rate ?? "this trend") + track
+        case .years(let t)?: return "≈\(p.year + Int(t.rounded(.up))) at " + (rate ?? "this trend") + track
+        case nil:
+            return "no trend (" + (p.window.count == 2 ? "one value \(p.window[0])–\(p.window[1])" : "one value") + ")"
+        }
+    }
+
+    /// The distinct sources of `targets`, in order.
+    package static func targetSources(_ targets: [TargetProgress]) -> [String] {
+        var seen: Set<String> = [], out: [String] = []
+        for p in targets where !seen.contains(p.target.source) {
+            seen.insert(p.target.source)
+            out.append(p.target.source)
+        }
+        return out
+    }
+
     /// "closed", "never", "14 years" (rounded up: a gap closes within a whole year).
     package static func yearsToClose(_ years: YearsToClose?) -> String {
         switch years {

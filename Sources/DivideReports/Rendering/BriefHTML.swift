@@ -91,6 +91,7 @@ package struct BriefHTMLRenderer {
         out += scores()
         out += trendAndDistribution()
         out += gaps()
+        out += targets()
         out += standing()
         out += within()
         out += indicators()
@@ -151,8 +152,7 @@ package struct BriefHTMLRenderer {
             "score points", valueClass: index.changeOneYear?.direction.rawValue)
         kpi("Since \(index.changeFiveYears.map { String($0.fromYear) } ?? "five years ago")",
             F.change(index.changeFiveYears), "score points", valueClass: index.changeFiveYears?.direction.rawValue)
-        kpi("Gap to ESCAP best", F.gap(index.gapToEscapBest),
-            "years to close: " + F.yearsToClose(index.gapToEscapBest?.yearsToClose))
+        kpi("Gap to ESCAP best", F.gap(index.gapToEscapBest), "score points")
         return out + "</div>\n"
     }
 
@@ -234,13 +234,12 @@ package struct BriefHTMLRenderer {
     private func gaps() -> String {
         let sub = F.subregionLabel(brief.header)
         var out = "<section><h2>Gaps to the best</h2>\n<table>"
-        out += headRow(["", "To \(sub) best", "To ESCAP best", "Years to close", "Largest contributors to the ESCAP gap"],
-                       numeric: [1, 2, 3])
+        out += headRow(["", "To \(sub) best", "To ESCAP best", "Largest contributors to the ESCAP gap"],
+                       numeric: [1, 2])
         out += "<tbody>\n"
         for n in brief.nodes {
             out += "<tr\(n.kind == .index ? " class=\"index\"" : "")>" + cell(n.name)
                 + gapCell(n.gapToSubregionBest) + gapCell(n.gapToEscapBest)
-                + cell(F.yearsToClose(n.gapToEscapBest?.yearsToClose), numeric: true)
                 + "<td class=\"text\">\(E.escape(F.contributors(n.gapToEscapBest) ?? ""))</td></tr>\n"
         }
         out += "</tbody></table>\n"
@@ -249,10 +248,25 @@ package struct BriefHTMLRenderer {
             F.contributors(n.gapToSubregionBest).map { "\(n.name), gap to \(sub) best: \($0)." }
         }
         out += "<p class=\"small\">Gaps in score points to the best economy (in brackets); contributors as shares of "
-            + "what holds the economy back; years to close ESCAP's best at the current growth rates of the last five years."
+            + "what holds the economy back. Scores are relative (rescaled each year over the region): no years to close "
+            + "are extrapolated from them; see the targets."
             + (subLines.isEmpty ? "" : " Largest contributors to the \(E.escape(sub)) gap: "
                 + subLines.map(E.escape).joined(separator: " "))
         return out + "</p></section>\n"
+    }
+
+    private func targets() -> String {
+        guard let targets = brief.targets, !targets.isEmpty else { return "" }
+        var out = "<section><h2>Targets</h2>\n<table>"
+        out += headRow(["", "Value", "Target", "At its own growth"], numeric: [1, 2])
+        out += "<tbody>\n"
+        for p in targets {
+            out += "<tr>" + cell(p.target.name) + cell(F.targetValue(p), numeric: true) + cell(F.target(p), numeric: true)
+                + "<td class=\"text\">\(E.escape(F.targetStatus(p)))</td></tr>\n"
+        }
+        out += "</tbody></table>\n<p class=\"small\">Raw indicator values against stated targets, growth over the last "
+            + "five years of data. Targets: " + E.escape(F.targetSources(targets).joined(separator: "; ")) + ".</p>"
+        return out + "</section>\n"
     }
 
     private func trendAndDistribution() -> String {

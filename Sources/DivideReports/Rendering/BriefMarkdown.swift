@@ -60,15 +60,23 @@ package struct BriefMarkdownRenderer {
 
         out += ["", "## Gaps", ""]
         out += M.table(
-            ["", "Gap to \(sub) best", "Gap to ESCAP best", "Years to close (ESCAP)", "Largest contributors (ESCAP gap)"],
+            ["", "Gap to \(sub) best", "Gap to ESCAP best", "Largest contributors (ESCAP gap)"],
             brief.nodes.map { n in
-                [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest),
-                 F.yearsToClose(n.gapToEscapBest?.yearsToClose), F.contributors(n.gapToEscapBest) ?? ""]
-            }, numeric: [1, 2, 3])
+                [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest), F.contributors(n.gapToEscapBest) ?? ""]
+            }, numeric: [1, 2])
         let subContributors = brief.nodes.compactMap { n in
             F.contributors(n.gapToSubregionBest).map { "- \(M.escape(n.name)), gap to \(M.escape(sub)) best: \(M.escape($0))" }
         }
         if !subContributors.isEmpty { out += [""] + subContributors }
+
+        if let targets = brief.targets, !targets.isEmpty {
+            out += ["", "## Targets", ""]
+            out += M.table(["", "Value", "Target", "At its own growth"],
+                           targets.map { [$0.target.name, F.targetValue($0), F.target($0), F.targetStatus($0)] },
+                           numeric: [1, 2])
+            out += ["", "Raw indicator values against stated targets, growth over the last five years of data. Targets: "
+                        + M.escape(F.targetSources(targets).joined(separator: "; ")) + "."]
+        }
 
         out += ["", "## Strengths and weaknesses", ""]
         if let s = brief.standing, !(s.strengths.isEmpty && s.weaknesses.isEmpty) {

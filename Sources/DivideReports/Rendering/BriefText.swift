@@ -29,6 +29,7 @@ package struct BriefTextRenderer {
         lines += section("Scores and ranks", scoresTable())
         lines += section("Against the region", regionTable())
         lines += section("Gaps", gaps())
+        if let targets = brief.targets, !targets.isEmpty { lines += section("Targets", targetsTable(targets)) }
         lines += section(standingTitle(), standing())
         lines += section("Indicators", indicatorTable())
         lines += section("Divide within the economy", within())
@@ -97,15 +98,15 @@ package struct BriefTextRenderer {
         var lines = Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "To \(sub) best", rightAligned: true),
-                .init(header: "To ESCAP best", rightAligned: true), .init(header: "Years to close", rightAligned: true),
+                .init(header: "To ESCAP best", rightAligned: true),
             ],
             rows: brief.nodes.map { n in
-                [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest),
-                 F.yearsToClose(n.gapToEscapBest?.yearsToClose)]
+                [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest)]
             }
         ).lines(width: width)
         lines += TextLayout.wrap(
-            "Gaps in score points; years to close ESCAP's best gap at the current growth rates.", width: width)
+            "Gaps in score points. Scores are relative (rescaled each year over the region), so no years to close are "
+                + "extrapolated from them; progress towards stated targets is under Targets.", width: width)
         for n in brief.nodes {
             for (label, gap) in [(sub, n.gapToSubregionBest), ("ESCAP", n.gapToEscapBest)] {
                 guard let text = F.contributors(gap) else { continue }
@@ -114,6 +115,20 @@ package struct BriefTextRenderer {
                     firstIndent: "• ", indent: "  ")
             }
         }
+        return lines
+    }
+
+    private func targetsTable(_ targets: [TargetProgress]) -> [String] {
+        var lines = Table(
+            columns: [
+                .init(header: "", minimumWidth: nameMinimum), .init(header: "Value", rightAligned: true),
+                .init(header: "Target", rightAligned: true), .init(header: "At its own growth"),
+            ],
+            rows: targets.map { [$0.target.name, F.targetValue($0), F.target($0), F.targetStatus($0)] }
+        ).lines(width: width)
+        lines += TextLayout.wrap("Raw indicator values against stated targets; growth: the indicator's own compound rate "
+                                 + "over its last five years of data; on track: reached by the target's year. "
+                                 + "Targets: " + F.targetSources(targets).joined(separator: "; ") + ".", width: width)
         return lines
     }
 

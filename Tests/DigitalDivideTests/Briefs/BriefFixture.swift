@@ -32,14 +32,12 @@ enum BriefFixture {
             gapToSubregionBest: Brief.Gap(
                 frontier: 83.0, frontierEconomy: jpn, gap: 1.75,
                 contributors: [Brief.GapContributor(indicatorId: "skills", name: "ICT skills", points: 1.2, share: 0.686),
-                               Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 0.55, share: 0.314)],
-                yearsToClose: .years(2.3), growthRate: 0.009),
+                               Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 0.55, share: 0.314)]),
             gapToEscapBest: Brief.Gap(
                 frontier: 88.6, frontierEconomy: sgp, gap: 7.35,
                 contributors: [Brief.GapContributor(indicatorId: "skills", name: "ICT skills", points: 3.1, share: 0.422),
                                Brief.GapContributor(indicatorId: "fbb", name: "Fixed broadband", points: 2.5, share: 0.34),
-                               Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 1.75, share: 0.238)],
-                yearsToClose: .years(7.6), growthRate: 0.009)),
+                               Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 1.75, share: 0.238)])),
         pillars: [
             Brief.NodeSummary(
                 id: "access", name: "Access and infrastructure", kind: .pillar, score: 92.0,
@@ -50,12 +48,10 @@ enum BriefFixture {
                 changeFiveYears: Brief.Change(fromYear: 2018, delta: 3.5, rankDelta: 1, direction: .up),
                 subregion: benchmark("East and North-East Asia", 71.0, 92.0, kor, 7),
                 escap: benchmark("ESCAP", 55.1, 93.4, sgp, 58),
-                gapToSubregionBest: Brief.Gap(frontier: 92.0, frontierEconomy: kor, gap: 0, contributors: [],
-                                              yearsToClose: .closed, growthRate: 0.007),
+                gapToSubregionBest: Brief.Gap(frontier: 92.0, frontierEconomy: kor, gap: 0, contributors: []),
                 gapToEscapBest: Brief.Gap(
                     frontier: 93.4, frontierEconomy: sgp, gap: 1.4,
-                    contributors: [Brief.GapContributor(indicatorId: "fbb", name: "Fixed broadband", points: 1.4, share: 1)],
-                    yearsToClose: .years(3.1), growthRate: 0.007)),
+                    contributors: [Brief.GapContributor(indicatorId: "fbb", name: "Fixed broadband", points: 1.4, share: 1)])),
             Brief.NodeSummary(
                 id: "afford", name: "Affordability", kind: .pillar, score: 77.5,
                 rank: Brief.RankPosition(rank: 9, of: 57), subregionRank: Brief.RankPosition(rank: 3, of: 7),
@@ -67,12 +63,10 @@ enum BriefFixture {
                 escap: benchmark("ESCAP", 52.0, 90.3, sgp, 57),
                 gapToSubregionBest: Brief.Gap(
                     frontier: 85.0, frontierEconomy: chn, gap: 7.5,
-                    contributors: [Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 7.5, share: 1)],
-                    yearsToClose: .never, growthRate: -0.004),
+                    contributors: [Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 7.5, share: 1)]),
                 gapToEscapBest: Brief.Gap(
                     frontier: 90.3, frontierEconomy: sgp, gap: 12.8,
-                    contributors: [Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 12.8, share: 1)],
-                    yearsToClose: .never, growthRate: -0.004)),
+                    contributors: [Brief.GapContributor(indicatorId: "price_mobile", name: "Mobile data price", points: 12.8, share: 1)])),
             Brief.NodeSummary(id: "skills", name: "Skills", kind: .pillar, score: nil),
         ],
         standing: Brief.Standing(
@@ -124,6 +118,20 @@ enum BriefFixture {
         notes: [
             "Skills is not scored: ICT skills has no value for Korea, Republic of in any year.",
             "Fixed broadband subscriptions per 100 people is carried forward from 2021 (two years old).",
+        ],
+        targets: [
+            TargetProgress(
+                target: DigitalTarget(id: "bbc-2025-internet-use", series: "net", name: "Individuals using the Internet",
+                                      higherIsBetter: true, value: 75, byYear: 2025,
+                                      source: "Broadband Commission, Targets 2025, Target 4",
+                                      url: "https://www.broadbandcommission.org/broadband-targets/"),
+                value: 97.2, year: 2023, window: [2018, 2023], growth: nil, yearsToReach: .closed, onTrack: true),
+            TargetProgress(
+                target: DigitalTarget(id: "bbc-2025-mobile-broadband-price", series: "price_mobile",
+                                      name: "Mobile data price", higherIsBetter: false, value: 1, byYear: 2025,
+                                      source: "Broadband Commission, Targets 2025, Target 3"),
+                value: 1.9, year: 2023, window: [2018, 2023], growth: -0.05, yearsToReach: .years(12.5),
+                onTrack: false),
         ])
 }
 

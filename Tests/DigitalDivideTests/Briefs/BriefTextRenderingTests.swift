@@ -92,13 +92,14 @@ struct BriefTextRenderingTests {
         Skills                       n/a       n/a  n/a              n/a  n/a
 
         GAPS
-                                   To ENEA best  To ESCAP best  Years to close
-        ─────────────────────────  ────────────  ─────────────  ──────────────
-        Digital Divide Index                1.8            7.3         8 years
-        Access and infrastructure           0.0            1.4         4 years
-        Affordability                       7.5           12.8           never
-        Skills                              n/a            n/a             n/a
-        Gaps in score points; years to close ESCAP's best gap at the current growth rates.
+                                   To ENEA best  To ESCAP best
+        ─────────────────────────  ────────────  ─────────────
+        Digital Divide Index                1.8            7.3
+        Access and infrastructure           0.0            1.4
+        Affordability                       7.5           12.8
+        Skills                              n/a            n/a
+        Gaps in score points. Scores are relative (rescaled each year over the region), so no years to close
+        are extrapolated from them; progress towards stated targets is under Targets.
         • Digital Divide Index, gap to ENEA best, largest contributors: ICT skills 69%, Mobile data price
           31%
         • Digital Divide Index, gap to ESCAP best, largest contributors: ICT skills 42%, Fixed broadband
@@ -106,6 +107,15 @@ struct BriefTextRenderingTests {
         • Access and infrastructure, gap to ESCAP best, largest contributors: Fixed broadband 100%
         • Affordability, gap to ENEA best, largest contributors: Mobile data price 100%
         • Affordability, gap to ESCAP best, largest contributors: Mobile data price 100%
+
+        TARGETS
+                                              Value           Target  At its own growth
+        ──────────────────────────────  ───────────  ───────────────  ────────────────────────────
+        Individuals using the Internet  97.2 (2023)       75 by 2025  met
+        Mobile data price                1.9 (2023)  below 1 by 2025  ≈2036 at −5.0%/yr, off track
+        Raw indicator values against stated targets; growth: the indicator's own compound rate over its last
+        five years of data; on track: reached by the target's year. Targets: Broadband Commission, Targets
+        2025, Target 4; Broadband Commission, Targets 2025, Target 3.
 
         STRENGTHS AND WEAKNESSES (AGAINST ESCAP REGION (58))
                   Indicator                       Value  Peer mean  Unit                 Standing
@@ -169,14 +179,15 @@ struct BriefTextRenderingTests {
         Skills                       n/a       n/a  n/a              n/a  n/a
 
         GAPS
-                                   To ENEA best  To ESCAP best  Years to close
-        ─────────────────────────  ────────────  ─────────────  ──────────────
-        Digital Divide Index                1.8            7.3         8 years
-        Access and infrastructure           0.0            1.4         4 years
-        Affordability                       7.5           12.8           never
-        Skills                              n/a            n/a             n/a
-        Gaps in score points; years to close ESCAP's best gap at the current growth
-        rates.
+                                   To ENEA best  To ESCAP best
+        ─────────────────────────  ────────────  ─────────────
+        Digital Divide Index                1.8            7.3
+        Access and infrastructure           0.0            1.4
+        Affordability                       7.5           12.8
+        Skills                              n/a            n/a
+        Gaps in score points. Scores are relative (rescaled each year over the region),
+        so no years to close are extrapolated from them; progress towards stated targets
+        is under Targets.
         • Digital Divide Index, gap to ENEA best, largest contributors: ICT skills 69%,
           Mobile data price 31%
         • Digital Divide Index, gap to ESCAP best, largest contributors: ICT skills 42%,
@@ -185,6 +196,16 @@ struct BriefTextRenderingTests {
           broadband 100%
         • Affordability, gap to ENEA best, largest contributors: Mobile data price 100%
         • Affordability, gap to ESCAP best, largest contributors: Mobile data price 100%
+
+        TARGETS
+                                    Value           Target  At its own growth
+        ────────────────────  ───────────  ───────────────  ────────────────────────────
+        Individuals using t…  97.2 (2023)       75 by 2025  met
+        Mobile data price      1.9 (2023)  below 1 by 2025  ≈2036 at −5.0%/yr, off track
+        Raw indicator values against stated targets; growth: the indicator's own
+        compound rate over its last five years of data; on track: reached by the
+        target's year. Targets: Broadband Commission, Targets 2025, Target 4; Broadband
+        Commission, Targets 2025, Target 3.
 
         STRENGTHS AND WEAKNESSES (AGAINST ESCAP REGION (58))
                   Indicator              Value  Peer mean  Unit                 Standing
@@ -254,15 +275,24 @@ struct BriefTextRenderingTests {
 
         ## Gaps
 
-        |  | Gap to ENEA best | Gap to ESCAP best | Years to close (ESCAP) | Largest contributors (ESCAP gap) |
-        | --- | ---: | ---: | ---: | --- |
-        | Digital Divide Index | 1.8 | 7.3 | 8 years | ICT skills 42%, Fixed broadband 34%, Mobile data price 24% |
-        | Access and infrastructure | 0.0 | 1.4 | 4 years | Fixed broadband 100% |
-        | Affordability | 7.5 | 12.8 | never | Mobile data price 100% |
-        | Skills | n/a | n/a | n/a |  |
+        |  | Gap to ENEA best | Gap to ESCAP best | Largest contributors (ESCAP gap) |
+        | --- | ---: | ---: | --- |
+        | Digital Divide Index | 1.8 | 7.3 | ICT skills 42%, Fixed broadband 34%, Mobile data price 24% |
+        | Access and infrastructure | 0.0 | 1.4 | Fixed broadband 100% |
+        | Affordability | 7.5 | 12.8 | Mobile data price 100% |
+        | Skills | n/a | n/a |  |
 
         - Digital Divide Index, gap to ENEA best: ICT skills 69%, Mobile data price 31%
         - Affordability, gap to ENEA best: Mobile data price 100%
+
+        ## Targets
+
+        |  | Value | Target | At its own growth |
+        | --- | ---: | ---: | --- |
+        | Individuals using the Internet | 97.2 (2023) | 75 by 2025 | met |
+        | Mobile data price | 1.9 (2023) | below 1 by 2025 | ≈2036 at −5.0%/yr, off track |
+
+        Raw indicator values against stated targets, growth over the last five years of data. Targets: Broadband Commission, Targets 2025, Target 4; Broadband Commission, Targets 2025, Target 3.
 
         ## Strengths and weaknesses
 
@@ -303,6 +333,6 @@ struct BriefTextRenderingTests {
         - Fixed broadband subscriptions per 100 people is carried forward from 2021 (two years old).
 
         *The designations employed and the presentation of the material in this brief follow United Nations usage and do not imply the expression of any opinion whatsoever concerning the legal status of any country, territory, city or area or of its authorities, or concerning the delimitation of its frontiers or boundaries.*
-
+        
         """
 }

@@ -175,6 +175,8 @@ public struct GCIReader: DatasetReader {
         package init?(_ header: [String]) {
             var current: Int?
             for (j, raw) in header.enumerated() {
+                // A header cell is short; a long cell (a note, a quoted paragraph) is never a GCI column name.
+                guard raw.utf8.count <= 256 else { others.append(j); continue }
                 let text = raw.trimmingSpaces().lowercased()
                 let year = GCIReader.year(in: text)
                 if ["iso3", "iso", "iso code", "iso3 code", "country code", "code"].contains(text) {
@@ -197,20 +199,20 @@ public struct GCIReader: DatasetReader {
 
     /// A year 1990–2099 written in `text` (`gci 2017 score`, `2018/2019`: the first), or `nil`.
     package static func year(in text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i + 4 <= bytes.count {
-            let run = bytes[i..<i + 4]
-            let before = i == 0 || !(0x30...0x39).contains(bytes[i - 1])
-            let after = i + 4 == bytes.count || !(0x30...0x39).contains(bytes[i + 4])
-            if before, after, run.allSatisfy({ (0x30...0x39).contains($0) }),
-                let y = Int(String(decoding: run, as: UTF8.self)), (1990...2099).contains(y)
-            {
-                return y
+        // One pass over the bytes, counting the current run of digits: a run of exactly four is a candidate.
+        var run = 0, value = 0
+        func candidate() -> Int? { run == 4 && (1990...2099).contains(value) ? value : nil }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                value = run <= 4 ? value * 10 + Int(byte - 0x30) : value
+            } else {
+                if let y = candidate() { return y }
+                run = 0
+                value = 0
             }
-            i += 1
         }
-        return nil
+        return candidate()
     }
 
     /// The GCI's global rank, read from multi-edition tables.

@@ -144,7 +144,8 @@ struct GapsCommand: ParsableCommand {
                     ["frontier", fixed(row.frontier, 2) + (row.frontierUnit.map { " (\(unitName($0)))" } ?? "")],
                     ["gap", fixed(row.gap, 2) + (row.relativeGap.map { " (\(fixed($0 * 100, 1))%)" } ?? "")],
                     ["CAGR of the score", fixed(row.growth.map { $0.rate * 100 }, 2) + " % a year"
-                        + (row.growth.map { " (\($0.startYear)–\($0.endYear), the economy's own years with a score)" } ?? "")],
+                        + (row.growth.map { " (\($0.startYear)–\($0.endYear), the economy's own years with a score)" } ?? "")
+                        + (row.windowNote.map { "; \($0)" } ?? "")],
                     ["CAGR of the frontier", fixed(row.frontierGrowth.map { $0 * 100 }, 2) + " % a year"],
                     ["gender parity (\(r.paritySeries[0]) ÷ \(r.paritySeries[1]))", parityText(row)],
                     ["urban–rural ratio", urbanRuralText(row)],

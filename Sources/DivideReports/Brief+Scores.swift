@@ -99,7 +99,8 @@ extension Brief {
         }
     }
 
-    /// Change of a score between an earlier year and the brief's year.
+    /// Change of a score between an earlier year and the brief's year, measured on the trend-safe variant of the
+    /// index (every indicator normalised over all years at once), on the components present in both years.
     public struct Change: Sendable, Equatable, Codable {
         /// The earlier year.
         public var fromYear: Int
@@ -109,12 +110,16 @@ extension Brief {
         public var rankDelta: Int?
         /// Up, down or flat.
         public var direction: Direction
+        /// When the node rests on other components in the two years: what the change was measured on (the
+        /// components present in both), e.g. "on 4 of 5 pillars: Trust and security has no score in 2019".
+        public var basis: String?
         /// Creates the value from its parts.
-        public init(fromYear: Int, delta: Double, rankDelta: Int?, direction: Direction) {
+        public init(fromYear: Int, delta: Double, rankDelta: Int?, direction: Direction, basis: String? = nil) {
             self.fromYear = fromYear
             self.delta = delta
             self.rankDelta = rankDelta
             self.direction = direction
+            self.basis = basis
         }
 
         /// The direction of a change, with the threshold below which a change counts as flat.

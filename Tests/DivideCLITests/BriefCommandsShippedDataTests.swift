@@ -43,6 +43,11 @@ struct BriefCommandsShippedDataTests {
         let c = builder.result.construction
         let y = try #require(c.years.firstIndex(of: year))
         let index = c.scores(node: 0, year: y)
+        let plan = builder.result.plan
+        var pooled = builder.result.framework
+        pooled.methods.pooledNormalisation = true
+        let first = try #require(builder.result.years.first)
+        let levels = try Construction.run(pooled, cube: try #require(builder.result.cube.restricted(to: (first - 5)...(builder.result.years.last ?? year))))
         let scored = index.indices.filter { !index[$0].isNaN }
         let mean = scored.map { index[$0] }.reduce(0, +) / Double(scored.count)
         let best = scored.max { index[$0] < index[$1] }!
@@ -70,9 +75,18 @@ struct BriefCommandsShippedDataTests {
                 #expect(abs(p.valueShare - below.map { index[$0] }.reduce(0, +) / total) < 1e-12)
                 #expect(abs(p.populationShare - Double(below.count) / Double(scored.count)) < 1e-12)
             }
-            // Changes are differences of the construction's scores.
-            if let change = summary.changeOneYear, let y0 = c.years.firstIndex(of: change.fromYear) {
-                #expect(abs(change.delta - (index[u] - c.scores(node: 0, year: y0)[u])) < 1e-9)
+            // Changes are differences of the trend-safe variant (the framework with pooled normalisation over the
+            // index's years and the five before), computed here independently, where the index rests on the same
+            // pillars in both years; otherwise the change says what it was measured on.
+            for change in [summary.changeOneYear, summary.changeFiveYears].compactMap({ $0 }) {
+                let l1 = try #require(levels.years.firstIndex(of: year)), l0 = try #require(levels.years.firstIndex(of: change.fromYear))
+                func pillars(_ t: Int) -> [Bool] { plan.nodes[0].children.map { !levels.scores[levels.index(unit: u, node: $0, year: t)].isNaN } }
+                if pillars(l1) == pillars(l0) {
+                    let expected = levels.scores[levels.index(unit: u, node: 0, year: l1)] - levels.scores[levels.index(unit: u, node: 0, year: l0)]
+                    #expect(abs(change.delta - expected) < 1e-9 && change.basis == nil, "\(iso3) since \(change.fromYear)")
+                } else {
+                    #expect(change.basis?.hasPrefix("on the ") == true, "\(iso3) since \(change.fromYear)")
+                }
             }
             // Indicator flags follow the construction's cell origins.
             for (i, row) in brief.indicators.enumerated() {

@@ -31,6 +31,25 @@ struct BriefFixesShippedDataTests {
         }
     }
 
+    /// Trends compare like with like: Samoa's index rests on 4 pillars in 2019 and 5 from 2020 (Trust enters), so
+    /// the change since 2019 is measured on the 4 shared pillars and says so, the trend line starts in 2020, and
+    /// `divide gaps` takes Samoa's growth from 2020 on with the reason.
+    @Test func changesAndTrendsNeverSpanAChangeOfMakeUp() throws {
+        let builder = try #require(BriefCommandsShippedDataTests.builder)
+        let year = try #require(builder.defaultYear)
+        let brief = try builder.brief(for: "WSM", year: year)
+        let five = try #require(brief.index?.changeFiveYears)
+        #expect(five.basis?.contains("Trust and security has no score in \(five.fromYear)") == true, "\(five)")
+        #expect(brief.notes.contains { $0.contains("the change since \(five.fromYear) is measured on the 4 of 5") })
+        #expect(brief.notes.contains { $0.hasPrefix("Changes and the trend chart use the index with every indicator normalised") })
+        let samoa = try #require(brief.trend.first { $0.economy.iso3 == "WSM" })
+        #expect(samoa.points.first.map { $0.year > five.fromYear } == true, "\(samoa.points.map(\.year))")
+        let run = try #require(AnalysisCommandsShippedDataTests.run)
+        let gaps = try GapsReport.measure(run, year: year, only: "WSM")
+        #expect(gaps.rows.first?.windowNote?.contains("Trust and security has no score in") == true)
+        #expect(gaps.rows.first?.growth.map { $0.startYear > five.fromYear } == true)
+    }
+
     /// Where several economies share the best score, the brief lists all of them; where one holds it, none.
     @Test func tiesForTheBestAreListed() throws {
         let builder = try #require(BriefCommandsShippedDataTests.builder)

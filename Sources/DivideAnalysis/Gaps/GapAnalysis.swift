@@ -52,8 +52,11 @@ public struct NodeGap: Sendable, Equatable {
     public var growth: GrowthRate?
     /// The frontier's growth rate over the same window (0 for a target).
     public var frontierGrowth: Double?
-    /// The years the growth rates are taken over.
+    /// The years the growth rates are taken over: the window's years up to the gap's year in which the node rests
+    /// on the same components for the economy as in that year (a growth rate never spans a change of make-up).
     public var window: [Int]
+    /// Why the window starts later than asked, when the node's make-up changes within it.
+    public var windowNote: String?
 
     /// The positive contributions, largest first, each with its share of their sum: what holds the economy back
     /// (the briefs' "largest contributors").
@@ -114,7 +117,7 @@ extension IndexResult {
         var result = NodeGap(node: node, unit: unit, year: year, score: x, frontier: frontierValue,
                              frontierUnit: frontierUnit, frontierTies: ties, gap: frontierValue - x,
                              relativeGap: frontierValue != 0 ? (frontierValue - x) / abs(frontierValue) : nil,
-                             contributions: [], growth: nil, frontierGrowth: nil, window: [])
+                             contributions: [], growth: nil, frontierGrowth: nil, window: [], windowNote: nil)
         // Attribution.
         if frontierUnit != unit, !plan.nodes[node].children.isEmpty {
             let effective = c.effectiveWeights()
@@ -139,7 +142,28 @@ extension IndexResult {
         }
         // Growth over the window's years that the index was computed for.
         let span = window ?? defaultGapWindow(year: year)
-        let windowYears = c.years.indices.filter { t in c.years[t] <= year && span.contains(c.years[t]) && years.contains(c.years[t]) }
+        var windowYears = c.years.indices.filter { t in c.years[t] <= year && span.contains(c.years[t]) && years.contains(c.years[t]) }
+        // Back from the year while the economy's node rests on the same components (those with a score).
+        func composition(_ t: Int) -> Set<Int> {
+            Set(plan.nodes[node].children.filter { !c.scores[c.index(unit: unit, node: $0, year: t)].isNaN })
+        }
+        let reference = composition(y)
+        if let cut = windowYears.lastIndex(where: { t in
+            !c.scores[c.index(unit: unit, node: node, year: t)].isNaN && composition(t) != reference
+        }) {
+            let then = composition(windowYears[cut]), thenYear = c.years[windowYears[cut]]
+            let entering = plan.nodes[node].children.filter { reference.contains($0) && !then.contains($0) }
+            let leaving = plan.nodes[node].children.filter { !reference.contains($0) && then.contains($0) }
+            var reasons: [String] = []
+            if !entering.isEmpty {
+                reasons.append(entering.map { plan.nodes[$0].name }.joined(separator: ", ") + " has no score in \(thenYear)")
+            }
+            if !leaving.isEmpty {
+                reasons.append(leaving.map { plan.nodes[$0].name }.joined(separator: ", ") + " has no score in \(year)")
+            }
+            result.windowNote = "growth from \(thenYear + 1) on: " + reasons.joined(separator: "; ")
+            windowYears = Array(windowYears[(cut + 1)...])
+        }
         result.window = windowYears.map { c.years[$0] }
         result.growth = try? Gaps.compoundAnnualGrowthRate(
             years: result.window, values: windowYears.map { c.scores[c.index(unit: unit, node: node, year: $0)] })

@@ -65,6 +65,8 @@ public struct GapsReport: Encodable, Sendable {
         public var attributionNote: String?
         public var growth: GrowthRate?
         public var frontierGrowth: Double?
+        /// Why the growth window starts later than asked (a change in what the index rests on for the economy).
+        public var windowNote: String?
         /// Progress on the stated targets of raw indicators (``DigitalTarget/standard``), latest value up to the
         /// year, growth over the window.
         public var targets: [TargetProgress] = []
@@ -88,6 +90,7 @@ public struct GapsReport: Encodable, Sendable {
             case attributedGap = "attributed_gap"
             case attributionNote = "attribution_note"
             case frontierGrowth = "frontier_growth"
+            case windowNote = "window_note"
             case yearsToClose = "years_to_close", targets
             case genderParity = "gender_parity"
             case genderParityYear = "gender_parity_year"
@@ -110,6 +113,7 @@ public struct GapsReport: Encodable, Sendable {
             try c.encodeIfPresent(attributionNote, forKey: .attributionNote)
             try c.encode(growth, forKey: .growth)
             try c.encode(frontierGrowth, forKey: .frontierGrowth)
+            try c.encodeIfPresent(windowNote, forKey: .windowNote)
             // Kept for scripts that read it: always null, relative scores are not extrapolated (see `targets`).
             try c.encodeNil(forKey: .yearsToClose)
             try c.encode(targets.map(TargetRecord.init), forKey: .targets)
@@ -220,6 +224,7 @@ public struct GapsReport: Encodable, Sendable {
             }
             row.attributionNote = gap.attributionNote
             row.growth = gap.growth
+            row.windowNote = gap.windowNote
             row.frontierGrowth = gap.frontierGrowth
             rows.append(row)
         }

@@ -49,6 +49,17 @@ public struct IndicatorCube: Sendable, Equatable {
     }
 
     /// An empty (all-missing) cube to fill with ``subscript(_:_:_:)``.
+    /// The cube of the years in `range` only (nil when none is in the cube); estimate marks follow the values.
+    public func restricted(to range: ClosedRange<Int>) -> IndicatorCube? {
+        let kept = years.indices.filter { range.contains(years[$0]) }
+        guard let first = kept.first, let last = kept.last else { return nil }
+        let block = units.count * series.count
+        var cube = try? IndicatorCube(units: units, series: series, years: Array(years[first...last]),
+                                      values: Array(values[(block * first)..<(block * (last + 1))]), groupings: groupings)
+        if !estimated.isEmpty { cube?.estimated = Array(estimated[(block * first)..<(block * (last + 1))]) }
+        return cube
+    }
+
     public init(units: [String], series: [String], years: [Int], groupings: [String: [String?]] = [:]) throws {
         try self.init(units: units, series: series, years: years,
                       values: Array(repeating: .nan, count: units.count * series.count * years.count),

@@ -51,6 +51,14 @@ public struct BriefBuilder: Sendable {
     /// came from (the publisher each reader records for its format, e.g. the World Bank file's `Data Source`), most
     /// values first.
     package let filePublishers: [String: [String]]
+    /// The trend-safe variant of the index that changes and the trend chart are read from: the same framework with
+    /// every indicator normalised over all the years ``levelYears`` at once (pooled), so that a change is a change of
+    /// level, not of position among the economies that year. Nil when it cannot be computed (then changes are not
+    /// shown).
+    package let levels: ConstructionResult?
+    /// The years the trend-safe variant is normalised over: the index's years and the five before them (values
+    /// carried forward come from those).
+    package let levelYears: ClosedRange<Int>?
 
     /// Prepares briefs of the ESCAP-region economies of `result`.
     public init(result: IndexResult, panel: Panel, registry: CountryRegistry = .standard) {
@@ -65,6 +73,24 @@ public struct BriefBuilder: Sendable {
         effective = construction.effectiveWeights()
         filePublishers = Self.filePublishers(
             of: IndexComputation(framework: result.framework, units: .panel).series, in: panel)
+        if result.framework.methods.pooledNormalisation {
+            levels = construction
+            levelYears = result.cube.years.first.flatMap { first in result.cube.years.last.map { first...$0 } }
+        } else if let first = result.years.first, let last = result.years.last,
+                  let cube = result.cube.restricted(to: (first - 5)...last) {
+            var pooled = result.framework
+            pooled.methods.pooledNormalisation = true
+            levels = try? Construction.prepare(pooled, cube: cube).aggregate()
+            levelYears = cube.years.first.flatMap { first in cube.years.last.map { first...$0 } }
+        } else {
+            levels = nil
+            levelYears = nil
+        }
+    }
+
+    /// The children of node `n` with a score for unit `u` in year index `y` of `c`.
+    package func presentChildren(node n: Int, unit u: Int, y: Int, in c: ConstructionResult) -> Set<Int> {
+        Set(plan.nodes[n].children.filter { !c.scores[c.index(unit: u, node: $0, year: y)].isNaN })
     }
 
     /// The publishers of the files holding each series' values, for the series without a source in their metadata.
@@ -239,12 +265,23 @@ public struct BriefBuilder: Sendable {
             .sorted { abs(now[$0] - x) != abs(now[$1] - x) ? abs(now[$0] - x) < abs(now[$1] - x)
                 : construction.units[$0] < construction.units[$1] }
             .prefix(trendPeers)
+        // Levels (the trend-safe variant), from the latest year back to the first change in which pillars the score
+        // rests on: a line never spans a change in the index's make-up.
+        guard let levels, let ly = levels.years.firstIndex(of: year) else { return [] }
         return ([u] + shown).map { v in
-            Brief.TrendSeries(economy: economyRef(v), points: result.years.filter { $0 <= year }.compactMap { t in
-                guard let k = construction.years.firstIndex(of: t) else { return nil }
-                let s = construction.scores[construction.index(unit: v, node: 0, year: k)]
-                return s.isNaN ? nil : Brief.YearValue(year: t, value: s)
-            })
+            var points: [Brief.YearValue] = []
+            var composition: Set<Int>?
+            for t in result.years.filter({ $0 <= year }).reversed() {
+                guard let k = levels.years.firstIndex(of: t) else { continue }
+                let s = levels.scores[levels.index(unit: v, node: 0, year: k)]
+                guard !s.isNaN else { continue }
+                let present = presentChildren(node: 0, unit: v, y: k, in: levels)
+                if let composition, composition != present { break }
+                composition = present
+                points.append(Brief.YearValue(year: t, value: s))
+            }
+            _ = ly
+            return Brief.TrendSeries(economy: economyRef(v), points: points.reversed())
         }
     }
 

@@ -61,14 +61,50 @@ package struct Context {
         return s
     }
 
+    /// The change of node `n` since `earlier`: the score difference on the trend-safe variant (levels normalised
+    /// over all years), over the components present in both years (re-aggregated with the node's own mean when the
+    /// make-up differs; nil when the node's mean is not quasi-arithmetic or nothing is shared), and the change of
+    /// relative rank among the ESCAP economies.
     package func change(node n: Int, from earlier: Int, now: [Double]) -> Brief.Change? {
-        guard !now[unit].isNaN, let before = column(n, year: earlier), !before[unit].isNaN else { return nil }
-        let delta = now[unit] - before[unit]
+        guard !now[unit].isNaN, let before = column(n, year: earlier), !before[unit].isNaN,
+              let levels = builder.levels, let ly = levels.years.firstIndex(of: year),
+              let le = levels.years.firstIndex(of: earlier) else { return nil }
+        func level(_ node: Int, _ t: Int) -> Double { levels.scores[levels.index(unit: unit, node: node, year: t)] }
+        let inNow = builder.presentChildren(node: n, unit: unit, y: ly, in: levels)
+        let inBefore = builder.presentChildren(node: n, unit: unit, y: le, in: levels)
+        var delta = level(n, ly) - level(n, le)
+        var basis: String?
+        if inNow != inBefore {
+            let shared = plan.nodes[n].children.filter { inNow.contains($0) && inBefore.contains($0) }
+            guard !shared.isEmpty, let mean = QuasiArithmeticMean(plan.nodes[n].aggregation ?? .arithmetic) else {
+                return nil
+            }
+            func aggregate(_ t: Int) -> Double? {
+                var total = 0.0, weight = 0.0
+                for child in shared {
+                    let x = level(child, t)
+                    guard mean.accepts(x) else { return nil }
+                    total += levels.weights[child] * mean.forward(x)
+                    weight += levels.weights[child]
+                }
+                return weight > 0 ? mean.inverse(total / weight) : nil
+            }
+            guard let a = aggregate(ly), let b = aggregate(le) else { return nil }
+            delta = a - b
+            let kind = plan.nodes[shared[0]].indicator == nil ? "components" : "indicators"
+            let entering = plan.nodes[n].children.filter { inNow.contains($0) && !inBefore.contains($0) }
+            let leaving = plan.nodes[n].children.filter { !inNow.contains($0) && inBefore.contains($0) }
+            basis = "on the \(shared.count) of \(plan.nodes[n].children.count) \(kind) scored in both years"
+                + (entering.isEmpty ? "" : "; " + entering.map { plan.nodes[$0].name }.joined(separator: ", ")
+                    + " has no score in \(earlier)")
+                + (leaving.isEmpty ? "" : "; " + leaving.map { plan.nodes[$0].name }.joined(separator: ", ")
+                    + " has no score in \(year)")
+        }
         let rankDelta = builder.rank(of: unit, among: builder.escap, column: before).flatMap { old in
             builder.rank(of: unit, among: builder.escap, column: now).map { old.rank - $0.rank }
         }
         return Brief.Change(fromYear: earlier, delta: delta, rankDelta: rankDelta,
-                            direction: Brief.Change.direction(of: delta, flatBelow: builder.flatThreshold))
+                            direction: Brief.Change.direction(of: delta, flatBelow: builder.flatThreshold), basis: basis)
     }
 
     /// The gap of node `n` to the best of `group` and its three largest indicator contributions, from the one gap
@@ -242,6 +278,16 @@ package struct Context {
         }
         if summaries.first?.changeOneYear == nil, summaries.first?.score != nil {
             notes.append("No index score for \(year - 1): the change since the previous year cannot be shown.")
+        }
+        if let span = builder.levelYears, summaries.contains(where: { $0.changeOneYear != nil || $0.changeFiveYears != nil }) {
+            notes.append("Changes and the trend chart use the index with every indicator normalised over all years "
+                + "\(span.lowerBound)–\(span.upperBound) at once (pooled min–max), so a change is a change of level; the "
+                + "scores and ranks above are normalised year by year, so they compare economies within \(year).")
+        }
+        for s in summaries {
+            for c in [s.changeOneYear, s.changeFiveYears].compactMap({ $0 }) where c.basis != nil {
+                notes.append("\(s.name): the change since \(c.fromYear) is measured \(c.basis!).")
+            }
         }
         let w = withinEconomy()
         if let p = w.genderParity, let py = p.year, py < year - builder.staleAfterYears {

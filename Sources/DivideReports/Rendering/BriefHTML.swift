@@ -202,6 +202,9 @@ package struct BriefHTMLRenderer {
         }
         if let y = brief.nodes.compactMap({ $0.changeOneYear?.fromYear }).first { legend.append("1 year: since \(y).") }
         if let y = brief.nodes.compactMap({ $0.changeFiveYears?.fromYear }).first { legend.append("5 years: since \(y).") }
+        if brief.nodes.contains(where: { $0.changeOneYear != nil || $0.changeFiveYears != nil }) {
+            legend.append("Changes in levels normalised over all years (see the notes).")
+        }
         out += "<p class=\"small\">\(E.escape(legend.joined(separator: " ")))</p>\n"
 
         out += "<h2>Against the region</h2>\n<table>"

@@ -73,7 +73,8 @@ package struct BriefTextRenderer {
         let five = brief.nodes.compactMap { $0.changeFiveYears?.fromYear }.first.map { "5 years: since \($0)" }
         let replications = brief.nodes.compactMap { $0.rankInterval?.replications }.first
             .map { "5–95%: rank interval over \($0) Monte Carlo replications" }
-        let legend = ["Ranks: position/economies ranked", replications, years, five].compactMap { $0 }
+        let levels = years == nil && five == nil ? nil : "changes in levels normalised over all years (Notes)"
+        let legend = ["Ranks: position/economies ranked", replications, years, five, levels].compactMap { $0 }
         lines += TextLayout.wrap(legend.joined(separator: "; ") + ".", width: width)
         return lines
     }

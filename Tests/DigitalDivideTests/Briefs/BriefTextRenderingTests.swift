@@ -81,7 +81,7 @@ struct BriefTextRenderingTests {
         Affordability               77.5   9/57   3/7    6/14   6–14  -2.1 ▼      n/a
         Skills                       n/a    n/a   n/a     n/a    n/a     n/a      n/a
         Ranks: position/economies ranked; 5–95%: rank interval over 200 Monte Carlo replications; 1 year:
-        since 2022; 5 years: since 2018.
+        since 2022; 5 years: since 2018; changes in levels normalised over all years (Notes).
 
         AGAINST THE REGION
                                    Score  ENEA avg  ENEA best  ESCAP avg  ESCAP best
@@ -168,7 +168,8 @@ struct BriefTextRenderingTests {
         Affordability               77.5   9/57   3/7    6/14   6–14  -2.1 ▼      n/a
         Skills                       n/a    n/a   n/a     n/a    n/a     n/a      n/a
         Ranks: position/economies ranked; 5–95%: rank interval over 200 Monte Carlo
-        replications; 1 year: since 2022; 5 years: since 2018.
+        replications; 1 year: since 2022; 5 years: since 2018; changes in levels
+        normalised over all years (Notes).
 
         AGAINST THE REGION
                                    Score  ENEA avg  ENEA best  ESCAP avg  ESCAP best

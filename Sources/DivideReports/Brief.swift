@@ -62,6 +62,21 @@ public struct Brief: Sendable, Equatable, Codable {
 
     /// The index followed by the pillars.
     public var nodes: [NodeSummary] { (index.map { [$0] } ?? []) + pillars }
+
+    /// True when the economy has no score on the index nor on any pillar: the renderers then write a short note
+    /// (what the data holds and why nothing is scored) instead of pages of "n/a".
+    public var isUnscored: Bool { !nodes.isEmpty && nodes.allSatisfy { $0.score == nil } }
+
+    /// Why an unscored brief has no scores, in one paragraph.
+    public var unscoredSummary: String {
+        let present = indicators.filter { $0.value != nil }
+        let name = header.economy.name
+        return "\(name) has no score on the \(header.framework.name) nor on any of its \(pillars.count) pillars in "
+            + "\(header.year): \(present.count) of its \(indicators.count) indicators \(present.count == 1 ? "has" : "have") a value"
+            + (present.isEmpty ? "" : " (" + present.map(\.name).joined(separator: "; ") + ")")
+            + ", fewer than each pillar needs. The values the data holds and the notes follow; scores, ranks, gaps "
+            + "and peers are left out."
+    }
 }
 
 extension Brief {

@@ -50,6 +50,28 @@ struct BriefFixesShippedDataTests {
         #expect(gaps.rows.first?.growth.map { $0.startYear > five.fromYear } == true)
     }
 
+    /// Coverage said where it matters: a pillar scored on fewer indicators than it names says so; an economy with
+    /// no score anywhere gets a short note (what the data holds and why), not pages of "n/a".
+    @Test func thinCoverageIsSaid() throws {
+        let builder = try #require(BriefCommandsShippedDataTests.builder)
+        let year = try #require(builder.defaultYear)
+        let korea = try builder.brief(for: "KOR", year: year)
+        #expect(korea.notes.contains { $0.hasPrefix("Skills rests on 1 of its 2 indicators") }, "\(korea.notes)")
+        #expect(!korea.isUnscored)
+        let unscored = try builder.economies.compactMap { iso3 -> Brief? in
+            let brief = try builder.brief(for: iso3, year: year)
+            return brief.isUnscored ? brief : nil
+        }
+        #expect(!unscored.isEmpty)
+        for brief in unscored {
+            let text = brief.text()
+            #expect(text.contains("NOT SCORED") && !text.contains("SCORES AND RANKS") && !text.contains("AGAINST THE REGION"))
+            #expect(text.split(separator: "\n").count < 80, "\(brief.header.economy.iso3)")
+            #expect(brief.markdown().contains("## Not scored") && !brief.markdown().contains("## Scores and ranks"))
+            #expect(brief.html().contains("<h2>Not scored</h2>"))
+        }
+    }
+
     /// Where several economies share the best score, the brief lists all of them; where one holds it, none.
     @Test func tiesForTheBestAreListed() throws {
         let builder = try #require(BriefCommandsShippedDataTests.builder)

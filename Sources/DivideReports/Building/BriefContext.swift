@@ -262,6 +262,17 @@ package struct Context {
             notes.append("\(missing.count) of \(rows.count) indicators \(missing.count == 1 ? "has" : "have") no value for \(year) (nor a recent one to "
                 + "carry forward): " + list(missing.map(\.name)) + ".")
         }
+        // A pillar scored on fewer indicators than the framework names: say which it rests on.
+        for p in builder.pillars where !c.scores[c.index(unit: unit, node: p, year: y)].isNaN {
+            let all = plan.descendantIndicators[p]
+            let absent = all.filter { i in
+                builder.result.origin(unit: unit, indicator: i, year: year) == .missing
+            }
+            guard !absent.isEmpty else { continue }
+            notes.append("\(plan.nodes[p].name) rests on \(all.count - absent.count) of its \(all.count) indicators in \(year): "
+                + list(absent.map { plan.nodes[plan.indicatorNodes[$0]].name }) + (absent.count == 1 ? " has" : " have")
+                + " no value.")
+        }
         let stale = rows.filter { $0.status.flag == .carriedForward && ($0.status.fromYear ?? year) < year - builder.staleAfterYears }
         if !stale.isEmpty {
             notes.append("Stale values, carried forward from more than \(builder.staleAfterYears) years before \(year): "

@@ -86,17 +86,25 @@ package struct BriefHTMLRenderer {
         out += "<title>\(E.escape("\(h.economy.name) — \(h.framework.name) \(h.year)"))</title>\n"
         out += "<style>\n\(Self.css)\n</style>\n</head>\n<body>\n<main>\n"
         out += header()
-        out += kpis()
-        out += charts()
-        out += scores()
-        out += trendAndDistribution()
-        out += gaps()
-        out += targets()
-        out += standing()
-        out += within()
-        out += indicators()
-        out += peers()
-        out += notes()
+        if brief.isUnscored {
+            out += "<section><h2>Not scored</h2>\n<p>\(E.escape(brief.unscoredSummary))</p></section>\n"
+            out += targets()
+            out += within()
+            out += indicators()
+            out += notes()
+        } else {
+            out += kpis()
+            out += charts()
+            out += scores()
+            out += trendAndDistribution()
+            out += gaps()
+            out += targets()
+            out += standing()
+            out += within()
+            out += indicators()
+            out += peers()
+            out += notes()
+        }
         out += "<footer>\(E.escape("Sources: " + F.numberedSources(h.sources)))"
         out += " · Schema \(E.escape(brief.schemaVersion)) · DigitalDivide"
         out += "<p class=\"designations\">\(E.escape(F.designations))</p></footer>\n"

@@ -39,6 +39,10 @@ package struct BriefMarkdownRenderer {
         out.append("")
         out.append("Data years: \(F.vintage(h.vintage) ?? F.missing) · Sources: \(M.escape(F.sources(h.sources)))")
 
+        if brief.isUnscored {
+            out += ["", "## Not scored", "", M.escape(brief.unscoredSummary)]
+            return (out + unscoredSections()).joined(separator: "\n") + "\n"
+        }
         out += ["", "## Scores and ranks", ""]
         out += M.table(
             ["", "Score", "Rank (ESCAP)", "Rank (\(sub))", "Rank (income group)", "Rank 5–95%", "1 year", "5 years"],
@@ -91,17 +95,7 @@ package struct BriefMarkdownRenderer {
             out.append("No indicator can be compared with peers.")
         }
 
-        out += ["", "## Indicators", ""]
-        out += M.table(
-            ["Indicator", "Pillar", "Value", "Unit", "Year", "Source", "Status"],
-            brief.indicators.map { r in
-                [r.name, r.pillar ?? "", F.value(r.value), r.unit ?? "", r.year.map(String.init) ?? F.missing,
-                 r.source ?? "", r.status.label]
-            }, numeric: [2, 4])
-
-        out += ["", "## Divide within the economy", ""]
-        out.append("- Gender parity score: " + M.escape(F.genderParity(brief.withinEconomy.genderParity)))
-        out.append("- Urban–rural ratio: " + M.escape(F.urbanRural(brief.withinEconomy.urbanRural)))
+        out += indicatorsAndWithin()
 
         if let peers = brief.peers {
             out += ["", "## " + M.escape(F.peersTitle(peers, header: h)), ""]
@@ -118,9 +112,31 @@ package struct BriefMarkdownRenderer {
                 }, numeric: Set(1...max(1, brief.nodes.count)))
         }
 
-        out += ["", "## Notes", ""]
-        out += brief.notes.isEmpty ? ["None."] : brief.notes.map { "- " + M.escape($0) }
-        out += ["", "*" + M.escape(F.designations) + "*"]
+        out += notesAndDesignations()
         return out.joined(separator: "\n") + "\n"
     }
+
+    private func indicatorsAndWithin() -> [String] {
+        var out = ["", "## Indicators", ""]
+        out += M.table(
+            ["Indicator", "Pillar", "Value", "Unit", "Year", "Source", "Status"],
+            brief.indicators.map { r in
+                [r.name, r.pillar ?? "", F.value(r.value), r.unit ?? "", r.year.map(String.init) ?? F.missing,
+                 r.source ?? "", r.status.label]
+            }, numeric: [2, 4])
+        out += ["", "## Divide within the economy", ""]
+        out.append("- Gender parity score: " + M.escape(F.genderParity(brief.withinEconomy.genderParity)))
+        out.append("- Urban–rural ratio: " + M.escape(F.urbanRural(brief.withinEconomy.urbanRural)))
+        return out
+    }
+
+    private func notesAndDesignations() -> [String] {
+        var out = ["", "## Notes", ""]
+        out += brief.notes.isEmpty ? ["None."] : brief.notes.map { "- " + M.escape($0) }
+        out += ["", "*" + M.escape(F.designations) + "*"]
+        return out
+    }
+
+    /// What an unscored brief keeps after its summary: the values the data holds, the divide within, the notes.
+    private func unscoredSections() -> [String] { indicatorsAndWithin() + notesAndDesignations() }
 }

@@ -26,6 +26,14 @@ package struct BriefTextRenderer {
     package func render() -> String {
         var lines: [String] = []
         lines += header()
+        if brief.isUnscored {
+            lines += section("Not scored", TextLayout.wrap(brief.unscoredSummary, width: width))
+            if let targets = brief.targets, !targets.isEmpty { lines += section("Targets", targetsTable(targets)) }
+            lines += section("Indicators", indicatorTable())
+            lines += section("Divide within the economy", within())
+            lines += section("Notes", notes())
+            return lines.map { paint(InertText.terminal($0, keepLineBreaks: true)) }.joined(separator: "\n") + "\n"
+        }
         lines += section("Scores and ranks", scoresTable())
         lines += section("Against the region", regionTable())
         lines += section("Gaps", gaps())

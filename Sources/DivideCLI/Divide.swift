@@ -28,9 +28,18 @@ struct Divide: ParsableCommand {
         print(fullMessage(for: error))
         do { try StandardOutput.shared.finish() } catch {
             FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            Foundation.exit(1)
+            quit(1)
         }
-        Foundation.exit(0)
+        quit(0)
+    }
+
+    /// Ends the process once everything is written: flushes the C streams and exits without running library
+    /// finalisers. Under a tight address-space limit OpenBLAS's worker thread can loop on a failed buffer allocation,
+    /// and its finaliser (`gotoblas_quit`) then waits for it for ever, after the output was complete; nothing of ours
+    /// needs a finaliser (files are renamed into place and standard output is flushed before this).
+    static func quit(_ code: Int32) -> Never {
+        fflush(nil)
+        _exit(code)
     }
 
     /// The most arguments a command line may have: parsing takes time quadratic in their number (20,000 took
@@ -41,7 +50,7 @@ struct Divide: ParsableCommand {
         guard arguments.count <= maxArguments else {
             FileHandle.standardError.write(Data(("Error: \(arguments.count) arguments; at most \(maxArguments) are "
                 + "accepted (give a folder instead of its files; name each economy once)\n").utf8))
-            Foundation.exit(2)
+            quit(2)
         }
         var command: any ParsableCommand
         do {
@@ -50,10 +59,10 @@ struct Divide: ParsableCommand {
             // Parse errors name the subcommand's usage.
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((StandardOutput.inert(fullMessage(for: error)) + "\n").utf8))
-                Foundation.exit(2)
+                quit(2)
             }
             exitCleanly(error)
-            exit(withError: error)
+            fail(error)
         }
         // A file-size limit (ulimit -f) makes write(2) fail with EFBIG instead of killing the process, so the
         // writers can say so and leave the destination as it was.
@@ -61,20 +70,29 @@ struct Divide: ParsableCommand {
         do {
             try command.run()
             try StandardOutput.shared.finish()
+            quit(0)
         } catch {
             // What was printed before the error (validate's report before its exit status) still goes out, and
             // saying so when it cannot.
             do { try StandardOutput.shared.finish() } catch let lost {
                 FileHandle.standardError.write(Data(("Error: " + lost.description + "\n").utf8))
-                if exitCode(for: error) == .success { Foundation.exit(1) }
+                if exitCode(for: error) == .success { quit(1) }
             }
             // Usage problems found while running (a missing file, an unknown indicator): the message, status 2.
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data(("Error: " + StandardOutput.inert(message(for: error)) + "\n").utf8))
-                Foundation.exit(2)
+                quit(2)
             }
             exitCleanly(error)
-            exit(withError: error)
+            fail(error)
         }
+    }
+
+    /// ArgumentParser's `exit(withError:)` (its message on standard error, its exit status) ending through
+    /// ``quit(_:)``.
+    static func fail(_ error: any Error) -> Never {
+        let text = fullMessage(for: error)
+        if !text.isEmpty { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        quit(exitCode(for: error).rawValue)
     }
 }

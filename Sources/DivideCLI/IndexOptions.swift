@@ -70,10 +70,30 @@ struct IndexOptions: ParsableArguments {
         "Worker threads (BLAS, and commands that run in parallel); default: the machine's setting.", valueName: "N"))
     var threads: Int?
 
-    func validate() throws {
+    mutating func validate() throws {
         if year != nil && years != nil { throw ValidationError("give --year or --years, not both") }
         if let threads, !(1...Self.maxThreads).contains(threads) {
             throw ValidationError("--threads must be 1 to \(Self.maxThreads), found \(threads)")
+        }
+        // More workers than processors computes the same numbers (results do not depend on the count) no faster, and
+        // each worker (and each OpenBLAS thread) holds its own buffers: under a memory limit 256 of them exhausted
+        // the address space. So at most one per processor.
+        let processors = ProcessInfo.processInfo.activeProcessorCount
+        if let threads, threads > processors {
+            printError("note: --threads \(threads) is more than the \(processors) processors of this machine; using "
+                       + "\(processors) (the results do not depend on the count)")
+            self.threads = processors
+        }
+        // Under an address-space limit (ulimit -v), at most one worker per 256 MiB of it (thread stacks, scratch
+        // buffers and OpenBLAS's per-thread buffers), so that a tight limit gives a slower run, not an abort.
+        var limit = rlimit()
+        if let threads, getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            let fitting = max(1, Int(limit.rlim_cur / (256 << 20)))
+            if threads > fitting {
+                printError("note: --threads \(threads) under an address-space limit of \(limit.rlim_cur >> 20) MiB; "
+                           + "using \(fitting)")
+                self.threads = fitting
+            }
         }
         if let screen, !(screen >= 0 && screen <= 1) {
             throw ValidationError("--screen must be a share between 0 and 1, found \(screen)")

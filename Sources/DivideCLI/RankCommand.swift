@@ -58,7 +58,7 @@ struct RankCommand: ParsableCommand {
         let result = run.result, plan = result.plan
         let nodes = level == .index ? [0] : plan.nodes[0].children
         var byKey: [String: IndexRow] = [:]
-        let rows = result.rows().filter { $0.year == year }
+        let rows = result.rows(years: [year], nodes: Set(nodes))
         for row in rows { byKey["\(row.unit)|\(row.node)"] = row }
         let reported = run.reportedUnits
         let construction = result.construction

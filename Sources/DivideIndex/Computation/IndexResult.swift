@@ -83,7 +83,11 @@ public struct IndexResult: Sendable {
     }
 
     /// One row per unit × node × reported year, nodes in tree order (root first), units in selection order.
-    public func rows() -> [IndexRow] {
+    /// - Parameters:
+    ///   - onlyYears: only these reported years (nil = all).
+    ///   - onlyNodes: only these plan nodes (nil = all): a leaderboard of the index needs one node, not the
+    ///     thousands of a large framework.
+    public func rows(years onlyYears: Set<Int>? = nil, nodes onlyNodes: Set<Int>? = nil) -> [IndexRow] {
         let plan = self.plan
         let U = construction.units.count, I = plan.indicators.count
         let groupNames = construction.groupRanks.keys.sorted()
@@ -91,9 +95,9 @@ public struct IndexResult: Sendable {
         for (k, s) in cube.series.enumerated() { seriesIndex[s] = k }
         var out: [IndexRow] = []
         out.reserveCapacity(years.count * plan.nodes.count * U)
-        for year in years {
+        for year in years where onlyYears?.contains(year) ?? true {
             let y = construction.years.firstIndex(of: year)
-            for (n, node) in plan.nodes.enumerated() {
+            for (n, node) in plan.nodes.enumerated() where onlyNodes?.contains(n) ?? true {
                 for u in 0..<U {
                     var row = IndexRow(unit: construction.units[u], year: year, node: node.id, name: node.name,
                                        level: node.level, parent: node.parent.map { plan.nodes[$0].id })

@@ -17,7 +17,10 @@ while IFS= read -r -d '' f; do
 done < <(find Data -name '*.csv' -print0)
 # Framework YAML (selector 248) and brief JSON as render-brief reads it (selector 252): the presets and the fixture.
 for f in Data/frameworks/*.yaml; do { printf '\xf8'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
-{ printf '\xfc'; cat Tests/Fixtures/briefs/sample-brief.json; } > "$seeds/seed-$i"
+{ printf '\xfc'; cat Tests/Fixtures/briefs/sample-brief.json; } > "$seeds/seed-$i"; i=$((i + 1))
+# Excel workbooks (selector 244: .xlsx, 245: .xls): the real-shaped fixtures.
+for f in Tests/Fixtures/publisher-shapes/*.xlsx; do { printf '\xf4'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
+for f in Tests/Fixtures/publisher-shapes/*.xls; do { printf '\xf5'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
 mkdir -p Fuzz/corpus-new Fuzz/crashes
 "$bin" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
   -artifact_prefix=Fuzz/crashes/ Fuzz/corpus-new "$seeds" Tests/DigitalDivideTests/Fixtures/fuzz-regressions 2>&1 \

@@ -107,7 +107,7 @@ struct ConvergenceCommand: ParsableCommand {
                     rows: r.betaExcluded.map { [$0.unit, unitName($0.unit), $0.reason] })))
             }
             if !r.notes.isEmpty {
-                sections.append(Section(title: "Not computed", table: Table(header: ["note"], rows: r.notes.map { [$0] })))
+                sections.append(Section(title: "Notes (measures not computed, breaks)", table: Table(header: ["note"], rows: r.notes.map { [$0] })))
             }
             let heading = "Convergence of \(r.target), \(r.years.first!)–\(r.years.last!), \(r.units) economies "
                 + "(\(r.coverage.rawValue) coverage)"

@@ -267,6 +267,20 @@ struct AnalysisCommandsShippedDataTests {
         #expect(weighted.coverage?.populationSeries == "SP.POP.TOTL")
     }
 
+    /// Convergence compares like with like: the index gains its Trust pillar in 2020, so the default window starts
+    /// there, and a window across it says so.
+    @Test func convergenceWindowsRespectBreaksInTheMakeUp() throws {
+        let run = try #require(Self.run)
+        let target = try AnalysisTarget.resolve(indicator: nil, node: nil, run: run)
+        let trust = try #require(target.breaks.first { $0.change.contains("Trust and security enters") })
+        let window = try #require(target.defaultWindow)
+        #expect(window.lowerBound >= trust.year)
+        let across = try ConvergenceReport.measure(target.restricted(to: (trust.year - 2)...window.upperBound))
+        #expect(across.notes.contains { $0.contains("changes in \(trust.year) (Trust and security enters)") })
+        let within = try ConvergenceReport.measure(target.restricted(to: window))
+        #expect(!within.notes.contains { $0.contains("changes in") })
+    }
+
     @Test func unknownTargetsAreUsageErrors() throws {
         let run = try #require(Self.run)
         #expect(throws: ConstructionError.self) { try AnalysisTarget.resolve(indicator: "NO.SUCH", node: nil, run: run) }

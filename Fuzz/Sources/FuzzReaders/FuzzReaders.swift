@@ -6,8 +6,10 @@ import Foundation
 ///
 /// The first byte chooses the path:
 /// - 0: the path every command takes for data (detect the format from the header, then read it);
-/// - 1–247: force one of the formats (`DataFormat.allCases[byte % count]`), as `--input-format` does, so every
+/// - 1–243: force one of the formats (`DataFormat.allCases[byte % count]`), as `--input-format` does, so every
 ///   reader meets every kind of garbage;
+/// - 244–247: an Excel workbook (.xlsx for even bytes, legacy .xls for odd), written to a temporary file and loaded as
+///   every command loads a data file (the ZIP and XML of .xlsx, our own BIFF8 reader of .xls);
 /// - 248–251: a framework YAML file (`FrameworkFile.load(yaml:)`, then the framework's tree description);
 /// - 252–255: a brief JSON file as `divide render-brief` reads it (`Brief.decode(json:)`, then every renderer).
 ///
@@ -18,6 +20,14 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let selector = Int(data[0])
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let name = "fuzz.csv"
+    if selector >= 244 && selector < 248 {
+        let path = NSTemporaryDirectory() + "fuzz-\(getpid())" + (selector & 1 == 0 ? ".xlsx" : ".xls")
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let loaded = DataLoader().load(files: [path])
+        _ = loaded.report.problems.map(\.description).joined().utf8.count &+ loaded.panel.indicators.count
+        return 0
+    }
     if selector >= 248 && selector < 252 {
         let yaml = String(decoding: bytes, as: UTF8.self)
         do {

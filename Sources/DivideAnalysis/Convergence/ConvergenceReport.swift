@@ -58,6 +58,12 @@ public struct ConvergenceReport: Encodable, Sendable {
         }
         let panel = try ConvergencePanel(values: target.values, years: target.years)
         var notes: [String] = []
+        if let first = target.years.first, let last = target.years.last {
+            for b in target.breaks(within: first...last) {
+                notes.append("what \(target.label) rests on changes in \(b.year) (\(b.change)): the measures compare "
+                             + "different indices across it; a window from \(b.year) keeps like with like")
+            }
+        }
         func attempt<T>(_ name: String, _ body: () throws -> T) -> T? {
             do { return try body() } catch let error as AnalysisError {
                 notes.append("\(name): \(error)")

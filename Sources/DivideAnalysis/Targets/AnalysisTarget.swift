@@ -13,6 +13,19 @@ public struct AnalysisTarget: Equatable, Sendable {
     public var higherIsBetter: Bool
     /// True for a series of the data (raw values), false for a node's scores.
     public var isSeries: Bool
+    /// For a node: the years in which what it rests on changes (a child scored for some economy that year and for
+    /// none the year before, or the reverse), each with what changed. Measures over time across such a year
+    /// compare different indices.
+    public var breaks: [(year: Int, change: String)] = []
+
+    public static func == (a: AnalysisTarget, b: AnalysisTarget) -> Bool {
+        a.label == b.label && a.units == b.units && a.years == b.years && a.isSeries == b.isSeries
+            && a.higherIsBetter == b.higherIsBetter && a.breaks.map(\.year) == b.breaks.map(\.year)
+            && a.values.count == b.values.count
+            && zip(a.values, b.values).allSatisfy { x, y in
+                x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+            }
+    }
 
     public init(label: String, units: [String], years: [Int], values: [[Double]], higherIsBetter: Bool,
                 isSeries: Bool = true) {
@@ -76,8 +89,25 @@ public struct AnalysisTarget: Equatable, Sendable {
             for (k, u) in keep.enumerated() { values[k].append(column[u]) }
         }
         let name = plan.nodes[n].name == id ? id : "\(id) (\(plan.nodes[n].name))"
-        return AnalysisTarget(label: "node \(name)", units: units, years: years, values: values, higherIsBetter: true,
-                              isSeries: false)
+        var target = AnalysisTarget(label: "node \(name)", units: units, years: years, values: values,
+                                    higherIsBetter: true, isSeries: false)
+        // Breaks: the children scored for some reported economy, year by year.
+        var previous: Set<Int>?
+        for year in years {
+            guard let y = construction.years.firstIndex(of: year) else { continue }
+            let scored = Set(plan.nodes[n].children.filter { child in
+                keep.contains { !construction.scores[construction.index(unit: $0, node: child, year: y)].isNaN }
+            })
+            if let previous, previous != scored {
+                let entering = plan.nodes[n].children.filter { scored.contains($0) && !previous.contains($0) }
+                let leaving = plan.nodes[n].children.filter { !scored.contains($0) && previous.contains($0) }
+                let change = (entering.isEmpty ? [] : [entering.map { plan.nodes[$0].name }.joined(separator: ", ") + " enters"])
+                    + (leaving.isEmpty ? [] : [leaving.map { plan.nodes[$0].name }.joined(separator: ", ") + " leaves"])
+                target.breaks.append((year, change.joined(separator: "; ")))
+            }
+            previous = scored
+        }
+        return target
     }
 
     /// The column of `year`, or nil when the target has no value that year.
@@ -111,15 +141,23 @@ public struct AnalysisTarget: Equatable, Sendable {
     }
 
     /// The window a convergence measure takes when none is asked for: the 11 years ending at
-    /// ``latestWellCoveredYear`` (so that a long, patchy series does not leave a balanced panel of one).
+    /// ``latestWellCoveredYear`` (so that a long, patchy series does not leave a balanced panel of one), starting no
+    /// earlier than the last break in what a node rests on (``breaks``).
     public var defaultWindow: ClosedRange<Int>? {
         guard let last = latestWellCoveredYear else { return nil }
-        return (last - 10)...last
+        let lastBreak = breaks.map(\.year).filter { $0 <= last }.max() ?? Int.min
+        return max(last - 10, lastBreak)...last
+    }
+
+    /// The breaks inside `window` (after its first year): measures over the window compare different indices.
+    public func breaks(within window: ClosedRange<Int>) -> [(year: Int, change: String)] {
+        breaks.filter { $0.year > window.lowerBound && $0.year <= window.upperBound }
     }
 
     /// The target restricted to the years of `window`.
     public func restricted(to window: ClosedRange<Int>) -> AnalysisTarget {
         var copy = self
+        copy.breaks = breaks.filter { window.contains($0.year) }
         let keep = years.indices.filter { window.contains(years[$0]) }
         copy.years = keep.map { years[$0] }
         copy.values = values.map { row in keep.map { row[$0] } }

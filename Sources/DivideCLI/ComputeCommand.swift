@@ -32,7 +32,8 @@ struct ComputeCommand: ParsableCommand {
     func run() throws {
         let run = try index.compute(dataOptions)
         let text = Self.render(run.result, format: format,
-                               units: run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] }))
+                               units: run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] }),
+                               panel: run.panel)
         if let output {
             try OutputFile.write(text, to: output)
         } else {
@@ -41,21 +42,29 @@ struct ComputeCommand: ParsableCommand {
     }
 
     /// The report; `keep` restricts the rows to these units (`--group`).
-    static func render(_ result: IndexResult, format: OutputFormat, units keep: Set<String>? = nil) -> String {
+    static func render(_ result: IndexResult, format: OutputFormat, units keep: Set<String>? = nil,
+                       panel: Panel? = nil) -> String {
         switch format {
-        case .json: return JSON.encode(ComputeJSON(result, units: keep))
+        case .json: return JSON.encode(ComputeJSON(result, units: keep, panel: panel))
         case .text, .markdown: return textSummary(result, units: keep)
-        case .csv: return csv(result, units: keep)
+        case .csv: return csv(result, units: keep, panel: panel)
         }
     }
 
+    /// Where an indicator row's value came from (observed, or carried from its year): its own source and file:line.
+    static func provenance(_ row: IndexRow, result: IndexResult, panel: Panel?) -> Provenance? {
+        guard let panel, let n = result.plan.node(row.node), let i = result.plan.nodes[n].indicator,
+              let year = row.origin?.sourceYear(in: row.year) else { return nil }
+        return panel.provenance(unit: row.unit, indicator: result.plan.indicators[i].series, year: year)
+    }
+
     /// The long CSV (header documented in docs/compute-output.md).
-    static func csv(_ result: IndexResult, units keep: Set<String>? = nil) -> String {
+    static func csv(_ result: IndexResult, units keep: Set<String>? = nil, panel: Panel? = nil) -> String {
         let groupings = result.construction.groupRanks.keys.sorted()
         var header = ["unit", "year", "node", "level", "score", "rank"]
         for g in groupings { header += ["group_\(g)", "rank_\(g)"] }
         header += ["coverage", "imputed_share", "inputs_observed", "inputs_carried", "inputs_imputed",
-                   "oldest_input_year", "origin", "source_year", "value", "name", "parent"]
+                   "oldest_input_year", "origin", "source_year", "value", "name", "parent", "source", "source_location"]
         var out = header.joined(separator: ",") + "\r\n"
         func number(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
         for row in result.rows() where keep?.contains(row.unit) ?? true {
@@ -70,6 +79,9 @@ struct ComputeCommand: ParsableCommand {
                       row.origin?.label ?? "", row.origin?.sourceYear(in: row.year).map(String.init) ?? "",
                       number(row.value), CSVField.escape(CSVField.neutralise(row.name)),
                       CSVField.escape(CSVField.neutralise(row.parent ?? ""))]
+            let p = provenance(row, result: result, panel: panel)
+            cells += [CSVField.escape(CSVField.neutralise(p?.publisher ?? "")),
+                      CSVField.escape(CSVField.neutralise(p.map { "\($0.file.name):\($0.line)" } ?? ""))]
             out += cells.joined(separator: ",") + "\r\n"
         }
         return out
@@ -133,12 +145,14 @@ struct ComputeJSON: Encodable {
         var groups: [String: String], groupRanks: [String: Int]
         var coverage: Double, imputedShare: Double?, inputsObserved: Int, inputsCarried: Int, inputsImputed: Int
         var oldestInputYear: Int?, origin: String?, sourceYear: Int?, value: Double?
+        var source: String?, sourceLocation: String?
 
         enum CodingKeys: String, CodingKey {
             case unit, year, node, level, score, rank, groups, coverage, origin, value
             case groupRanks = "group_ranks", imputedShare = "imputed_share", inputsObserved = "inputs_observed"
             case inputsCarried = "inputs_carried", inputsImputed = "inputs_imputed"
             case oldestInputYear = "oldest_input_year", sourceYear = "source_year"
+            case source, sourceLocation = "source_location"
         }
 
         /// Every key is written; "not scored" is an explicit null.
@@ -161,6 +175,8 @@ struct ComputeJSON: Encodable {
             try c.encode(origin, forKey: .origin)
             try c.encode(sourceYear, forKey: .sourceYear)
             try c.encode(value, forKey: .value)
+            try c.encode(source, forKey: .source)
+            try c.encode(sourceLocation, forKey: .sourceLocation)
         }
     }
     var framework: String
@@ -170,7 +186,7 @@ struct ComputeJSON: Encodable {
     var nodes: [Node]
     var rows: [Row]
 
-    init(_ result: IndexResult, units keep: Set<String>? = nil) {
+    init(_ result: IndexResult, units keep: Set<String>? = nil, panel: Panel? = nil) {
         framework = result.framework.id
         name = result.framework.root.name
         years = result.years
@@ -191,7 +207,9 @@ struct ComputeJSON: Encodable {
                        groups: groups, groupRanks: ranks, coverage: r.coverage, imputedShare: r.imputedShare,
                        inputsObserved: r.observed, inputsCarried: r.carried, inputsImputed: r.imputed,
                        oldestInputYear: r.oldestInputYear, origin: r.origin?.label,
-                       sourceYear: r.origin?.sourceYear(in: r.year), value: r.value)
+                       sourceYear: r.origin?.sourceYear(in: r.year), value: r.value,
+                       source: ComputeCommand.provenance(r, result: result, panel: panel)?.publisher,
+                       sourceLocation: ComputeCommand.provenance(r, result: result, panel: panel).map { "\($0.file.name):\($0.line)" })
         }
     }
 }

@@ -72,6 +72,27 @@ struct BriefFixesShippedDataTests {
         }
     }
 
+    /// A user's tidy file that overrides one shipped value with --prefer: the brief credits the value to the user's
+    /// source (row and header), and compute's provenance columns name it with its file and line.
+    @Test func ownTidyFileOverridesAShippedValueWithItsOwnSource() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("own.csv")
+        try "country,year,indicator,value,source\nKOR,2024,IT.NET.USER.ZS,99.9,Korea MSIT survey 2024\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let command = try #require(try Divide.parseAsRoot(["brief", "KOR", "--data", file.path, "--prefer", "own.csv"])
+            as? BriefCommand)
+        let builder = try BriefSession.builder(index: command.index, data: command.dataOptions)
+        let brief = try builder.brief(for: "KOR", year: 2024)
+        let row = try #require(brief.indicators.first { $0.indicatorId == "net_use" })
+        #expect(row.value == 99.9 && row.source == "Korea MSIT survey 2024")
+        #expect(brief.header.sources.contains { $0.name == "Korea MSIT survey 2024" })
+        let run = try command.index.compute(command.dataOptions)
+        let csv = ComputeCommand.csv(run.result, units: ["KOR"], panel: run.panel)
+        #expect(csv.contains(",Korea MSIT survey 2024,\(file.path):2\r\n"))
+    }
+
     /// Where several economies share the best score, the brief lists all of them; where one holds it, none.
     @Test func tiesForTheBestAreListed() throws {
         let builder = try #require(BriefCommandsShippedDataTests.builder)

@@ -71,7 +71,8 @@ struct ComputeCoinrTests {
         let (header, rows) = try Self.compute([])
         #expect(header == ["unit", "year", "node", "level", "score", "rank", "group_Size_group", "rank_Size_group",
                            "coverage", "imputed_share", "inputs_observed", "inputs_carried", "inputs_imputed",
-                           "oldest_input_year", "origin", "source_year", "value", "name", "parent"])
+                           "oldest_input_year", "origin", "source_year", "value", "name", "parent", "source",
+                           "source_location"])
         // n_minmax 0–100, direction applied first: x1 over [1, 5]; x2·(−1) over [−30, −10]; x3 over [2, 8].
         let x1 = ["A": 0.0, "B": 25, "C": 50, "D": 100, "E": 0]
         let x2 = ["A": 100.0, "C": 0, "D": 50, "E": 100]

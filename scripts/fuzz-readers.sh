@@ -22,6 +22,7 @@ for f in Data/frameworks/*.yaml; do { printf '\xf8'; cat "$f"; } > "$seeds/seed-
 for f in Tests/Fixtures/publisher-shapes/*.xlsx; do { printf '\xf4'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
 for f in Tests/Fixtures/publisher-shapes/*.xls; do { printf '\xf5'; cat "$f"; } > "$seeds/seed-$i"; i=$((i + 1)); done
 mkdir -p Fuzz/corpus-new Fuzz/crashes
-"$bin" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+# Leaks inside the toolchain's own libraries are suppressed (Fuzz/lsan-suppressions.txt says which and why).
+LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt" "$bin" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
   -artifact_prefix=Fuzz/crashes/ Fuzz/corpus-new "$seeds" Tests/DigitalDivideTests/Fixtures/fuzz-regressions 2>&1 \
   | grep -E '^#[0-9]+ +(DONE|INITED)|stat::|ERROR|SUMMARY|Test unit written|==[0-9]+==' | tail -n 30

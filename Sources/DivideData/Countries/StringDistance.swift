@@ -1,11 +1,16 @@
 /// Edit distances used for "did you mean" suggestions.
 package enum StringDistance {
+    /// The longest name ``nearest(to:among:limit:)`` compares (200 bytes, as `CountryRegistry.maxSuggestionInput`).
+    package static let maxInput = 200
+
     /// The (up to `limit`) names of `known` nearest to `name`, for every "did you mean" of the library and the
     /// command (series codes, node ids, methods, groups, units of a cube): case-insensitive Damerau–Levenshtein
     /// distance at most max(2, ⌊|name|/3⌋), nearest first (ties alphabetical); names that contain `name`, or that
     /// `name` contains (both at least 3 characters: `NET.USER` finds `IT.NET.USER.ZS`), count as distance 1. Empty when none is that close. (Country names and codes
     /// have their own folding in `CountryRegistry.suggestions(for:limit:)`, on this distance.)
     package static func nearest<S: Sequence<String>>(to name: String, among known: S, limit: Int = 3) -> [String] {
+        // Bounded: a name longer than ``maxInput`` bytes gets no suggestion (the distance is quadratic).
+        guard name.utf8.count <= maxInput else { return [] }
         let lower = Array(name.lowercased())
         let threshold = max(2, lower.count / 3)
         return known.compactMap { code -> (code: String, distance: Int)? in

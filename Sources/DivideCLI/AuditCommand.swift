@@ -21,8 +21,11 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var index: IndexOptions
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     @Option(name: .long, help: "The coefficient the correlation flags read: pearson, spearman or kendall.")
     var correlation: CorrelationKind = .pearson
@@ -44,7 +47,7 @@ struct AuditCommand: ParsableCommand {
         } catch let error as AnalysisError {
             throw ValidationError(error.description)
         }
-        print(Self.render(report, format: format), terminator: "")
+        try writeOutput(Self.render(report, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     static func render(_ report: AuditReport, format: OutputFormat) -> String {

@@ -27,8 +27,8 @@ struct BriefCommand: ParsableCommand {
                                             valueName: "ISO3,…"))
     var peers: String?
 
-    @Option(name: .long, help: "Output format: text, markdown, csv, json or html.")
-    var format: BriefFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or html (default: from --output's extension, else text).")
+    var format: BriefFormat?
 
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
@@ -47,7 +47,7 @@ struct BriefCommand: ParsableCommand {
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: peerList)
         let toTerminal = output == nil
-        let text = try format.render(
+        let text = try BriefFormat.resolve(format, output: output, default: .text).render(
             brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
         try writeOutput(text, to: output)
     }

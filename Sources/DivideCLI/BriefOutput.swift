@@ -3,7 +3,7 @@ import DigitalDivide
 import Foundation
 
 /// The formats a brief renders to (`--format`).
-enum BriefFormat: String, CaseIterable, ExpressibleByArgument {
+enum BriefFormat: String, CaseIterable, ExpressibleByArgument, InferableFormat {
     case text, markdown, csv, json, html
 
     /// The usual file extension.

@@ -21,8 +21,11 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var intervals: RankIntervalOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         guard economies.count >= 2 else { throw ValidationError("give at least two economies to compare") }
@@ -53,7 +56,7 @@ struct CompareCommand: ParsableCommand {
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let briefs = try codes.map { try BriefSession.brief(builder, economy: $0, year: year, peers: []) }
-        print(Self.render(briefs, format: format), terminator: "")
+        try writeOutput(Self.render(briefs, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     /// One row per node and measure, one column per economy.

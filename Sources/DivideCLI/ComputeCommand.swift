@@ -22,8 +22,8 @@ struct ComputeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .long, help: "Output format: csv (default), json or text.")
-    var format: OutputFormat = .csv
+    @Option(name: .long, help: "Output format: csv, json or text (default: from --output's extension, else csv).")
+    var format: OutputFormat?
 
     func validate() throws {
         if format == .markdown { throw ValidationError("--format must be csv, json or text") }
@@ -31,7 +31,7 @@ struct ComputeCommand: ParsableCommand {
 
     func run() throws {
         let run = try index.compute(dataOptions)
-        let text = Self.render(run.result, format: format,
+        let text = Self.render(run.result, format: try OutputFormat.resolve(format, output: output, default: .csv),
                                units: run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] }),
                                panel: run.panel)
         if let output {

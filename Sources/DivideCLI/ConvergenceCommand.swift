@@ -30,8 +30,11 @@ struct ConvergenceCommand: ParsableCommand {
     @Option(name: .long, help: "Economies per year: balanced (observed every year) or available.")
     var coverage: UnitCoverage = .balanced
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if indicator != nil && node != nil { throw ValidationError("give --indicator or --node, not both") }
@@ -43,7 +46,7 @@ struct ConvergenceCommand: ParsableCommand {
         var target = try IndexOptions.usage { try AnalysisTarget.resolve(indicator: indicator, node: node, run: run) }
         if let range = index.years?.range ?? target.defaultWindow { target = target.restricted(to: range) }
         let report = try IndexOptions.usage { try ConvergenceReport.measure(target, coverage: coverage) }
-        print(Self.render(report, format: format), terminator: "")
+        try writeOutput(Self.render(report, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     static func render(_ r: ConvergenceReport, format: OutputFormat) -> String {
@@ -109,8 +112,10 @@ struct ConvergenceCommand: ParsableCommand {
             if !r.notes.isEmpty {
                 sections.append(Section(title: "Notes (measures not computed, breaks)", table: Table(header: ["note"], rows: r.notes.map { [$0] })))
             }
-            let heading = "Convergence of \(r.target), \(r.years.first!)–\(r.years.last!), \(r.units) economies "
-                + "(\(r.coverage.rawValue) coverage)"
+            let measured = r.coverage == .balanced ? r.units - r.unitsWithAGap.count : r.units
+            let heading = "Convergence of \(r.target), \(r.years.first!)–\(r.years.last!), "
+                + (r.coverage == .balanced ? "\(measured) of \(r.units) economies (those with a value in every year)"
+                    : "\(r.units) economies (each year those with a value)")
             return format == .text ? Section.text(sections, heading: heading)
                 : Section.markdown(sections, heading: heading)
         }

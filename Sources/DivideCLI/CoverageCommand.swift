@@ -17,8 +17,11 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .long, help: "The economies: escap (default), a subregion such as ENEA, or all.")
     var group: String = "escap"
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -34,7 +37,7 @@ struct CoverageCommand: ParsableCommand {
         let parsed = try CountryGroup(parsing: group)
         let result = try dataOptions.load()
         let table = CoverageTable(panel: result.panel, economies: CountryRegistry.standard.members(of: parsed))
-        print(Self.render(table, group: parsed.name, format: format), terminator: "")
+        try writeOutput(Self.render(table, group: parsed.name, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
         if !result.report.isClean {
             printError("note: \(result.report.errorCount) values were rejected while loading; run divide validate")
         }

@@ -53,8 +53,11 @@ struct GapsCommand: ParsableCommand {
     @Option(name: .customLong("rural-series"), help: ArgumentHelp("Rural rate series.", valueName: "SERIES"))
     var ruralSeries: String?
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if (urbanSeries == nil) != (ruralSeries == nil) {
@@ -84,7 +87,7 @@ struct GapsCommand: ParsableCommand {
                                    frontier: frontier, only: only, parity: (femaleSeries, maleSeries),
                                    urbanRural: urbanSeries.map { ($0, ruralSeries!) })
         }
-        print(Self.render(report, format: format), terminator: "")
+        try writeOutput(Self.render(report, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     /// "met", "about 2027 (+4.1% a year)", "not reached (−1.2% a year)", "no trend".
@@ -109,7 +112,7 @@ struct GapsCommand: ParsableCommand {
 
     static func parityText(_ row: GapsReport.Row) -> String {
         guard let p = row.genderParity, let y = row.genderParityYear else { return "no data" }
-        return "\(fixed(p.score, 3)) \(p.band.rawValue) (\(y))"
+        return "\(fixed(p.score, 3)) \(p.band.rawValue.replacingOccurrences(of: "_", with: " ")) (\(y))"
     }
 
     static func urbanRuralText(_ row: GapsReport.Row) -> String {

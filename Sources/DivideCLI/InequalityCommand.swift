@@ -38,8 +38,11 @@ struct InequalityCommand: ParsableCommand {
     @Option(name: .long, help: "Atkinson's inequality aversion ε ≥ 0.")
     var epsilon: Double = 0.5
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if indicator != nil && node != nil { throw ValidationError("give --indicator or --node, not both") }
@@ -61,7 +64,7 @@ struct InequalityCommand: ParsableCommand {
             try InequalityReport.measure(target, year: year, run: run, by: by, weightedBy: weightedBy, epsilon: epsilon)
         }
         report.yearNote = yearNote
-        print(Self.render(report, format: format), terminator: "")
+        try writeOutput(Self.render(report, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     static func render(_ r: InequalityReport, format: OutputFormat) -> String {

@@ -33,3 +33,29 @@ func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
 }
+
+/// A command's `--format` choices, which `--output`'s file extension selects when `--format` is absent.
+protocol InferableFormat: RawRepresentable<String>, CaseIterable, ExpressibleByArgument {}
+
+extension InferableFormat {
+    /// The format the extension of `path` names (`.csv`, `.json`, `.md`/`.markdown`, `.html`/`.htm`, `.txt`), if any.
+    static func named(byExtensionOf path: String) -> String? {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return ["csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown", "html": "html", "htm": "html",
+                "txt": "text", "text": "text"][ext]
+    }
+
+    /// `--format` when given; else the format the output's extension names; else `fallback`. An extension that
+    /// names a format the command cannot write is a usage error (it would write, say, text into x.html).
+    static func resolve(_ explicit: Self?, output: String?, default fallback: Self) throws -> Self {
+        if let explicit { return explicit }
+        guard let output, let name = named(byExtensionOf: output) else { return fallback }
+        guard let format = Self(rawValue: name) else {
+            throw ValidationError("cannot write \(name) (\(output)); --format takes "
+                                  + allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return format
+    }
+}
+
+extension OutputFormat: InferableFormat {}

@@ -22,24 +22,30 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "index (default) or pillar.")
     var level: RankLevel = .index
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func run() throws {
         if index.years != nil { throw ValidationError("divide rank shows one year: give --year") }
         let run = try index.compute(dataOptions)
         let year = try index.year(of: run)
-        let table = Self.leaderboard(run, year: year, level: level)
+        let (table, values) = Self.leaderboard(run, year: year, level: level)
         let title = Self.title(run, year: year)
-        switch format {
-        case .text: print(title + "\n\n" + table.text(), terminator: "")
-        case .markdown: print("## " + InertText.markdown(title) + "\n\n" + table.markdown(), terminator: "")
-        case .csv: print(table.csv(), terminator: "")
+        let text: String
+        switch try OutputFormat.resolve(format, output: output, default: .text) {
+        case .text: text = title + "\n\n" + table.text()
+        case .markdown: text = "## " + InertText.markdown(title) + "\n\n" + table.markdown()
+        case .csv: text = table.csv()
         case .json:
-            print(JSON.encode(RankJSON(framework: run.result.framework.id, year: year, level: level.rawValue,
-                                       universe: run.universe.label, group: run.reportingGroup?.name,
-                                       columns: table.header, rows: table.rows)), terminator: "")
+            text = JSON.encode(RankJSON(framework: run.result.framework.id, year: year, level: level.rawValue,
+                                        universe: run.universe.label, group: run.reportingGroup?.name,
+                                        columns: table.header, rows: values,
+                                        units: ["filled": "share of the index's indicator values carried or imputed (0-1)"]))
         }
+        try writeOutput(text, to: output)
     }
 
     /// "Index, 2024 · Least developed countries · ranks among the 48 economies scored in the ESCAP region".
@@ -54,7 +60,9 @@ struct RankCommand: ParsableCommand {
 
     /// The leaderboard of the reported units: scored units by rank, then the not-scored ones. `rank` is the rank
     /// in the universe; with `--group`, `rank in GROUP` is the rank within the group.
-    static func leaderboard(_ run: IndexRun, year: Int, level: RankLevel) -> Table {
+    /// The leaderboard as shown (text, Markdown, CSV) and as values (JSON: scores and ranks as numbers, `filled`
+    /// as a share 0–1, missing as null).
+    static func leaderboard(_ run: IndexRun, year: Int, level: RankLevel) -> (table: Table, values: [[JSONCell]]) {
         let result = run.result, plan = result.plan
         let nodes = level == .index ? [0] : plan.nodes[0].children
         var byKey: [String: IndexRow] = [:]
@@ -76,24 +84,33 @@ struct RankCommand: ParsableCommand {
         for n in nodes { header += [plan.nodes[n].id, "rank"] }
         if let group = run.reportingGroup { header.append("rank in \(group.columnLabel)") }
         header += ["subregion", "filled"]
-        var table: [[String]] = []
+        var table: [[String]] = [], values: [[JSONCell]] = []
         for u in units {
             let unit = construction.units[u]
             var cells = [unit, unitName(unit)]
+            var typed: [JSONCell] = [.text(unit), .text(unitName(unit))]
             for n in nodes {
                 let row = byKey["\(unit)|\(plan.nodes[n].id)"]
                 cells.append(row?.score.map { String(format: "%.2f", $0) } ?? "not scored")
                 cells.append(row?.rank.map(String.init) ?? "-")
+                typed += [row?.score.map(JSONCell.number) ?? .null, row?.rank.map { .number(Double($0)) } ?? .null]
             }
-            if run.reportingGroup != nil { cells.append(groupRank[u].map(String.init) ?? "-") }
-            cells.append(CountryRegistry.standard.subregion(of: unit)?.abbreviation ?? "")
+            if run.reportingGroup != nil {
+                cells.append(groupRank[u].map(String.init) ?? "-")
+                typed.append(groupRank[u].map { .number(Double($0)) } ?? .null)
+            }
+            let subregion = CountryRegistry.standard.subregion(of: unit)?.abbreviation
+            cells.append(subregion ?? "")
+            typed.append(subregion.map(JSONCell.text) ?? .null)
             let root = byKey["\(unit)|\(plan.nodes[nodes[0]].id)"]
             cells.append(root?.imputedShare.map { String(format: "%.0f%%", 100 * $0) } ?? "")
+            typed.append(root?.imputedShare.map(JSONCell.number) ?? .null)
             table.append(cells)
+            values.append(typed)
         }
         var numeric = Set((0..<nodes.count).flatMap { [2 + 2 * $0, 3 + 2 * $0] })
         if run.reportingGroup != nil { numeric.insert(2 + 2 * nodes.count) }
-        return Table(header: header, rows: table, numeric: numeric)
+        return (Table(header: header, rows: table, numeric: numeric), values)
     }
 }
 
@@ -114,5 +131,24 @@ struct RankJSON: Encodable {
     /// The `--group` reported for, if any.
     var group: String?
     var columns: [String]
-    var rows: [[String]]
+    /// One array per economy, in `columns` order: scores and ranks are numbers (full precision), missing is null.
+    var rows: [[JSONCell]]
+    /// What the numeric columns that are not scores or ranks measure.
+    var units: [String: String]
+}
+
+/// A JSON value of a table cell: text, a number, or null.
+enum JSONCell: Encodable, Equatable {
+    case text(String)
+    case number(Double)
+    case null
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try c.encode(s)
+        case .number(let x): try x.isFinite ? c.encode(x) : c.encodeNil()
+        case .null: try c.encodeNil()
+        }
+    }
 }

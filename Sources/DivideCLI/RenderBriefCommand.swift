@@ -12,8 +12,8 @@ struct RenderBriefCommand: ParsableCommand {
     @Argument(help: "A brief in JSON, as written with --format json.")
     var path: String
 
-    @Option(name: .long, help: "Output format: text, markdown, csv, json or html.")
-    var format: BriefFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or html (default: from --output's extension, else text).")
+    var format: BriefFormat?
 
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
@@ -21,7 +21,7 @@ struct RenderBriefCommand: ParsableCommand {
     func run() throws {
         let brief = try Self.load(path)
         let toTerminal = output == nil
-        let text = try format.render(
+        let text = try BriefFormat.resolve(format, output: output, default: .text).render(
             brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
         try writeOutput(text, to: output)
     }

@@ -33,8 +33,11 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Bootstrap resamples for the intervals.")
     var bootstrap: Int = 1000
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if samples < 2 { throw ValidationError("--samples must be at least 2, found \(samples)") }
@@ -62,7 +65,7 @@ struct SensitivityCommand: ParsableCommand {
             try SensitivityAnalysis.run(result, assumptions: assumptions, options: options,
                        progress: progress)
         }
-        print(Self.render(analysis, format: format), terminator: "")
+        try writeOutput(Self.render(analysis, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 }
 extension SensitivityCommand {

@@ -15,8 +15,11 @@ struct SeriesCommand: ParsableCommand {
     @Option(name: .long, help: "The indicator code, e.g. IT.NET.USER.ZS (without it: every series of the economy).")
     var indicator: String?
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -53,13 +56,13 @@ struct SeriesCommand: ParsableCommand {
         let economy = try Self.economy(country)
         let result = try dataOptions.load()
         guard let indicator else {
-            print(Self.list(panel: result.panel, economy: economy, format: format), terminator: "")
+            try writeOutput(Self.list(panel: result.panel, economy: economy, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
             return
         }
         let code = try Self.indicatorCode(indicator, in: result.panel)
         guard let series = SeriesTable(panel: result.panel, unit: economy.iso3, unitName: economy.name, indicator: code)
         else { throw ValidationError("no indicator \"\(code)\" in the data") }
-        print(Self.render(series, format: format), terminator: "")
+        try writeOutput(Self.render(series, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     /// Every series `economy` has a value of in `panel`: code, name, unit, first and last year, number of values.

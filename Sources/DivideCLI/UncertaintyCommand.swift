@@ -34,8 +34,11 @@ struct UncertaintyCommand: ParsableCommand {
     @Option(name: .long, help: "automatic (matrix products when possible) or per-replication.")
     var engine: ReaggregationEngine = .automatic
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1, found \(replications)") }
@@ -57,7 +60,7 @@ struct UncertaintyCommand: ParsableCommand {
             try UncertaintyAnalysis.run(result, assumptions: assumptions, options: options,
                        progress: progress)
         }
-        print(Self.render(analysis, format: format), terminator: "")
+        try writeOutput(Self.render(analysis, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
     }
 }
 

@@ -23,12 +23,15 @@ struct RankCommandTests {
     @Test func leaderboardListsNotScoredUnitsLast() throws {
         let run = try Self.run()
         #expect(run.result.latestYear == 2020)
-        let table = RankCommand.leaderboard(run, year: 2020, level: .index)
+        let (table, values) = RankCommand.leaderboard(run, year: 2020, level: .index)
         #expect(table.header == ["unit", "name", "Index", "rank", "subregion", "filled"])
         #expect(table.rows.map { $0[0] } == ["B", "C", "A", "E", "D", "F"])
         #expect(table.rows.map { $0[3] } == ["1", "2", "3", "3", "5", "-"])
         #expect(table.rows[0][2] == "81.25" && table.rows[5][2] == "not scored")
-        let pillars = RankCommand.leaderboard(run, year: 2020, level: .pillar)
+        // JSON values: numbers as numbers (full precision), missing as null.
+        #expect(values[0][2] == .number(81.25) && values[0][3] == .number(1))
+        #expect(values[5][2] == .null && values[5][3] == .null)
+        let pillars = RankCommand.leaderboard(run, year: 2020, level: .pillar).table
         #expect(pillars.header == ["unit", "name", "P1", "rank", "P2", "rank", "subregion", "filled"])
         // Sorted by the first pillar: A, D, E tie at 66.67 (ranks 1, 1, 1), then B (25), C (16.67), F.
         #expect(pillars.rows.map { $0[0] } == ["A", "D", "E", "B", "C", "F"])
@@ -113,7 +116,7 @@ struct RankReportingGroupTests {
         let group = try CountryGroup(parsing: "LDC")
         #expect(!members.isEmpty && members.allSatisfy {
             CountryRegistry.standard.country(iso3: $0).map(group.contains) ?? false })
-        let table = RankCommand.leaderboard(ldc, year: year, level: .index)
+        let table = RankCommand.leaderboard(ldc, year: year, level: .index).table
         #expect(table.header.contains("rank in LDC"))
         let rankColumn = try #require(table.header.firstIndex(of: "rank in LDC"))
         let groupRanks = table.rows.compactMap { Int($0[rankColumn]) }

@@ -26,6 +26,9 @@ public struct AuditThresholds: Sendable, Equatable, Codable {
     public var dominantShare: Double
     /// Which coefficient the correlation flags read.
     public var flagCorrelation: CorrelationKind
+    /// COINr's convention for `many_zeros` and `few_unique`: counts divided by all units, so that missing values
+    /// count as zeros and as repeats. Off by default: a missing value is `low_availability`, never a zero.
+    public var countsOverAllUnits = false
 
     public init(availability: Double = 0.65, nonZero: Double = 0.5, unique: Double = 0.5, skewness: Double = 2,
                 kurtosis: Double = 3.5, collinear: Double = 0.9, negative: Double = -0.4, weak: Double = 0.3,
@@ -48,6 +51,7 @@ public struct AuditThresholds: Sendable, Equatable, Codable {
         case nonZero = "non_zero"
         case dominantShare = "dominant_share"
         case flagCorrelation = "flag_correlation"
+        case countsOverAllUnits = "counts_over_all_units"
     }
 }
 

@@ -7,9 +7,9 @@ import LinearAlgebra
 /// Computed on the indicator's values after its transform (log, per capita) and before imputation, treatment and
 /// normalisation — COINr's `get_stats(dset = "Raw")`. Definitions as COINr 1.1 `get_stats.data.frame`, with `N` the
 /// number of units and `n` those with a value: availability `n/N`; non-zero share and unique share of the `n`
-/// values. The flags follow COINr exactly, which divides the non-zero and unique counts by `N` (all units) rather
-/// than `n`: `low_availability` when `n/N < t_avail`, `many_zeros` when `nonzero/N < t_zero`, `few_unique` when
-/// `unique/N < t_unq`, `outliers` when |skew| `> t_skew` and kurtosis `> t_kurt`. Skewness and (excess) kurtosis
+/// values. Flags: `low_availability` when `n/N < t_avail`, `many_zeros` when `nonzero/n < t_zero`, `few_unique` when
+/// `unique/n < t_unq` (COINr divides those two counts by `N`, so that missing values count as zeros: set
+/// `AuditThresholds/countsOverAllUnits` for its convention), `outliers` when |skew| `> t_skew` and kurtosis `> t_kurt`. Skewness and (excess) kurtosis
 /// are the e1071 type-2 estimators (LinearAlgebra `ColumnSummary`), sd the sample one (n − 1).
 public struct IndicatorStatistics: Sendable, Equatable, Codable {
     /// The indicator's node id.
@@ -96,7 +96,7 @@ public struct IndicatorStatistics: Sendable, Equatable, Codable {
         nonZeroShare = n == 0 ? nil : Double(nonZero) / Double(n)
         uniqueShare = n == 0 ? nil : Double(unique) / Double(n)
         var flags: [String] = []
-        let all = Double(Swift.max(total, 1))
+        let all = Double(Swift.max(thresholds.countsOverAllUnits ? total : n, 1))
         if availability < thresholds.availability { flags.append("low_availability") }
         if Double(nonZero) / all < thresholds.nonZero { flags.append("many_zeros") }
         if Double(unique) / all < thresholds.unique { flags.append("few_unique") }

@@ -109,8 +109,13 @@ import DigitalDivide
         let flags = Dictionary(uniqueKeysWithValues: report.indicators.map { ($0.indicator, $0.flags) })
         #expect(flags["i1"] == [])
         #expect(flags["i3"] == ["outliers"])
-        // COINr divides the non-zero and unique counts by all units, so 8 values of 20 also trip those flags.
-        #expect(flags["i4"] == ["low_availability", "many_zeros", "few_unique"])
+        // 8 values of 20: low availability only; missing values are not zeros. COINr divides the non-zero and unique
+        // counts by all units, so under its convention they also trip those flags.
+        #expect(flags["i4"] == ["low_availability"])
+        var coinr = AuditThresholds()
+        coinr.countsOverAllUnits = true
+        let coinrReport = try Audit.run(framework, cube: cube, thresholds: coinr)
+        #expect(coinrReport.indicators.first { $0.indicator == "i4" }?.flags == ["low_availability", "many_zeros", "few_unique"])
         #expect(flags["i5"] == ["many_zeros", "few_unique"])
         let i3 = report.indicators.first { $0.indicator == "i3" }!
         #expect(isNear(i3.skewness, 4.4675765755287316, 1e-9))

@@ -38,6 +38,12 @@ import DigitalDivide
         // The harness's other paths (selector 248–251: framework YAML; 252–255: brief JSON, every renderer). Older
         // cases with these selectors were data-reader inputs: they are replayed through both.
         let rest = Array(data.dropFirst())
+        if (244..<248).contains(selector) {
+            // An Excel workbook (244/246: .xlsx, 245/247: .xls) loaded from a file as every command loads one.
+            let path = try temporaryFile("fuzz" + (selector & 1 == 0 ? ".xlsx" : ".xls"), bytes: rest)
+            let loaded = DataLoader().load(files: [path])
+            _ = loaded.report.problems.map(\.description).joined().count + loaded.panel.indicators.count
+        }
         if (248..<252).contains(selector) {
             do { _ = try FrameworkFile.load(yaml: String(decoding: rest, as: UTF8.self), file: "fuzz.yaml") } catch {
                 #expect("\(error)".contains("fuzz.yaml"), "framework error without its file: \(error)")

@@ -20,27 +20,26 @@ INLINE double as_f64(uint64_t u) { double x; memcpy(&x, &u, sizeof x); return x;
 
 // MARK: - Logarithm (fdlibm e_log.c, Sun Microsystems 1993; the reduction as in musl's log.c)
 
-// ln x for every double, branch-free. x = 2^k·m with m in [√2/2, √2) by integer arithmetic on the bit pattern
-// (subnormals scaled by 2^52 first), f = m − 1, s = f/(2 + f),
-// ln x = k·ln2_hi − ((½f² − (s·(½f² + R(s²)) + k·ln2_lo)) − f) with fdlibm's minimax R.
-INLINE double log_body(double x) {
+// ln v for v positive, normal and finite (the core; `wide` is a compile-time constant: 1 in the AVX-512 path,
+// which converts k with one instruction; the other paths build it in the mantissa of 2^52. Both give k exactly,
+// so the paths agree bit for bit). v = 2^k·m with m in [√2/2, √2) by integer arithmetic on the bit pattern,
+// f = m − 1, s = f/(2 + f), ln v = k·ln2_hi − ((½f² − (s·(½f² + R(s²)) + k·ln2_lo)) − f) with fdlibm's minimax R.
+INLINE double log_normal(double v, double adjust, int wide) {
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     const double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01, lg3 = 2.857142874366239149e-01;
     const double lg4 = 2.222219843214978396e-01, lg5 = 1.818357216161805012e-01, lg6 = 1.531383769920937332e-01;
     const double lg7 = 1.479819860511658591e-01;
-    const double tiny = 2.2250738585072014e-308;  // the least normal double
-    const double huge = 1.7976931348623157e308;
-    int sub = x < tiny;
-    double xs = sub ? x * 4503599627370496.0 : x;  // 2^52
-    double adjust = sub ? 52.0 : 0.0;
-    int inside = xs >= tiny && xs <= huge;
-    double v = inside ? xs : 1.0;
     uint64_t bits = as_u64(v);
     uint64_t t = bits - 0x3FE6A09E667F3BCDULL;
     double m = as_f64(bits - (t & 0xFFF0000000000000ULL));
-    // k as a double without an integer conversion: (k + 2048) mod 4096 in the mantissa of 2^52.
-    uint64_t biased = ((t >> 52) + 2048) & 4095;
-    double k = as_f64(0x4330000000000000ULL | biased) - (4503599627370496.0 + 2048.0) - adjust;
+    double k;
+    if (wide) {
+        k = (double)((int64_t)t >> 52) - adjust;
+    } else {
+        // (k + 2048) mod 4096 in the mantissa of 2^52: k without an integer conversion.
+        uint64_t biased = ((t >> 52) + 2048) & 4095;
+        k = as_f64(0x4330000000000000ULL | biased) - (4503599627370496.0 + 2048.0) - adjust;
+    }
     double f = m - 1.0;
     double s = f / (2.0 + f);
     double z = s * s, w = z * z;
@@ -48,12 +47,26 @@ INLINE double log_body(double x) {
     double t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)));
     double r = t2 + t1;
     double hfsq = 0.5 * f * f;
-    double y = k * ln2_hi - ((hfsq - (s * (hfsq + r) + k * ln2_lo)) - f);
+    return k * ln2_hi - ((hfsq - (s * (hfsq + r) + k * ln2_lo)) - f);
+}
+
+#define DD_TINY 2.2250738585072014e-308   // the least normal double
+#define DD_HUGE 1.7976931348623157e308    // the greatest finite double
+
+// ln x for every double, branch-free: subnormals scaled by 2^52 first, then the special values.
+INLINE double log_body_w(double x, int wide) {
+    int sub = x < DD_TINY;
+    double xs = sub ? x * 4503599627370496.0 : x;  // 2^52
+    double adjust = sub ? 52.0 : 0.0;
+    int inside = xs >= DD_TINY && xs <= DD_HUGE;
+    double y = log_normal(inside ? xs : 1.0, adjust, wide);
     y = x == __builtin_inf() ? x : y;
     y = x == 0.0 ? -__builtin_inf() : y;
     y = (x < 0.0 || x != x) ? __builtin_nan("") : y;
     return y;
 }
+
+INLINE double log_body(double x) { return log_body_w(x, 0); }
 
 // MARK: - Exponential (fdlibm e_exp.c)
 
@@ -92,8 +105,8 @@ INLINE double exp_body(double x) {
 
 // MARK: - Loops (bodies inlined into each path)
 
-INLINE void log_shifted_body(const double *restrict x, double shift, double *restrict out, long n) {
-    for (long i = 0; i < n; i++) out[i] = log_body(x[i] + shift);
+INLINE void log_shifted_body(const double *restrict x, double shift, double *restrict out, long n, int wide) {
+    for (long i = 0; i < n; i++) out[i] = log_body_w(x[i] + shift, wide);
 }
 
 INLINE void exp_shifted_body(const double *restrict x, double shift, double *restrict out, long n) {
@@ -118,7 +131,7 @@ INLINE void finish_body(const double *restrict num, const double *restrict den, 
 #define DD_CHUNK 256
 
 INLINE long combine_body(const double *const *columns, const double *weights, long k, long n, int logarithmic,
-                         double shift, double needed, double *restrict out, double *restrict share) {
+                         double shift, double needed, double *restrict out, double *restrict share, int wide) {
     double num[DD_CHUNK], den[DD_CHUNK], count[DD_CHUNK];
     long outside = 0;
     const double children = (double)k;
@@ -129,14 +142,33 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
             const double *restrict x = columns[c] + start;
             const double w = weights[c];
             if (logarithmic) {
+                // The values inside the domain are almost always normal and finite: then the core alone (no
+                // special-value selects); a block with a subnormal or infinite x + shift takes the full form.
+                long unusual = 0;
                 for (long i = 0; i < m; i++) {
-                    double v = x[i], y = v + shift;
-                    int present = v == v, in = y > 0.0;
-                    double g = log_body(in ? y : 1.0);
-                    num[i] += in ? w * g : 0.0;
-                    den[i] += in ? w : 0.0;
-                    count[i] += present ? 1.0 : 0.0;
-                    outside += present & !in;
+                    double y = x[i] + shift;
+                    unusual += (y > 0.0) & ((y < DD_TINY) | (y > DD_HUGE));
+                }
+                if (unusual == 0) {
+                    for (long i = 0; i < m; i++) {
+                        double v = x[i], y = v + shift;
+                        int present = v == v, in = y > 0.0;
+                        double g = log_normal(in ? y : 1.0, 0.0, wide);
+                        num[i] += in ? w * g : 0.0;
+                        den[i] += in ? w : 0.0;
+                        count[i] += present ? 1.0 : 0.0;
+                        outside += present & !in;
+                    }
+                } else {
+                    for (long i = 0; i < m; i++) {
+                        double v = x[i], y = v + shift;
+                        int present = v == v, in = y > 0.0;
+                        double g = log_body_w(in ? y : 1.0, wide);
+                        num[i] += in ? w * g : 0.0;
+                        den[i] += in ? w : 0.0;
+                        count[i] += present ? 1.0 : 0.0;
+                        outside += present & !in;
+                    }
                 }
             } else {
                 for (long i = 0; i < m; i++) {
@@ -180,7 +212,7 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
 
 #define DD_VARIANTS(suffix, attr)                                                                              \
     attr static void log_shifted_##suffix(const double *x, double shift, double *out, long n) {                \
-        log_shifted_body(x, shift, out, n);                                                                     \
+        log_shifted_body(x, shift, out, n, WIDE);                                                               \
     }                                                                                                          \
     attr static void exp_shifted_##suffix(const double *x, double shift, double *out, long n) {                \
         exp_shifted_body(x, shift, out, n);                                                                     \
@@ -192,12 +224,15 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
     attr static long combine_##suffix(const double *const *columns, const double *weights, long k, long n,    \
                                       int logarithmic, double shift, double needed, double *out,              \
                                       double *share) {                                                         \
-        return combine_body(columns, weights, k, n, logarithmic, shift, needed, out, share);                   \
+        return combine_body(columns, weights, k, n, logarithmic, shift, needed, out, share, WIDE);             \
     }
 
+#define WIDE 0
 DD_VARIANTS(baseline, )
 #if DD_X86
 DD_VARIANTS(avx2, AVX2)
+#undef WIDE
+#define WIDE 1
 DD_VARIANTS(avx512, AVX512)
 #endif
 

@@ -200,6 +200,57 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
     return outside;
 }
 
+// Denominators from missing cells, a block of b replications at once, in tiles of 64 units × 32 replications that
+// stay in L1: the tile's rows (unit-major, u·bb + j) start at the weight sums and lose, child by child, the weight of
+// each missing cell (a vector over the replications), then are transposed into den's columns. The same subtractions
+// in the same order as one replication at a time (child order per unit).
+#define DD_TILE_UNITS 64
+#define DD_TILE_REPS 32
+// One tile; `bb` is a compile-time constant where the caller passes one (16: the workload's blocks), so the
+// replication loops become straight vector code.
+INLINE void denominators_tile(const double *restrict w, long b, long k, const int32_t *restrict units,
+                              const long *restrict starts, long u0, long nu, long j0, long bb,
+                              const double *restrict total, long *restrict cursor, double *restrict work,
+                              double *restrict den, long ldd) {
+    for (long u = 0; u < nu; u++)
+        for (long j = 0; j < bb; j++) work[u * bb + j] = total[j];
+    for (long c = 0; c < k; c++) {
+        const double *restrict wc = w + j0 + b * c;
+        long m = cursor[c], end = starts[c + 1];
+        for (; m < end && units[m] < u0 + nu; m++) {
+            double *restrict row = work + (units[m] - u0) * bb;
+            for (long j = 0; j < bb; j++) row[j] -= wc[j];
+        }
+        cursor[c] = m;
+    }
+    for (long j = 0; j < bb; j++) {
+        double *restrict column = den + u0 + ldd * (j0 + j);
+        // Strided reads: gathers would be slower than scalar copies (Zen 4), so no vectorising here.
+#pragma clang loop vectorize(disable)
+        for (long u = 0; u < nu; u++) column[u] = work[u * bb + j];
+    }
+}
+
+INLINE void denominators_body(const double *restrict w, long b, long k, const int32_t *restrict units,
+                              const long *restrict starts, long n, long *restrict cursor, double *restrict den,
+                              long ldd) {
+    double total[DD_TILE_REPS], work[DD_TILE_UNITS * DD_TILE_REPS];
+    for (long j0 = 0; j0 < b; j0 += DD_TILE_REPS) {
+        long bb = b - j0 < DD_TILE_REPS ? b - j0 : DD_TILE_REPS;
+        for (long j = 0; j < bb; j++) total[j] = 0.0;
+        for (long c = 0; c < k; c++)
+            for (long j = 0; j < bb; j++) total[j] += w[j0 + j + b * c];
+        for (long c = 0; c < k; c++) cursor[c] = starts[c];
+        for (long u0 = 0; u0 < n; u0 += DD_TILE_UNITS) {
+            long nu = n - u0 < DD_TILE_UNITS ? n - u0 : DD_TILE_UNITS;
+            if (bb == 16)
+                denominators_tile(w, b, k, units, starts, u0, nu, j0, 16, total, cursor, work, den, ldd);
+            else
+                denominators_tile(w, b, k, units, starts, u0, nu, j0, bb, total, cursor, work, den, ldd);
+        }
+    }
+}
+
 // MARK: - The three paths
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
@@ -220,6 +271,10 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
     attr static void finish_##suffix(const double *num, const double *den, const double *scored, long n,      \
                                      int logarithmic, double shift, double *out) {                             \
         finish_body(num, den, scored, n, logarithmic, shift, out);                                             \
+    }                                                                                                          \
+    attr static void denominators_##suffix(const double *w, long b, long k, const int32_t *units,             \
+                                           const long *starts, long n, long *cursor, double *den, long ldd) {  \
+        denominators_body(w, b, k, units, starts, n, cursor, den, ldd);                                        \
     }                                                                                                          \
     attr static long combine_##suffix(const double *const *columns, const double *weights, long k, long n,    \
                                       int logarithmic, double shift, double needed, double *out,              \
@@ -306,4 +361,8 @@ void dd_mean_finish(const double *num, const double *den, const double *scored, 
 long dd_mean_combine(const double *const *columns, const double *weights, long k, long n, int logarithmic,
                      double shift, double needed, double *out, double *share) {
     DISPATCH(combine, columns, weights, k, n, logarithmic, shift, needed, out, share)
+}
+void dd_missing_denominators(const double *weights, long b, long k, const int32_t *units, const long *starts,
+                             long n, long *cursor, double *den, long ldd) {
+    DISPATCH(denominators, weights, b, k, units, starts, n, cursor, den, ldd)
 }

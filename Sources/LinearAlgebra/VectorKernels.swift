@@ -86,4 +86,16 @@ package enum VectorKernels {
                                     share: UnsafeMutablePointer<Double>?) -> Int {
         dd_mean_combine(columns, weights, k, n, logarithmic ? 1 : 0, shift, needed, out, share)
     }
+
+    /// The denominators of a node of indicators from its missing cells, for a block of `b` replications at once:
+    /// `den[u + ldd·j]` = the weight sum `Σ_c w[j + b·c]` (child order) minus, child by child, the weight of each
+    /// child unit `u` misses (`units[starts[c]..<starts[c + 1]]`: the units missing child `c`) — the same
+    /// subtractions in the same order as one replication at a time, in tiles that stay in L1 (64 units × 32
+    /// replications, vectorised over the replications). `cursors` holds `k` positions (scratch).
+    package static func missingDenominators(weights: UnsafePointer<Double>, replications b: Int, children k: Int,
+                                            missingUnits: UnsafePointer<Int32>, missingStarts: UnsafePointer<Int>,
+                                            units n: Int, cursors: UnsafeMutablePointer<Int>,
+                                            into den: UnsafeMutablePointer<Double>, leadingDimension ldd: Int) {
+        dd_missing_denominators(weights, b, k, missingUnits, missingStarts, n, cursors, den, ldd)
+    }
 }

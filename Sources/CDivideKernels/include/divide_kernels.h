@@ -8,6 +8,8 @@
 #ifndef DIVIDE_KERNELS_H
 #define DIVIDE_KERNELS_H
 
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -52,6 +54,13 @@ void dd_mean_finish(const double *num, const double *den, const double *scored, 
 /// the first one (the row's output is unspecified).
 long dd_mean_combine(const double *const *columns, const double *weights, long k, long n, int logarithmic,
                      double shift, double needed, double *out, double *share);
+
+/// The denominators of a node of indicators from its missing cells, for a block of `b` replications:
+/// `den[u + ldd·j] = Σ_c w[j + b·c] − Σ_{c : unit u misses child c} w[j + b·c]`, the weight sum in child order, then
+/// the missing children's weights subtracted in child order (`units[starts[c]..<starts[c+1]]` are the units missing
+/// child c, ascending). `cursor` is scratch for `k` positions.
+void dd_missing_denominators(const double *weights, long b, long k, const int32_t *units, const long *starts,
+                             long n, long *cursor, double *den, long ldd);
 
 #ifdef __cplusplus
 }

@@ -170,7 +170,6 @@ package struct BatchAggregation: Sendable {
             for (j, r) in reps.enumerated() { wk[j + Bg * c] = weights[r][children[c]] }
         }
         let product = workspace.product
-        let den = workspace.denominator
         operands.stacked.withUnsafeBufferPointer { stacked in
             switch denominator {
             case .product:
@@ -190,22 +189,20 @@ package struct BatchAggregation: Sendable {
             operands.missingUnits.withUnsafeBufferPointer { mu in
                 operands.missingStarts.withUnsafeBufferPointer { starts in
                     let scored = scoredBuffer.baseAddress!
+                    if denominator == .missingCells {
+                        // DEN of every replication of the group into the product's unused DEN rows (U..<2U of each
+                        // column), the whole group at once (vectorised over the replications).
+                        let t0 = workspace.clock()
+                        VectorKernels.missingDenominators(
+                            weights: wk, replications: Bg, children: k,
+                            missingUnits: mu.baseAddress ?? UnsafePointer(bitPattern: 4)!,
+                            missingStarts: starts.baseAddress!, units: U, cursors: workspace.cursorBuffer(k),
+                            into: product + U, leadingDimension: 2 * U)
+                        denominatorTime += workspace.clock() - t0
+                    }
                     for (j, r) in reps.enumerated() {
                         let num = product + 2 * U * j
-                        var d = UnsafePointer(num + U)
-                        if denominator == .missingCells {
-                            let t0 = workspace.clock()
-                            var total = 0.0
-                            for c in 0..<k { total += wk[j + Bg * c] }
-                            den.update(repeating: total, count: U)
-                            for c in 0..<k {
-                                let w = wk[j + Bg * c]
-                                for m in starts[c]..<starts[c + 1] { den[Int(mu[m])] -= w }
-                            }
-                            d = UnsafePointer(den)
-                            denominatorTime += workspace.clock() - t0
-                        }
-                        Self.finish(mean: mean, numerators: num, denominators: d, scored: scored, units: U,
+                        Self.finish(mean: mean, numerators: num, denominators: num + U, scored: scored, units: U,
                                     out: out + U * r)
                     }
                 }
@@ -360,6 +357,8 @@ package final class BatchWorkspace: @unchecked Sendable {
     private var columns: UnsafeMutablePointer<UnsafePointer<Double>?>
     private var childWeights: UnsafeMutablePointer<Double>
     private var columnCapacity = 1
+    private var cursors: UnsafeMutablePointer<Int>
+    private var cursorCapacity = 1
     /// Ranks of the block (units × replications, layout chosen by the caller).
     package private(set) var ranks: UnsafeMutablePointer<Int32>
     package let ranker = ReplicationRanker()
@@ -371,13 +370,13 @@ package final class BatchWorkspace: @unchecked Sendable {
         nodeScores = .allocate(capacity: 1); product = .allocate(capacity: 1); denominator = .allocate(capacity: 1)
         sum = .allocate(capacity: 1); total = .allocate(capacity: 1); count = .allocate(capacity: 1)
         bad = .allocate(capacity: 1); weights = .allocate(capacity: 1); ranks = .allocate(capacity: 1)
-        columns = .allocate(capacity: 1); childWeights = .allocate(capacity: 1)
+        columns = .allocate(capacity: 1); childWeights = .allocate(capacity: 1); cursors = .allocate(capacity: 1)
     }
 
     deinit {
         for p in [nodeScores, product, denominator, sum, total, count, bad, weights] { p.deallocate() }
         ranks.deallocate()
-        columns.deallocate(); childWeights.deallocate()
+        columns.deallocate(); childWeights.deallocate(); cursors.deallocate()
     }
 
     /// Makes room for `U` units, `B` replications and `N` plan nodes.
@@ -419,6 +418,16 @@ package final class BatchWorkspace: @unchecked Sendable {
             columnCapacity = k
         }
         return (columns, childWeights)
+    }
+
+    /// Scratch for `k` positions (the missing-cell denominators' cursors; kept from call to call).
+    package func cursorBuffer(_ k: Int) -> UnsafeMutablePointer<Int> {
+        if k > cursorCapacity {
+            cursors.deallocate()
+            cursors = .allocate(capacity: k)
+            cursorCapacity = k
+        }
+        return cursors
     }
 
     /// Seconds on a monotonic clock when keeping time, else 0.

@@ -130,6 +130,23 @@ INLINE void finish_body(const double *restrict num, const double *restrict den, 
 
 #define DD_CHUNK 256
 
+// One child's column into a mean's sums: w·ln(x + shift), w and the count where present and inside the domain;
+// `full` (a compile-time constant) takes the logarithm with its subnormal and infinite cases, else the core alone.
+INLINE void log_accumulate(const double *restrict x, long m, double shift, double w, double *restrict num,
+                           double *restrict den, double *restrict count, long *outside, int full, int wide) {
+    long out = 0;
+    for (long i = 0; i < m; i++) {
+        double v = x[i], y = v + shift;
+        int present = v == v, in = y > 0.0;
+        double g = full ? log_body_w(in ? y : 1.0, wide) : log_normal(in ? y : 1.0, 0.0, wide);
+        num[i] += in ? w * g : 0.0;
+        den[i] += in ? w : 0.0;
+        count[i] += present ? 1.0 : 0.0;
+        out += present & !in;
+    }
+    *outside += out;
+}
+
 INLINE long combine_body(const double *const *columns, const double *weights, long k, long n, int logarithmic,
                          double shift, double needed, double *restrict out, double *restrict share, int wide) {
     double num[DD_CHUNK], den[DD_CHUNK], count[DD_CHUNK];
@@ -149,27 +166,8 @@ INLINE long combine_body(const double *const *columns, const double *weights, lo
                     double y = x[i] + shift;
                     unusual += (y > 0.0) & ((y < DD_TINY) | (y > DD_HUGE));
                 }
-                if (unusual == 0) {
-                    for (long i = 0; i < m; i++) {
-                        double v = x[i], y = v + shift;
-                        int present = v == v, in = y > 0.0;
-                        double g = log_normal(in ? y : 1.0, 0.0, wide);
-                        num[i] += in ? w * g : 0.0;
-                        den[i] += in ? w : 0.0;
-                        count[i] += present ? 1.0 : 0.0;
-                        outside += present & !in;
-                    }
-                } else {
-                    for (long i = 0; i < m; i++) {
-                        double v = x[i], y = v + shift;
-                        int present = v == v, in = y > 0.0;
-                        double g = log_body_w(in ? y : 1.0, wide);
-                        num[i] += in ? w * g : 0.0;
-                        den[i] += in ? w : 0.0;
-                        count[i] += present ? 1.0 : 0.0;
-                        outside += present & !in;
-                    }
-                }
+                if (unusual == 0) log_accumulate(x, m, shift, w, num, den, count, &outside, 0, wide);
+                else log_accumulate(x, m, shift, w, num, den, count, &outside, 1, wide);
             } else {
                 for (long i = 0; i < m; i++) {
                     double v = x[i];

@@ -401,33 +401,31 @@ package final class BatchWorkspace: @unchecked Sendable {
     package var root: UnsafeMutablePointer<Double> { nodeScores }
 
     package func weightBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-        if count > weightCapacity {
-            weights.deallocate()
-            weights = .allocate(capacity: count)
-            weightCapacity = count
-        }
+        Self.grow(&weights, &weightCapacity, to: count)
         return weights
     }
 
     /// Room for `k` child columns and weights (kept from call to call).
     package func columnBuffers(_ k: Int)
         -> (columns: UnsafeMutablePointer<UnsafePointer<Double>?>, weights: UnsafeMutablePointer<Double>) {
-        if k > columnCapacity {
-            columns.deallocate(); childWeights.deallocate()
-            columns = .allocate(capacity: k); childWeights = .allocate(capacity: k)
-            columnCapacity = k
-        }
+        var capacity = columnCapacity
+        Self.grow(&columns, &capacity, to: k)
+        Self.grow(&childWeights, &columnCapacity, to: k)
         return (columns, childWeights)
     }
 
     /// Scratch for `k` positions (the missing-cell denominators' cursors; kept from call to call).
     package func cursorBuffer(_ k: Int) -> UnsafeMutablePointer<Int> {
-        if k > cursorCapacity {
-            cursors.deallocate()
-            cursors = .allocate(capacity: k)
-            cursorCapacity = k
-        }
+        Self.grow(&cursors, &cursorCapacity, to: k)
         return cursors
+    }
+
+    /// Replaces `buffer` by a larger one (contents not kept) when `count` exceeds its capacity.
+    private static func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, to count: Int) {
+        guard count > capacity else { return }
+        buffer.deallocate()
+        buffer = .allocate(capacity: count)
+        capacity = count
     }
 
     /// Seconds on a monotonic clock when keeping time, else 0.

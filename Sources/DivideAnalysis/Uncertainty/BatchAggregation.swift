@@ -214,7 +214,7 @@ package struct BatchAggregation: Sendable {
 
     /// `out[u] = g⁻¹(num[u] / den[u])` where the unit is scored and `den > 0`, else NaN: the arithmetic and
     /// (shifted) geometric means in LinearAlgebra's vectorised `VectorKernels.meanFinish` (the CPU's path,
-    /// bit-identical on every path), other means through ``QuasiArithmeticMean/inverse(_:)``.
+    /// bit-identical on every path), other means through `QuasiArithmeticMean.inverse(_:)`.
     @inline(__always)
     package static func finish(mean: QuasiArithmeticMean, numerators num: UnsafePointer<Double>,
                        denominators den: UnsafePointer<Double>, scored: UnsafePointer<Double>, units U: Int,

@@ -22,7 +22,7 @@ extension Aggregation {
     /// means: per unit, `num = Σ wᵢ·g(xᵢ)` and `den = Σ wᵢ` over the present children, in child order, so every
     /// unit's sums are the same floating-point operations in the same order as the unit-by-unit form and the
     /// scores are bit-identical to it (a skipped child adds +0 to a sum that started at +0: no change; `g` and
-    /// `g⁻¹` are ``QuasiArithmeticMean``'s, whose logarithm and exponential are the vector kernels' own).
+    /// `g⁻¹` are `QuasiArithmeticMean`'s, whose logarithm and exponential are the vector kernels' own).
     /// Runs in LinearAlgebra's `VectorKernels.meanCombine` (AVX-512, AVX2 or baseline, chosen at run time).
     /// - Parameters:
     ///   - columns: one pointer per child to `units` values (NaN = missing).

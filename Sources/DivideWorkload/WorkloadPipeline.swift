@@ -99,7 +99,9 @@ public struct WorkloadPipeline: Sendable {
         lap(.pillars)
         // Step 3: the arithmetic index (the framework's root) and the shifted geometric one.
         try prepared.aggregateComposites([0], into: &composites, threads: threads)
-        var geometric = CompositeScores(plan: plan, units: U, years: Y, recycling: recycledGeometric.take())
+        // Only the root of this store is computed, in full for every year; its other slots stay NaN from when it
+        // was made, so a recycled one needs no NaN pass.
+        var geometric = CompositeScores(plan: plan, units: U, years: Y, keeping: recycledGeometric.take())
         var methods = [Aggregation?](repeating: nil, count: plan.nodes.count)
         methods[0] = Self.geometricIndex
         try prepared.aggregateComposites([0], methods: methods, children: composites, into: &geometric,

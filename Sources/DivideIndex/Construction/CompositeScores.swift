@@ -53,6 +53,20 @@ public struct CompositeScores: Sendable {
         self = store
     }
 
+    /// As ``init(plan:units:years:recycling:)`` but keeping `recycled`'s contents (no NaN pass over the buffers),
+    /// for a caller that writes every slot it reads back and knows the others still NaN: the benchmark workload's
+    /// geometric-index store, whose root is rewritten in full each run and whose other slots are never written
+    /// (0.25 ms of step 3 at size M).
+    package init(plan: ConstructionPlan, units: Int, years: Int, keeping recycled: consuming CompositeScores?) {
+        guard let store = recycled.take(), store.units == units, store.years == years,
+              store.slots.count == plan.nodes.count,
+              store.nodes == plan.nodes.indices.filter({ plan.nodes[$0].indicator == nil }) else {
+            self.init(plan: plan, units: units, years: years)
+            return
+        }
+        self = store
+    }
+
     /// Offset of the first unit of composite node `n` (a plan index) in year index `y`.
     @inlinable public func offset(node n: Int, year y: Int) -> Int {
         units * (slots[n]! + nodes.count * y)

@@ -36,9 +36,12 @@ let package = Package(
 
         // MARK: - Implementation: layers in the order data flows; a module imports only the ones above it, so a
         // back-edge does not compile. LinearAlgebra is the only module over BLAS/LAPACK.
+        // The vectorised log/exp kernels (AVX-512, AVX2, baseline; chosen at run time by the CPU), used by
+        // LinearAlgebra only. Plain C with per-function target attributes: no compiler flags.
+        .target(name: "CDivideKernels"),
         .target(
             name: "LinearAlgebra",
-            dependencies: ["CBLAS", "CLAPACKE"]
+            dependencies: ["CBLAS", "CLAPACKE", "CDivideKernels"]
         ),
         // Countries (UN names, groups), readers, the panel, load reports, output files and inert text.
         .target(

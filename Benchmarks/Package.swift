@@ -13,6 +13,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // A small fixed workload whose instruction count (valgrind --tool=callgrind) CI compares with a committed
+        // count (scripts/check-instructions.sh): not timed, no benchmark harness.
+        .executableTarget(
+            name: "InstructionCount",
+            dependencies: [
+                .product(name: "DigitalDivide", package: "DigitalDivide"),
+                .product(name: "LinearAlgebra", package: "DigitalDivide"),
+            ],
+            path: "InstructionCount"
+        ),
         // The hot paths with malloc-count thresholds checked in CI (scripts/check-benchmarks.sh).
         .executableTarget(
             name: "HotPathBenchmarks",

@@ -8,11 +8,13 @@ alternates every round). Each process does its own warm-up and best-of-3; the sc
 count, the median over rounds of each step's best time, the ratio numpy/swift per step, over steps 1-4 and in total,
 and checks that the outputs agree: index.csv, ranks.csv, pillars.csv (and mc.csv when both write it) with
 |a - b| <= 1e-9 * max(1, |b|) for floats and ranks exactly, and the CHECKSUM lines entry by entry. Exits 1 when they
-do not agree.
+do not agree. Beside each median it prints the spread over the rounds (min-max of the per-process bests).
 
 Usage (from the repository root):
     python3 Benchmarks/workload_side_by_side.py --sizes S,M --threads 1,2 --rounds 5
     python3 Benchmarks/workload_side_by_side.py --sizes S,M,L --rounds 3      # L: ~1 GB of inputs, minutes
+    python3 Benchmarks/workload_side_by_side.py --sizes M --kernel-path baseline   # divide's vector kernels forced
+                                                                                     # onto a narrower path
 """
 import argparse
 import csv
@@ -24,8 +26,13 @@ import subprocess
 import sys
 
 
+KERNEL_PATH = None
+
+
 def run(cmd, threads=None):
     env = dict(os.environ)
+    if KERNEL_PATH:
+        env["DIVIDE_KERNEL_PATH"] = KERNEL_PATH  # read by divide only (the numpy reference ignores it)
     if threads is not None:
         # numpy's OpenBLAS reads this at import (threadpoolctl, which --threads needs, may be absent).
         env["OPENBLAS_NUM_THREADS"] = str(threads)
@@ -107,7 +114,11 @@ def main():
     ap.add_argument("--work", default="/tmp/divide-bench-workload")
     ap.add_argument("--reference", default=os.path.join(root, "..", "shared", "bench", "reference_numpy.py"))
     ap.add_argument("--divide", default=None, help="the divide binary (default: build it in release mode)")
+    ap.add_argument("--kernel-path", default=None, choices=["baseline", "avx2", "avx512"],
+                    help="run divide's vector kernels on this path (DIVIDE_KERNEL_PATH; default: the CPU's widest)")
     a = ap.parse_args()
+    global KERNEL_PATH
+    KERNEL_PATH = a.kernel_path
     sizes = a.sizes.split(",")
     threads = [int(t) for t in a.threads.split(",")]
     reference = os.path.abspath(a.reference)
@@ -153,7 +164,7 @@ def main():
     for size, t in configs:
         print(f"\nsize {size}, threads {t}: median over {a.rounds} rounds of each process's best-of-3 (seconds)")
         steps = [k[3] for k in times if k[0] == "numpy" and k[1] == size and k[2] == t and not k[3].startswith("load")]
-        print(f"  {'step':18s} {'numpy':>10s} {'swift':>10s} {'numpy/swift':>12s}")
+        print(f"  {'step':18s} {'numpy':>10s} {'swift':>10s} {'numpy/swift':>12s}   spread over rounds (min-max): numpy | swift")
         medians = {}
         for step in steps:
             n = statistics.median(times[("numpy", size, t, step)])
@@ -161,7 +172,10 @@ def main():
             s = statistics.median(s) if s else None
             medians[step] = (n, s)
             ratio = f"{n / s:11.1f}x" if s else "  (no swift)"
-            print(f"  {step:18s} {n:10.6f} {s if s is not None else float('nan'):10.6f} {ratio}")
+            nr = times[("numpy", size, t, step)]
+            sr = times.get(("swift", size, t, step)) or [float("nan")]
+            spread = f"{min(nr):.6f}-{max(nr):.6f} | {min(sr):.6f}-{max(sr):.6f}"
+            print(f"  {step:18s} {n:10.6f} {s if s is not None else float('nan'):10.6f} {ratio}   {spread}")
         first4 = [f"step{k}_" for k in "1234"]
         n4 = sum(v[0] for k, v in medians.items() if any(k.startswith(p) for p in first4))
         s4 = sum(v[1] or 0 for k, v in medians.items() if any(k.startswith(p) for p in first4))

@@ -44,7 +44,8 @@ struct BenchWorkloadCommand: ParsableCommand {
         let tag = "impl=swift size=\(size) threads=\(threads)"
         print("ENV blas=\(BLASLibrary.configuration.replacingOccurrences(of: " ", with: "_")) "
               + "kernel=\(BLASLibrary.coreName) blas_threads=\(BLASLibrary.threads) "
-              + "OPENBLAS_NUM_THREADS=\(BLASLibrary.threadsEnvironment ?? "")")
+              + "OPENBLAS_NUM_THREADS=\(BLASLibrary.threadsEnvironment ?? "") "
+              + "vector_kernels=\(VectorKernels.path.name)")
         let (data, source, loadSeconds) = try WorkloadData.load(workload)
         print("BENCH \(tag) step=\(source.rawValue) best_s=\(Self.seconds(loadSeconds)) runs_s=\(Self.seconds(loadSeconds))")
         let pipeline = try WorkloadPipeline(data: data, threads: threads)

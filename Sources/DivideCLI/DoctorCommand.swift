@@ -6,7 +6,7 @@ import LinearAlgebra
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Show the version and the BLAS/LAPACK in use, and check them against known answers.",
+        abstract: "Show the version, the BLAS/LAPACK and the vector-kernel path in use, and check them against known answers.",
         discussion: """
             Exits with status 1 if any check fails. The BLAS thread count comes from OPENBLAS_NUM_THREADS \
             (read when the library loads) unless --threads is given.
@@ -39,6 +39,8 @@ struct DoctorCommand: ParsableCommand {
         var threadsVariable: String?
         var lapack: String
         var coreTypeAdvice: String? = nil
+        /// The vectorised log/exp kernels' path (AVX-512, AVX2 or baseline) and what the CPU supports.
+        var kernels: String? = nil
 
         static var current: Environment {
             Environment(
@@ -46,7 +48,7 @@ struct DoctorCommand: ParsableCommand {
                 blasCore: BLASLibrary.coreName, threads: BLASLibrary.threads, processors: BLASLibrary.processors,
                 threadsVariable: BLASLibrary.threadsEnvironment,
                 lapack: "LAPACKE (liblapacke; dsyevd, dgesdd, dgels, dposv)",
-                coreTypeAdvice: BLASLibrary.coreTypeAdvice)
+                coreTypeAdvice: BLASLibrary.coreTypeAdvice, kernels: VectorKernels.summary)
         }
     }
 
@@ -60,6 +62,7 @@ struct DoctorCommand: ParsableCommand {
                 + " (OPENBLAS_NUM_THREADS=\(environment.threadsVariable ?? "unset"))",
             "LAPACK:  \(environment.lapack)",
         ]
+        if let kernels = environment.kernels { lines.append("kernels: \(kernels)") }
         if let advice = environment.coreTypeAdvice { lines.append("hint:    \(advice)") }
         lines.append("")
         for result in results {

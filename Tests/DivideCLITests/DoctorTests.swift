@@ -43,8 +43,17 @@ import Testing
         env.threadsVariable = "1"
         let text = DoctorCommand.render(environment: env, results: SelfCheck.run())
         #expect(text.contains("OPENBLAS_NUM_THREADS=1"))
-        #expect(text.hasSuffix("All 5 checks passed.\n"))
+        #expect(text.hasSuffix("All 6 checks passed.\n"))
         #expect(!text.contains("FAIL"))
+    }
+
+    @Test func rendersKernelPath() {
+        var env = environment
+        env.kernels = VectorKernels.summary
+        let lines = DoctorCommand.render(environment: env, results: []).split(separator: "\n")
+        #expect(lines[5].hasPrefix("kernels: "))
+        #expect(lines[5].contains("CPU supports"))
+        #expect(DoctorCommand.Environment.current.kernels?.contains("CPU supports") == true)
     }
 
     @Test func rendersCoreTypeHint() {

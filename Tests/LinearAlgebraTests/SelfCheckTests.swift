@@ -4,7 +4,7 @@ import Testing
 @Suite struct SelfCheckTests {
     @Test func allChecksPassOnThisMachine() {
         let results = SelfCheck.run()
-        #expect(results.count == 5)
+        #expect(results.count == 6)
         for result in results { #expect(result.passed, "\(result.name): \(result.detail)") }
     }
 

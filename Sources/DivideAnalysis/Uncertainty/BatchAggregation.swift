@@ -170,7 +170,6 @@ package struct BatchAggregation: Sendable {
             for (j, r) in reps.enumerated() { wk[j + Bg * c] = weights[r][children[c]] }
         }
         let product = workspace.product
-        let den = workspace.denominator
         operands.stacked.withUnsafeBufferPointer { stacked in
             switch denominator {
             case .product:
@@ -190,22 +189,20 @@ package struct BatchAggregation: Sendable {
             operands.missingUnits.withUnsafeBufferPointer { mu in
                 operands.missingStarts.withUnsafeBufferPointer { starts in
                     let scored = scoredBuffer.baseAddress!
+                    if denominator == .missingCells {
+                        // DEN of every replication of the group into the product's unused DEN rows (U..<2U of each
+                        // column), the whole group at once (vectorised over the replications).
+                        let t0 = workspace.clock()
+                        VectorKernels.missingDenominators(
+                            weights: wk, replications: Bg, children: k,
+                            missingUnits: mu.baseAddress ?? UnsafePointer(bitPattern: 4)!,
+                            missingStarts: starts.baseAddress!, units: U, cursors: workspace.cursorBuffer(k),
+                            into: product + U, leadingDimension: 2 * U)
+                        denominatorTime += workspace.clock() - t0
+                    }
                     for (j, r) in reps.enumerated() {
                         let num = product + 2 * U * j
-                        var d = UnsafePointer(num + U)
-                        if denominator == .missingCells {
-                            let t0 = workspace.clock()
-                            var total = 0.0
-                            for c in 0..<k { total += wk[j + Bg * c] }
-                            den.update(repeating: total, count: U)
-                            for c in 0..<k {
-                                let w = wk[j + Bg * c]
-                                for m in starts[c]..<starts[c + 1] { den[Int(mu[m])] -= w }
-                            }
-                            d = UnsafePointer(den)
-                            denominatorTime += workspace.clock() - t0
-                        }
-                        Self.finish(mean: mean, numerators: num, denominators: d, scored: scored, units: U,
+                        Self.finish(mean: mean, numerators: num, denominators: num + U, scored: scored, units: U,
                                     out: out + U * r)
                     }
                 }
@@ -215,22 +212,20 @@ package struct BatchAggregation: Sendable {
         workspace.timing.index += workspace.clock() - afterProduct - denominatorTime
     }
 
-    /// `out[u] = g⁻¹(num[u] / den[u])` where the unit is scored and `den > 0`, else NaN.
+    /// `out[u] = g⁻¹(num[u] / den[u])` where the unit is scored and `den > 0`, else NaN: the arithmetic and
+    /// (shifted) geometric means in LinearAlgebra's vectorised `VectorKernels.meanFinish` (the CPU's path,
+    /// bit-identical on every path), other means through `QuasiArithmeticMean.inverse(_:)`.
     @inline(__always)
     package static func finish(mean: QuasiArithmeticMean, numerators num: UnsafePointer<Double>,
                        denominators den: UnsafePointer<Double>, scored: UnsafePointer<Double>, units U: Int,
                        out: UnsafeMutablePointer<Double>) {
         switch mean {
         case .identity:
-            for u in 0..<U {
-                let d = den[u], y = num[u] / d
-                out[u] = scored[u] != 0 && d > 0 ? y : .nan
-            }
+            VectorKernels.meanFinish(numerators: num, denominators: den, scored: scored, count: U,
+                                     logarithmic: false, shift: 0, into: out)
         case .logarithm(let s):
-            for u in 0..<U {
-                let d = den[u]
-                out[u] = scored[u] != 0 && d > 0 ? (s == 0 ? exp(num[u] / d) : exp(num[u] / d) - s) : .nan
-            }
+            VectorKernels.meanFinish(numerators: num, denominators: den, scored: scored, count: U,
+                                     logarithmic: true, shift: s, into: out)
         default:
             for u in 0..<U {
                 let d = den[u]
@@ -239,8 +234,11 @@ package struct BatchAggregation: Sendable {
         }
     }
 
-    /// A node with a composite child: per replication, one pass per child over the units accumulating
-    /// `Σ w·g(x)`, `Σ w` and the present count, in child order (as ``Aggregation``), then `g⁻¹` where scored.
+    /// A node with a composite child: per replication, `Σ w·g(x)`, `Σ w` and the present count over the children
+    /// in child order (as ``Aggregation``), then `g⁻¹` where scored. The arithmetic and (shifted) geometric means
+    /// run fused in LinearAlgebra's vectorised `VectorKernels.meanCombine` (one pass over the units, sums in a block
+    /// of registers and L1); other means, and a replication with a value outside the mean's domain (to locate it),
+    /// take the element-by-element form below.
     private func composite(node n: Int, method: Aggregation, mean: QuasiArithmeticMean, replications reps: [Int],
                            weights: [[Double]], out: UnsafeMutablePointer<Double>, workspace: BatchWorkspace) throws {
         let U = units.count
@@ -248,71 +246,52 @@ package struct BatchAggregation: Sendable {
         let start = workspace.clock()
         let sum = workspace.sum, total = workspace.total, count = workspace.count, bad = workspace.bad
         let needed = Double(self.needed[n])
+        let k = node.children.count
+        let (columns, childWeights) = workspace.columnBuffers(k)
+        let kernel: (logarithmic: Bool, shift: Double)?
+        switch mean {
+        case .identity: kernel = (false, 0)
+        case .logarithm(let shift): kernel = (true, shift)
+        default: kernel = nil
+        }
         try values.withUnsafeBufferPointer { valueBuffer in
+            func column(_ child: Int, _ r: Int) -> UnsafePointer<Double> {
+                plan.nodes[child].indicator.map { valueBuffer.baseAddress! + U * $0 }
+                    ?? UnsafePointer(workspace.scores(node: child) + U * r)
+            }
             for r in reps {
+                let y = out + U * r
+                if let kernel {
+                    for (c, child) in node.children.enumerated() {
+                        columns[c] = column(child, r)
+                        childWeights[c] = weights[r][child]
+                    }
+                    let outside = VectorKernels.meanCombine(
+                        columns: columns, weights: childWeights, children: k, count: U,
+                        logarithmic: kernel.logarithmic, shift: kernel.shift, needed: needed, into: y, share: nil)
+                    if outside == 0 { continue }
+                }
                 sum.update(repeating: 0, count: U)
                 total.update(repeating: 0, count: U)
                 count.update(repeating: 0, count: U)
                 bad.update(repeating: 0, count: U)
                 var anyBad = false
                 for child in node.children {
-                    let x: UnsafePointer<Double> = plan.nodes[child].indicator.map {
-                        valueBuffer.baseAddress! + U * $0
-                    } ?? UnsafePointer(workspace.scores(node: child) + U * r)
+                    let x = column(child, r)
                     let w = weights[r][child]
-                    switch mean {
-                    case .identity:
-                        for u in 0..<U {
-                            let v = x[u], present = !v.isNaN
-                            sum[u] += present ? w * v : 0
-                            total[u] += present ? w : 0
-                            count[u] += present ? 1 : 0
+                    for u in 0..<U {
+                        let v = x[u]
+                        guard !v.isNaN else { continue }
+                        count[u] += 1
+                        guard mean.accepts(v) else {
+                            bad[u] = 1
+                            anyBad = true
+                            continue
                         }
-                    case .logarithm(let shift) where Self.vectorLogApplies(x, units: U, shift: shift):
-                        // Present values inside the domain (x + s > 0) add w·ln(x + s); NaN adds 0; a value outside
-                        // the domain marks its unit. Branch-free, so the loop vectorises (VectorLog, < 1 ulp).
-                        var outside = 0.0
-                        for u in 0..<U {
-                            let v = x[u], y = v + shift
-                            let present = !v.isNaN, inside = y > 0
-                            let g = VectorLog.log(inside ? y : 1)
-                            count[u] += present ? 1 : 0
-                            sum[u] += inside ? w * g : 0
-                            total[u] += inside ? w : 0
-                            let isOutside = present && !inside
-                            bad[u] = isOutside ? 1 : bad[u]
-                            outside += isOutside ? 1 : 0
-                        }
-                        if outside > 0 { anyBad = true }
-                    case .logarithm(let shift):
-                        for u in 0..<U {
-                            let v = x[u]
-                            let present = !v.isNaN, inside = v + shift > 0
-                            count[u] += present ? 1 : 0
-                            if inside {
-                                sum[u] += w * (shift == 0 ? log(v) : log(v + shift))
-                                total[u] += w
-                            } else if present {
-                                bad[u] = 1
-                                anyBad = true
-                            }
-                        }
-                    default:
-                        for u in 0..<U {
-                            let v = x[u]
-                            guard !v.isNaN else { continue }
-                            count[u] += 1
-                            guard mean.accepts(v) else {
-                                bad[u] = 1
-                                anyBad = true
-                                continue
-                            }
-                            sum[u] += w * mean.forward(v)
-                            total[u] += w
-                        }
+                        sum[u] += w * mean.forward(v)
+                        total[u] += w
                     }
                 }
-                let y = out + U * r
                 if anyBad {
                     for u in 0..<U where bad[u] != 0 && count[u] >= needed {
                         for (c, child) in node.children.enumerated() {
@@ -324,39 +303,13 @@ package struct BatchAggregation: Sendable {
                         }
                     }
                 }
-                switch mean {
-                case .identity:
-                    for u in 0..<U {
-                        let t = total[u], s = sum[u] / t
-                        y[u] = count[u] >= needed && t > 0 ? s : .nan
-                    }
-                case .logarithm(let shift):
-                    for u in 0..<U {
-                        let t = total[u]
-                        y[u] = count[u] >= needed && t > 0
-                            ? (shift == 0 ? exp(sum[u] / t) : exp(sum[u] / t) - shift) : .nan
-                    }
-                default:
-                    for u in 0..<U {
-                        let t = total[u]
-                        y[u] = count[u] >= needed && t > 0 ? mean.inverse(sum[u] / t) : .nan
-                    }
+                for u in 0..<U {
+                    let t = total[u]
+                    y[u] = count[u] >= needed && t > 0 ? mean.inverse(sum[u] / t) : .nan
                 }
             }
         }
         workspace.timing.index += workspace.clock() - start
-    }
-}
-
-extension BatchAggregation {
-    /// Whether every value of `x` with `x + shift > 0` gives a normal `x + shift` (then ``VectorLog`` is exact).
-    package static func vectorLogApplies(_ x: UnsafePointer<Double>, units U: Int, shift: Double) -> Bool {
-        var exceptions = 0.0
-        for u in 0..<U {
-            let y = x[u] + shift
-            exceptions += y > 0 && !VectorLog.isInDomain(y) ? 1 : 0
-        }
-        return exceptions == 0
     }
 }
 
@@ -400,6 +353,12 @@ package final class BatchWorkspace: @unchecked Sendable {
     package private(set) var bad: UnsafeMutablePointer<Double>
     private var weights: UnsafeMutablePointer<Double>
     private var weightCapacity = 1
+    /// A composite node's child columns and weights for the fused kernel (grown to the widest node, kept).
+    private var columns: UnsafeMutablePointer<UnsafePointer<Double>?>
+    private var childWeights: UnsafeMutablePointer<Double>
+    private var columnCapacity = 1
+    private var cursors: UnsafeMutablePointer<Int>
+    private var cursorCapacity = 1
     /// Ranks of the block (units × replications, layout chosen by the caller).
     package private(set) var ranks: UnsafeMutablePointer<Int32>
     package let ranker = ReplicationRanker()
@@ -411,11 +370,13 @@ package final class BatchWorkspace: @unchecked Sendable {
         nodeScores = .allocate(capacity: 1); product = .allocate(capacity: 1); denominator = .allocate(capacity: 1)
         sum = .allocate(capacity: 1); total = .allocate(capacity: 1); count = .allocate(capacity: 1)
         bad = .allocate(capacity: 1); weights = .allocate(capacity: 1); ranks = .allocate(capacity: 1)
+        columns = .allocate(capacity: 1); childWeights = .allocate(capacity: 1); cursors = .allocate(capacity: 1)
     }
 
     deinit {
         for p in [nodeScores, product, denominator, sum, total, count, bad, weights] { p.deallocate() }
         ranks.deallocate()
+        columns.deallocate(); childWeights.deallocate(); cursors.deallocate()
     }
 
     /// Makes room for `U` units, `B` replications and `N` plan nodes.
@@ -440,12 +401,31 @@ package final class BatchWorkspace: @unchecked Sendable {
     package var root: UnsafeMutablePointer<Double> { nodeScores }
 
     package func weightBuffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-        if count > weightCapacity {
-            weights.deallocate()
-            weights = .allocate(capacity: count)
-            weightCapacity = count
-        }
+        Self.grow(&weights, &weightCapacity, to: count)
         return weights
+    }
+
+    /// Room for `k` child columns and weights (kept from call to call).
+    package func columnBuffers(_ k: Int)
+        -> (columns: UnsafeMutablePointer<UnsafePointer<Double>?>, weights: UnsafeMutablePointer<Double>) {
+        var capacity = columnCapacity
+        Self.grow(&columns, &capacity, to: k)
+        Self.grow(&childWeights, &columnCapacity, to: k)
+        return (columns, childWeights)
+    }
+
+    /// Scratch for `k` positions (the missing-cell denominators' cursors; kept from call to call).
+    package func cursorBuffer(_ k: Int) -> UnsafeMutablePointer<Int> {
+        Self.grow(&cursors, &cursorCapacity, to: k)
+        return cursors
+    }
+
+    /// Replaces `buffer` by a larger one (contents not kept) when `count` exceeds its capacity.
+    private static func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, to count: Int) {
+        guard count > capacity else { return }
+        buffer.deallocate()
+        buffer = .allocate(capacity: count)
+        capacity = count
     }
 
     /// Seconds on a monotonic clock when keeping time, else 0.

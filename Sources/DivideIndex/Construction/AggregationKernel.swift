@@ -1,5 +1,6 @@
 import DivideData
 import Foundation
+import LinearAlgebra
 
 extension Aggregation {
     /// The number of present children a unit needs under a coverage threshold (a share, 0…1) of `children`:
@@ -18,10 +19,11 @@ extension Aggregation {
     }
 
     /// Column-wise kernel of ``aggregate(_:weights:coverage:)`` for the arithmetic and (shifted) geometric
-    /// means: per unit, `num = Σ wᵢ·f(xᵢ)` and `den = Σ wᵢ` over the present children, in child order, so every
+    /// means: per unit, `num = Σ wᵢ·g(xᵢ)` and `den = Σ wᵢ` over the present children, in child order, so every
     /// unit's sums are the same floating-point operations in the same order as the unit-by-unit form and the
-    /// scores are bit-identical to it (a skipped child adds +0 to a sum that started at +0: no change).
-    /// Four units at a time keep their sums in registers while the children's columns stream past.
+    /// scores are bit-identical to it (a skipped child adds +0 to a sum that started at +0: no change; `g` and
+    /// `g⁻¹` are `QuasiArithmeticMean`'s, whose logarithm and exponential are the vector kernels' own).
+    /// Runs in LinearAlgebra's `VectorKernels.meanCombine` (AVX-512, AVX2 or baseline, chosen at run time).
     /// - Parameters:
     ///   - columns: one pointer per child to `units` values (NaN = missing).
     /// - Returns: false when a present value is outside the method's domain (the caller then runs the general
@@ -35,58 +37,18 @@ extension Aggregation {
         case .geometricShifted(let s): shift = s
         default: return false
         }
+        guard weights.count == columns.count else { return false }
         let logarithmic = self != .arithmetic
-        let k = columns.count, required = Double(needed), children = Double(k)
         return columns.withUnsafeBufferPointer { cols in
             weights.withUnsafeBufferPointer { w in
-                var outside = false
-                var u = 0
-                // Blocks of four units, sums in registers.
-                if !logarithmic && k > 0 {
-                    while u + 4 <= U {
-                        var num = SIMD4<Double>(repeating: 0), den = num, count = num
-                        for c in 0..<k {
-                            let v = UnsafeRawPointer(cols[c] + u).loadUnaligned(as: SIMD4<Double>.self)
-                            let missing = v .!= v
-                            num += (w[c] * v).replacing(with: 0, where: missing)
-                            den += SIMD4(repeating: w[c]).replacing(with: 0, where: missing)
-                            count += SIMD4(repeating: 1).replacing(with: 0, where: missing)
-                        }
-                        let mean = num / den
-                        let scored = (count .>= SIMD4(repeating: required)) .& (den .> 0)
-                        let result = SIMD4<Double>(repeating: .nan).replacing(with: mean, where: scored)
-                        UnsafeMutableRawPointer(scores + u).storeBytes(of: result, as: SIMD4<Double>.self)
-                        if let share {
-                            UnsafeMutableRawPointer(share + u).storeBytes(of: count / children, as: SIMD4<Double>.self)
-                        }
-                        u += 4
-                    }
-                }
-                // The rest (every unit for the logarithmic means): one unit at a time.
-                while u < U {
-                    var num = 0.0, den = 0.0, count = 0.0
-                    for c in 0..<k {
-                        let v = cols[c][u]
-                        guard !v.isNaN else { continue }
-                        if logarithmic {
-                            outside = outside || !(v + shift > 0)
-                            num += w[c] * log(v + shift)
-                        } else {
-                            num += w[c] * v
-                        }
-                        den += w[c]
-                        count += 1
-                    }
-                    let scored = count >= required && den > 0
-                    switch self {
-                    case .arithmetic: scores[u] = scored ? num / den : .nan
-                    case .geometric: scores[u] = scored ? exp(num / den) : .nan
-                    default: scores[u] = scored ? exp(num / den) - shift : .nan
-                    }
-                    share?[u] = k == 0 ? 0 : count / children
-                    u += 1
-                }
-                return !outside
+                // [UnsafePointer<Double>] and [UnsafePointer<Double>?] share one layout.
+                let pointers = UnsafeRawPointer(cols.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    .assumingMemoryBound(to: UnsafePointer<Double>?.self)
+                let outside = VectorKernels.meanCombine(
+                    columns: pointers, weights: w.baseAddress ?? UnsafePointer(bitPattern: 8)!, children: cols.count,
+                    count: U, logarithmic: logarithmic, shift: shift, needed: Double(needed), into: scores,
+                    share: share)
+                return outside == 0
             }
         }
     }

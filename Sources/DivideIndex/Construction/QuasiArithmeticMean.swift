@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// A quasi-arithmetic mean `y = g⁻¹(Σ wᵢ g(xᵢ) / Σ wᵢ)` over the present children: the form of every
 /// ``Aggregation`` that a batch of replications can compute with matrix products.
@@ -9,7 +10,9 @@ import Foundation
 ///
 /// The one formulation of these means: the construction (``Aggregation/aggregate(_:weights:coverage:)``), the Monte
 /// Carlo engine's batches (one matrix product per node) and the gap attribution (additive in `g`-space) all
-/// evaluate `g`, `g⁻¹` and the domain through it.
+/// evaluate `g`, `g⁻¹` and the domain through it. The logarithm and exponential are LinearAlgebra's
+/// `VectorKernels.log` and `VectorKernels.exp` (< 1 ulp), the same bits as the vectorised batch kernels on every
+/// CPU path, so a mean computed one unit at a time equals the batch kernels' bit for bit.
 package enum QuasiArithmeticMean: Sendable, Hashable {
     case identity
     case logarithm(shift: Double)
@@ -43,7 +46,7 @@ package enum QuasiArithmeticMean: Sendable, Hashable {
     package func forward(_ x: Double) -> Double {
         switch self {
         case .identity: return x
-        case .logarithm(let s): return s == 0 ? log(x) : log(x + s)
+        case .logarithm(let s): return s == 0 ? VectorKernels.log(x) : VectorKernels.log(x + s)
         case .reciprocal: return 1 / x
         case .power(let p): return pow(x, p)
         }
@@ -65,7 +68,7 @@ package enum QuasiArithmeticMean: Sendable, Hashable {
     package func inverse(_ y: Double) -> Double {
         switch self {
         case .identity: return y
-        case .logarithm(let s): return s == 0 ? exp(y) : exp(y) - s
+        case .logarithm(let s): return s == 0 ? VectorKernels.exp(y) : VectorKernels.exp(y) - s
         case .reciprocal: return 1 / y
         case .power(let p): return pow(y, 1 / p)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DigitalDivide
+import LinearAlgebra
 @_spi(Tuning) @testable import DivideAnalysis
 @_spi(Tuning) @testable import DivideData
 @testable import DivideIndex
@@ -135,6 +136,28 @@ import DigitalDivide
             #expect(many.ranksArithmetic == one.ranksArithmetic && many.ranksGeometric == one.ranksGeometric)
             #expect(many.monteCarlo?.ranks == one.monteCarlo?.ranks)
             #expect(many.monteCarlo?.median.map(\.bitPattern) == one.monteCarlo?.median.map(\.bitPattern))
+        }
+    }
+
+    /// The vectorised log/exp kernels on every path this CPU has (the narrower ones forced, as on an older CPU):
+    /// the numpy reference's outputs on each, and the same bits on each (steps 3 and 5 take the kernels).
+    @Test func everyKernelPathMatchesTheReferenceWithTheSameBits() throws {
+        let data = try WorkloadData.load(try WorkloadInput(directory: Self.folder)).data
+        let best = VectorKernels.bestPath
+        defer { VectorKernels.setPath(best) }
+        var first: WorkloadRun?
+        for path in VectorKernels.Path.allCases where path.rawValue <= best.rawValue {
+            VectorKernels.setPath(path)
+            let run = try WorkloadPipeline(data: data, threads: 2).run()
+            try check(run)
+            if let first {
+                #expect(run.geometric.values.map(\.bitPattern) == first.geometric.values.map(\.bitPattern), "\(path)")
+                #expect(run.composites.values.map(\.bitPattern) == first.composites.values.map(\.bitPattern))
+                #expect(run.monteCarlo?.ranks == first.monteCarlo?.ranks)
+                #expect(run.monteCarlo?.median.map(\.bitPattern) == first.monteCarlo?.median.map(\.bitPattern))
+            } else {
+                first = run
+            }
         }
     }
 

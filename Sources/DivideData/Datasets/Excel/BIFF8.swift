@@ -56,23 +56,28 @@ struct CompoundFile {
         guard shift == 9 || shift == 12 else { return nil }
         let sectorSize = 1 << shift
         self.sectorSize = sectorSize
+        // Every count below is bounded by the sectors the file holds: a damaged header or a FAT with a cycle must not
+        // make a few kilobytes ask for gigabytes (found by the fuzzer: 13 GB for a 6.8 kB file).
+        let sectors = bytes.count / sectorSize
         // The FAT's sectors: 109 in the header, then DIFAT sectors.
         var fatSectors: [Int] = []
         for k in 0..<109 {
             let s = bytes.u32(0x4C + 4 * k)
-            if s < 0xFFFF_FFFA { fatSectors.append(s) }
+            if s < sectors { fatSectors.append(s) }
         }
         var difat = bytes.u32(0x44)
         var guardCount = 0
-        while difat < 0xFFFF_FFFA && guardCount < 100_000 {
+        while difat < sectors && guardCount < sectors && fatSectors.count < sectors {
             let base = (difat + 1) * sectorSize
+            guard base + sectorSize <= bytes.count else { break }
             for k in 0..<(sectorSize / 4 - 1) {
                 let s = bytes.u32(base + 4 * k)
-                if s < 0xFFFF_FFFA { fatSectors.append(s) }
+                if s < sectors { fatSectors.append(s) }
             }
             difat = bytes.u32(base + sectorSize - 4)
             guardCount += 1
         }
+        if fatSectors.count > sectors { fatSectors.removeLast(fatSectors.count - sectors) }
         var fat: [Int] = []
         fat.reserveCapacity(fatSectors.count * sectorSize / 4)
         for s in fatSectors {
@@ -80,11 +85,11 @@ struct CompoundFile {
             for k in 0..<(sectorSize / 4) { fat.append(bytes.u32(base + 4 * k)) }
         }
         self.fat = fat
-        let chain: @Sendable (Int) -> [UInt8] = { [fat, bytes, sectorSize] start in
+        let chain: @Sendable (Int) -> [UInt8] = { [fat, bytes, sectorSize, sectors] start in
             var out: [UInt8] = []
             var s = start
             var steps = 0
-            while s < 0xFFFF_FFFA && s < fat.count && steps <= fat.count {
+            while s < 0xFFFF_FFFA && s < fat.count && steps <= sectors {
                 let base = (s + 1) * sectorSize
                 guard base + sectorSize <= bytes.count else {
                     if base < bytes.count { out.append(contentsOf: bytes[base..<bytes.count]) }

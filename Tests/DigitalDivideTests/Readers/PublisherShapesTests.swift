@@ -147,6 +147,14 @@ struct PublisherShapesTests {
         #expect(legacy.report.isClean && legacy.report.files[0].format == .economyTable)
         #expect(legacy.panel.value(unit: "MNG", indicator: "mobile-phone-ownership/sex-female", year: 2019) == 98.4)
         #expect(legacy.panel.value(unit: "BGD", indicator: "mobile-phone-ownership/sex-male", year: 2019) == 86)
+
+        // A legacy .xls whose cells carry a percent number format (0.661 shown as 66.1%) reads as Excel shows it,
+        // as .xlsx does; a plain cell is left as it is. (Written with xlwt 1.3: `easyxf(num_format_str='0.0%')`.)
+        let percent = load(["percent-formats.xls"])
+        #expect(percent.report.isClean && percent.report.files[0].format == .tidy)
+        #expect(percent.panel.value(unit: "THA", indicator: "net_use", year: 2020) == 66.1)
+        #expect(percent.panel.value(unit: "THA", indicator: "net_use", year: 2021) == 70)
+        #expect(percent.panel.value(unit: "VNM", indicator: "net_use", year: 2020) == 70.3)
     }
 
     @Test func shippedITUWorkbook() throws {

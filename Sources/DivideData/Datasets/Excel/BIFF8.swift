@@ -178,9 +178,16 @@ struct BIFF8 {
         guard let bof = record(at: 0), bof.type == 0x0809, bof.data.u16(0) == 0x0600 else { return nil }
         var sheets: [(name: String, offset: Int)] = []
         var shared: [String] = []
+        var formats: [Int: String] = [:]
+        var xfFormats: [Int] = []
         var offset = bof.next
         while let rec = record(at: offset) {
             switch rec.type {
+            case 0x041E:  // FORMAT: a custom number format
+                var reader = StringReader(data: rec.data, breaks: [], position: 2)
+                formats[rec.data.u16(0)] = reader.string(lengthBytes: 2)
+            case 0x00E0:  // XF: a cell style and its number format
+                xfFormats.append(rec.data.u16(2))
             case 0x0085:  // BOUNDSHEET
                 let start = rec.data.u32(0)
                 let kind = rec.data.count > 5 ? rec.data[5] : 0
@@ -199,12 +206,24 @@ struct BIFF8 {
                 offset = sst.next
                 continue
             case 0x000A:  // EOF of the globals
-                return sheets.map { Worksheet(name: $0.name, rows: cells(at: $0.offset, shared: shared)) }
+                let kinds = xfFormats.map { NumberFormatKind(id: $0, code: formats[$0]) }
+                return sheets.map { Worksheet(name: $0.name, rows: cells(at: $0.offset, shared: shared, kinds: kinds)) }
             default: break
             }
             offset = rec.next
         }
-        return sheets.map { Worksheet(name: $0.name, rows: cells(at: $0.offset, shared: shared)) }
+        let kinds = xfFormats.map { NumberFormatKind(id: $0, code: formats[$0]) }
+        return sheets.map { Worksheet(name: $0.name, rows: cells(at: $0.offset, shared: shared, kinds: kinds)) }
+    }
+
+    /// A number as its cell's format shows it: a percent format multiplies by 100 (publishers' percentages are
+    /// 0–100), a date format gives the date; as .xlsx cells are read.
+    private static func text(_ number: Double, xf: Int, kinds: [NumberFormatKind]) -> String {
+        switch xf < kinds.count ? kinds[xf] : .plain {
+        case .percent: return Workbook.number((number * 100 * 1e9).rounded() / 1e9)
+        case .date: return Workbook.date(serial: number, is1904: false)
+        case .plain: return Workbook.number(number)
+        }
     }
 
     private static let errors: [UInt8: String] = [
@@ -223,7 +242,7 @@ struct BIFF8 {
     }
 
     /// The cells of the sheet whose BOF is at `start`.
-    private func cells(at start: Int, shared: [String]) -> [[String]] {
+    private func cells(at start: Int, shared: [String], kinds: [NumberFormatKind]) -> [[String]] {
         var rows: [[String]] = []
         func put(_ row: Int, _ column: Int, _ text: String) {
             guard row < 1_048_576, column < 16_384 else { return }
@@ -247,15 +266,15 @@ struct BIFF8 {
                 var reader = StringReader(data: d, breaks: [], position: 6)
                 put(d.u16(0), d.u16(2), reader.string(lengthBytes: 2))
             case 0x0203:  // NUMBER
-                put(d.u16(0), d.u16(2), Workbook.number(d.f64(6)))
+                put(d.u16(0), d.u16(2), Self.text(d.f64(6), xf: d.u16(4), kinds: kinds))
             case 0x027E:  // RK
-                put(d.u16(0), d.u16(2), Workbook.number(Self.rk(d.u32(6))))
+                put(d.u16(0), d.u16(2), Self.text(Self.rk(d.u32(6)), xf: d.u16(4), kinds: kinds))
             case 0x00BD:  // MULRK
                 let row = d.u16(0)
                 var column = d.u16(2)
                 var p = 4
                 while p + 6 <= d.count - 2 {
-                    put(row, column, Workbook.number(Self.rk(d.u32(p + 2))))
+                    put(row, column, Self.text(Self.rk(d.u32(p + 2)), xf: d.u16(p), kinds: kinds))
                     column += 1
                     p += 6
                 }
@@ -273,7 +292,7 @@ struct BIFF8 {
                     default: break
                     }
                 } else {
-                    put(row, column, Workbook.number(d.f64(6)))
+                    put(row, column, Self.text(d.f64(6), xf: d.u16(4), kinds: kinds))
                 }
             case 0x0207:  // STRING, the text result of the FORMULA before it
                 if let cell = pendingString, let full = withContinues(at: offset) {

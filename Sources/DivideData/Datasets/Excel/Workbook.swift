@@ -283,7 +283,7 @@ private final class SharedStringsParser: XMLPartParser {
 
 /// Which cell styles (`s` indices into `cellXfs`) are percent or date formats.
 private final class StylesParser: XMLPartParser {
-    enum Kind { case plain, percent, date }
+    typealias Kind = NumberFormatKind
     var kinds: [Kind] = []
     private var customFormats: [Int: String] = [:]
     private var inCellXfs = false
@@ -311,10 +311,23 @@ private final class StylesParser: XMLPartParser {
         if Self.local(name) == "cellXfs" { inCellXfs = false }
     }
 
-    private func kind(of id: Int) -> Kind {
+    private func kind(of id: Int) -> Kind { NumberFormatKind(id: id, code: customFormats[id]) }
+}
+
+/// How a cell's number format shows its number: as is, as a percentage (×100), or as a date.
+enum NumberFormatKind {
+    case plain, percent, date
+
+    /// The kind of number format `id` (built-in ids, else the custom format `code`): percent (9, 10, or a `%`
+    /// outside quotes and brackets), date (14–22, 45–47, or y/d letters), else plain. Shared by .xlsx and .xls.
+    init(id: Int, code: String?) {
+        self = Self.kind(of: id, code: code)
+    }
+
+    private static func kind(of id: Int, code: String?) -> NumberFormatKind {
         if id == 9 || id == 10 { return .percent }
         if (14...22).contains(id) || (45...47).contains(id) { return .date }
-        guard let code = customFormats[id] else { return .plain }
+        guard let code else { return .plain }
         // Drop quoted literals and bracketed parts ([Red], [$-409]) before looking for % and date letters.
         var bare = ""
         var quoted = false, bracket = false

@@ -25,9 +25,16 @@ public enum FormatDetection {
     /// The best format for `sample` with its confidence, or `nil` when nothing matches.
     public static func detect(_ sample: HeaderSample) -> (format: DataFormat, confidence: Double)? {
         var best: (format: DataFormat, confidence: Double)?
-        for format in DataFormat.allCases {
+        // The publishers' exact signatures first (a match of 1 cannot be beaten: stop there); the economy-table
+        // heuristic, which reads every record of the sample, only when none of them matched as well as it can (0.7).
+        for format in DataFormat.allCases where format != .economyTable {
             let confidence = confidence(format, sample)
             if confidence > 0 && confidence > (best?.confidence ?? 0) { best = (format, confidence) }
+            if confidence >= 1 { return best }
+        }
+        if (best?.confidence ?? 0) < 0.7 {
+            let confidence = confidence(.economyTable, sample)
+            if confidence > 0 && confidence > (best?.confidence ?? 0) { best = (.economyTable, confidence) }
         }
         return best
     }

@@ -49,6 +49,6 @@ struct BriefCommand: ParsableCommand {
         let toTerminal = output == nil
         let text = try BriefFormat.resolve(format, output: output, default: .text).render(
             brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
-        try writeOutput(text, to: output)
+        try writeOutput(text, to: output, trusted: true)
     }
 }

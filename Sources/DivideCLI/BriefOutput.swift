@@ -52,9 +52,10 @@ enum Terminal {
 
 /// Writes `text` to `path` through the library's ``OutputFile`` (complete or not at all; parent folders created),
 /// or to standard output when `path` is `nil` (errors there are caught when the command ends: `Divide.main`).
-func writeOutput(_ text: String, to path: String?) throws {
+func writeOutput(_ text: String, to path: String?, trusted: Bool = false) throws {
     guard let path else {
-        StandardOutput.shared.write(text, trusted: true)
+        // Data text reaches a terminal inert unless the renderer already made it so (`trusted`: the briefs).
+        StandardOutput.shared.write(text, trusted: trusted)
         return
     }
     try OutputFile.write(text, to: path)

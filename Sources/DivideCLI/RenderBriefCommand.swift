@@ -23,7 +23,7 @@ struct RenderBriefCommand: ParsableCommand {
         let toTerminal = output == nil
         let text = try BriefFormat.resolve(format, output: output, default: .text).render(
             brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
-        try writeOutput(text, to: output)
+        try writeOutput(text, to: output, trusted: true)
     }
 
     /// Reads and decodes a brief, with the file and the failing field in the message.

@@ -138,16 +138,40 @@ enum XLSX {
         } catch {
             throw Workbook.unreadable(path, "a ZIP archive that cannot be opened (\(error))")
         }
+        // The archive's directory is checked before ZIPFoundation reads it: version 0.9.20 loops for ever inflating an
+        // entry whose compressed data runs past the end of the file (found by the fuzzer).
+        if let problem = ZIPPreflight.problem(try InputFile.bytes(path, what: "an Excel workbook (.xlsx)")) {
+            throw Workbook.unreadable(path, "a damaged ZIP archive (\(problem))")
+        }
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
         func part(_ name: String) throws(DivideError) -> Data? {
             let key = name.hasPrefix("/") ? String(name.dropFirst()) : name
             guard let entry = archive[key] else { return nil }
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            } catch {
-                throw Workbook.unreadable(path, "a damaged part \(key) (\(error))")
+            guard entry.compressedSize <= fileSize, entry.uncompressedSize <= UInt64(InputFile.maxBytes) * 8,
+                  entry.uncompressedSize <= max(entry.compressedSize, 1) &* 1100 else {
+                throw Workbook.unreadable(path, "a damaged part \(key) (sizes: \(entry.compressedSize) bytes "
+                                          + "compressed, \(entry.uncompressedSize) uncompressed, in a file of \(fileSize))")
             }
-            return data
+            // ZIPFoundation 0.9.20 never returns from a deflate stream that is cut short inside the file (it reads
+            // empty chunks for ever; found by the fuzzer), so the part is read on a worker with a deadline: a part
+            // that has not ended by then is damaged, and the spinning worker is left to the process's exit.
+            final class Box: @unchecked Sendable {
+                var data = Data()
+                var error: (any Error)?
+            }
+            let box = Box(), done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) let shared = archive
+            nonisolated(unsafe) let sharedEntry = entry
+            DispatchQueue.global().async {
+                do { _ = try shared.extract(sharedEntry, skipCRC32: false) { box.data.append($0) } } catch { box.error = error }
+                done.signal()
+            }
+            let seconds = 5 + Double(entry.uncompressedSize) / 20_000_000
+            guard done.wait(timeout: .now() + seconds) == .success else {
+                throw Workbook.unreadable(path, "a damaged part \(key) (its compressed data does not end)")
+            }
+            if let error = box.error { throw Workbook.unreadable(path, "a damaged part \(key) (\(error))") }
+            return box.data
         }
         guard let workbookXML = try part("xl/workbook.xml") else {
             throw Workbook.unreadable(path, "a ZIP archive without xl/workbook.xml (not an Excel workbook)")
@@ -422,5 +446,46 @@ private final class SheetParser: XMLPartParser {
             rows[row].append(contentsOf: repeatElement("", count: column + 1 - rows[row].count))
         }
         rows[row][column] = text
+    }
+}
+
+/// A check of a ZIP archive's central directory against the file: every entry's local header and compressed data
+/// lie inside the file, no ZIP64 markers (a workbook of at most 64 MiB never needs them), sizes a deflate stream can
+/// produce (at most 1,100 times the compressed size).
+enum ZIPPreflight {
+    static func problem(_ bytes: [UInt8]) -> String? {
+        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : -1 }
+        func u32(_ i: Int) -> Int {
+            i + 4 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24 : -1
+        }
+        // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+        guard bytes.count >= 22 else { return "shorter than a ZIP directory" }
+        var eocd = -1
+        var i = bytes.count - 22
+        while i >= max(0, bytes.count - 22 - 65_535) {
+            if u32(i) == 0x0605_4B50 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else { return "no end-of-directory record" }
+        let count = u16(eocd + 10), size = u32(eocd + 12), start = u32(eocd + 16)
+        guard count != 0xFFFF, size != 0xFFFF_FFFF, start != 0xFFFF_FFFF else { return "ZIP64 directory" }
+        guard start >= 0, start + size <= eocd else { return "directory outside the file" }
+        var p = start
+        for entry in 0..<count {
+            guard u32(p) == 0x0201_4B50 else { return "directory entry \(entry + 1) is damaged" }
+            let compressed = u32(p + 20), uncompressed = u32(p + 24)
+            let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32)
+            let local = u32(p + 42)
+            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else {
+                return "ZIP64 entry"
+            }
+            guard local >= 0, u32(local) == 0x0403_4B50 else { return "entry \(entry + 1) has no local header" }
+            let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+            guard dataStart + compressed <= bytes.count else { return "entry \(entry + 1) runs past the end of the file" }
+            guard uncompressed <= max(compressed, 1) * 1100 else { return "entry \(entry + 1) claims an impossible size" }
+            p += 46 + nameLength + extraLength + commentLength
+            guard p <= eocd else { return "directory entry \(entry + 1) runs past the directory" }
+        }
+        return nil
     }
 }

@@ -198,6 +198,7 @@ struct ComputeJSON: Encodable {
                  effectiveWeight: effective[n])
         }
         rows = result.rows().filter { keep?.contains($0.unit) ?? true }.map { r in
+            let provenance = ComputeCommand.provenance(r, result: result, panel: panel)
             var groups: [String: String] = [:], ranks: [String: Int] = [:]
             for (g, label, rank) in r.groupRanks {
                 if let label { groups[g] = label }
@@ -208,8 +209,8 @@ struct ComputeJSON: Encodable {
                        inputsObserved: r.observed, inputsCarried: r.carried, inputsImputed: r.imputed,
                        oldestInputYear: r.oldestInputYear, origin: r.origin?.label,
                        sourceYear: r.origin?.sourceYear(in: r.year), value: r.value,
-                       source: ComputeCommand.provenance(r, result: result, panel: panel)?.publisher,
-                       sourceLocation: ComputeCommand.provenance(r, result: result, panel: panel).map { "\($0.file.name):\($0.line)" })
+                       source: provenance?.publisher,
+                       sourceLocation: provenance.map { "\($0.file.name):\($0.line)" })
         }
     }
 }

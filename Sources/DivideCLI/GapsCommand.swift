@@ -101,15 +101,6 @@ struct GapsCommand: ParsableCommand {
         }
     }
 
-    static func closeText(_ t: YearsToClose?) -> String {
-        switch t {
-        case .none: return ""
-        case .closed: return "closed"
-        case .never: return "never"
-        case .years(let v): return fixed(v, 1)
-        }
-    }
-
     static func parityText(_ row: GapsReport.Row) -> String {
         guard let p = row.genderParity, let y = row.genderParityYear else { return "no data" }
         return "\(fixed(p.score, 3)) \(p.band.rawValue.replacingOccurrences(of: "_", with: " ")) (\(y))"

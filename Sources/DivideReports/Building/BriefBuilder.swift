@@ -267,7 +267,7 @@ public struct BriefBuilder: Sendable {
             .prefix(trendPeers)
         // Levels (the trend-safe variant), from the latest year back to the first change in which pillars the score
         // rests on: a line never spans a change in the index's make-up.
-        guard let levels, let ly = levels.years.firstIndex(of: year) else { return [] }
+        guard let levels, levels.years.contains(year) else { return [] }
         return ([u] + shown).map { v in
             var points: [Brief.YearValue] = []
             var composition: Set<Int>?
@@ -280,7 +280,6 @@ public struct BriefBuilder: Sendable {
                 composition = present
                 points.append(Brief.YearValue(year: t, value: s))
             }
-            _ = ly
             return Brief.TrendSeries(economy: economyRef(v), points: points.reversed())
         }
     }

@@ -123,6 +123,21 @@ struct PublisherShapesTests {
         #expect(rejected.rejected == [.nonNumericValue: 1])
     }
 
+    /// A good workbook loads while long work holds every thread of the global queues: the part reader's worker is a
+    /// thread of its own, so it cannot wait behind them past its deadline and call a good part damaged.
+    @Test func aWorkbookLoadsWhileTheGlobalQueueIsBusy() throws {
+        let group = DispatchGroup()
+        let until = Date().addingTimeInterval(6.5)
+        for _ in 0..<(4 * ProcessInfo.processInfo.activeProcessorCount) {
+            DispatchQueue.global().async(group: group) { while Date() < until { usleep(2_000) } }
+        }
+        usleep(100_000)
+        let inline = load(["inline-strings.xlsx"])
+        group.wait()
+        let sheet = try #require(inline.report.files.first)
+        #expect(sheet.format == .tidy && sheet.skippedReason == nil, "\(sheet.skippedReason ?? "")")
+    }
+
     @Test func excelWorkbooks() throws {
         let worldBank = load(["API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx"])
         #expect(worldBank.report.isClean)

@@ -42,4 +42,54 @@ import Testing
         #expect(report.files.reduce(0) { $0 + $1.overriddenByPreference } == 1)
         #expect(report.errorCount == 0)
     }
+
+    /// One file whose `source` changes within an indicator: each row's value keeps its row's source, on the fast path
+    /// (plain rows), the general path (quoted, non-ASCII, an estimate column) and across the reader's batches.
+    @Test(arguments: [false, true]) func eachRowKeepsItsOwnSourceWithinOneFile(withEstimateColumn: Bool) throws {
+        let countries = ["AFG", "BGD", "BTN", "IND", "IRN", "MDV", "NPL", "PAK", "LKA", "KOR"]
+        let sources = ["ITU database", "", "Own survey", "\"Ministry, of ICT\"", "Office national (é)"]
+        var text = "country,year,indicator,value,source" + (withEstimateColumn ? ",estimate" : "") + "\n"
+        var expected: [String: String?] = [:]
+        var k = 0
+        for year in 1990...2024 {
+            for country in countries {
+                for indicator in ["net", "mob"] {
+                    let source = sources[(k / 7) % sources.count]
+                    k += 1
+                    text += "\(country),\(year),\(indicator),\(k % 100),\(source)" + (withEstimateColumn ? ",0" : "") + "\n"
+                    let plain = source.replacingOccurrences(of: "\"", with: "")
+                    expected["\(country) \(year) \(indicator)"] = plain.isEmpty ? nil : plain
+                }
+            }
+        }
+        let builder = PanelBuilder(options: LoadOptions())
+        let report = DataLoader().load(bytes: Array(text.utf8), name: "mixed.csv", into: builder)
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(3))")
+        let panel = builder.build()
+        var wrong: [String] = []
+        for (key, source) in expected {
+            let parts = key.split(separator: " ").map(String.init)
+            let own = panel.ownSource(unit: parts[0], indicator: parts[2], year: Int(parts[1])!)
+            if own != source { wrong.append("\(key): \(own ?? "nil") ≠ \(source ?? "nil")") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(expected.count) values name another source, e.g. \(wrong.prefix(3))")
+        // A row without a source names the file's publisher instead (here: none, so the indicator's metadata).
+        let first = try #require(expected.first { $0.value == nil })
+        let parts = first.key.split(separator: " ").map(String.init)
+        #expect(panel.provenance(unit: parts[0], indicator: parts[2], year: Int(parts[1])!)?.publisher
+                != "Own survey")
+    }
+
+    /// `--prefer` by publisher ranks a value by its row's own source, not by the first source its file gave the
+    /// indicator.
+    @Test func preferenceRanksARowByItsOwnSource() {
+        let mixed = "country,year,indicator,value,source\nJPN,2024,net,85,ITU database\nKOR,2024,net,99.9,Korea MSIT survey\n"
+        let builder = PanelBuilder(options: LoadOptions(prefer: PreferPolicy(["Korea MSIT"])))
+        _ = DataLoader().load(bytes: Array(Self.shipped.utf8), name: "shipped.csv", into: builder)
+        let second = DataLoader().load(bytes: Array(mixed.utf8), name: "mixed.csv", into: builder)
+        let panel = builder.build()
+        #expect(panel.series(unit: "KOR", indicator: "net").first?.value == 99.9)
+        #expect(panel.provenance(unit: "KOR", indicator: "net", year: 2024)?.publisher == "Korea MSIT survey")
+        #expect(second.overriddenByPreference == 1)
+    }
 }

@@ -69,11 +69,22 @@ public protocol ObservationSink: AnyObject {
     /// Marks the value observed at `line` as an estimate of its publisher (e.g. ITU's † "ITU estimate"), not an
     /// official figure: ``Panel/isEstimate(unitAt:indicatorAt:yearAt:)`` reports it. Call it after `observe`.
     func markEstimate(line: Int)
+    /// What a row's own source (a tidy file's `source` cell) changes for a value of `indicator`: nil when it is the
+    /// source the file gives the indicator (its first row's), else the row's source ("" for a row that names none
+    /// where the indicator's first row did). Pass a non-nil answer to ``rowSource(_:line:)`` for each such row.
+    func sourceOverride(_ source: String, indicator: IndicatorHandle) -> String?
+    /// Records that the value at `line` comes from `source`, not from the source its file gives the indicator (a
+    /// tidy file whose `source` column changes within an indicator). Call it before `observe`.
+    func rowSource(_ source: String, line: Int)
 }
 
 extension ObservationSink {
     /// Sinks that keep no provenance ignore estimate marks.
     public func markEstimate(line: Int) {}
+    /// Sinks that keep no provenance keep no row sources.
+    public func sourceOverride(_ source: String, indicator: IndicatorHandle) -> String? { nil }
+    /// Sinks that keep no provenance keep no row sources.
+    public func rowSource(_ source: String, line: Int) {}
 
     /// A location in this file: `line`, 1-based `column`, and the header name of that column.
     public func location(line: Int, column: Int) -> SourceLocation {

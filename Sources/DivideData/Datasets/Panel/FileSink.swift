@@ -115,6 +115,18 @@ public final class FileSink: ObservationSink {
 
     public func recordRead() { report.records += 1 }
 
+    public func sourceOverride(_ source: String, indicator: IndicatorHandle) -> String? {
+        let global = indicatorMap[Int(indicator.rawValue)]
+        guard global >= 0 else { return nil }
+        let trimmed = source.trimmingSpaces()
+        return trimmed == (builder.fileIndicatorSources[fileIndex]?[global] ?? "") ? nil : trimmed
+    }
+
+    public func rowSource(_ source: String, line: Int) {
+        guard line >= 0, rowBase + UInt64(line) < UInt64(UInt32.max) else { return }
+        builder.rowSources[UInt32(rowBase + UInt64(line))] = source
+    }
+
     public func markEstimate(line: Int) {
         guard line >= 0, rowBase + UInt64(line) < UInt64(UInt32.max) else { return }
         builder.estimatedRows.insert(UInt32(rowBase + UInt64(line)))

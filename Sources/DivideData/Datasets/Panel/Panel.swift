@@ -57,11 +57,14 @@ public struct Panel: Sendable {
 
     /// Per file index, per indicator index: the source that file gives the indicator's values.
     package let valueSources: [Int: [Int: String]]
+    /// Per row id: the source a row names where it differs from ``valueSources`` ("" for none).
+    package let rowSources: [UInt32: String]
 
     package init(units: [String], indicators: [IndicatorInfo], years: [Int], files: [SourceFile], storage: CellStorage,
-         estimatedRows: Set<UInt32> = [], valueSources: [Int: [Int: String]] = [:]) {
+         estimatedRows: Set<UInt32> = [], valueSources: [Int: [Int: String]] = [:], rowSources: [UInt32: String] = [:]) {
         self.estimatedRows = estimatedRows
         self.valueSources = valueSources
+        self.rowSources = rowSources
         self.units = units
         self.indicators = indicators
         self.years = years
@@ -138,20 +141,26 @@ public struct Panel: Sendable {
         let rowID = storage.rowID(at: cell(u, i, y))
         guard rowID != 0, let index = Panel.decodeIndex(rowID: rowID, files: files) else { return nil }
         let file = files[index]
-        // The value's own source: what its file says of the indicator, else the file's publisher, else the
-        // indicator's metadata (another file may have given it).
+        // The value's own source: what its row or its file says of the indicator, else the file's publisher, else
+        // the indicator's metadata (another file may have given it).
         return Provenance(file: file, line: Int(rowID - file.firstRowID),
-                          publisher: valueSources[index]?[i] ?? file.publisher ?? indicators[i].source, year: year)
+                          publisher: ownSource(rowID: rowID, fileIndex: index, indicator: i) ?? file.publisher
+                              ?? indicators[i].source, year: year)
     }
 
-    /// The source the file of the value of (`unit`, `indicator`, `year`) gives that indicator, when it gives one
-    /// (a tidy file's `source` column, a publisher's metadata); nil otherwise.
+    /// The source the value of (`unit`, `indicator`, `year`) names itself: its row's (a tidy file's `source` cell),
+    /// else what its file gives the indicator (the first row's `source`, a publisher's metadata); nil otherwise.
     package func ownSource(unit: String, indicator: String, year: Int) -> String? {
         guard let u = unitIndex[unit], let i = indicatorIndex[indicator], let y = yearIndex(of: year),
               storage.tracksRows else { return nil }
         let rowID = storage.rowID(at: cell(u, i, y))
         guard rowID != 0, let index = Panel.decodeIndex(rowID: rowID, files: files) else { return nil }
-        return valueSources[index]?[i]
+        return ownSource(rowID: rowID, fileIndex: index, indicator: i)
+    }
+
+    private func ownSource(rowID: UInt32, fileIndex: Int, indicator i: Int) -> String? {
+        let own = rowSources[rowID] ?? valueSources[fileIndex]?[i]
+        return own?.isEmpty == false ? own : nil
     }
 
     /// The years with a value and the values, ascending by year.

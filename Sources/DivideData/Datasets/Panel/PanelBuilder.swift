@@ -52,7 +52,7 @@ public final class PanelBuilder {
             for (indicator, source) in sources { valueSources[file, default: [:]][Int(indicator)] = source }
         }
         return Panel(units: unitKeys, indicators: indicatorInfos, years: years, files: files, storage: storage,
-                     estimatedRows: estimatedRows, valueSources: valueSources)
+                     estimatedRows: estimatedRows, valueSources: valueSources, rowSources: rowSources)
     }
 
     // MARK: - Used by FileSink
@@ -134,8 +134,10 @@ public final class PanelBuilder {
             // Without provenance the earlier value's file is unknown: the prefer policy cannot rank it.
             guard storage.tracksRows else { return .conflict(existing: existing, rowID: 0) }
             let existingRow = storage.rowID(at: index)
-            let newRank = rank(fileIndex, indicator: indicator)
-            let oldRank = Panel.decodeIndex(rowID: existingRow, files: files).map { rank($0, indicator: indicator) }
+            let newRank = rank(fileIndex, indicator: indicator, rowID: rowID)
+            let oldRank = Panel.decodeIndex(rowID: existingRow, files: files).map {
+                rank($0, indicator: indicator, rowID: existingRow)
+            }
                 ?? Int.max
             if newRank < oldRank {
                 storage.values[index] = value
@@ -157,16 +159,22 @@ public final class PanelBuilder {
         return "\(file.name):\(line)"
     }
 
-    /// The preference rank of a value of `indicator` from file `fileIndex` (0 = strongest).
-    private func rank(_ fileIndex: Int, indicator: Int32) -> Int {
+    /// The preference rank of the value of `indicator` at `rowID` of file `fileIndex` (0 = strongest), by its own
+    /// source: its row's, else its file's for the indicator, else the file's publisher (as provenance reports it).
+    private func rank(_ fileIndex: Int, indicator: Int32, rowID: UInt32) -> Int {
         let file = files[fileIndex]
-        let publisher = fileIndicatorSources[fileIndex]?[indicator] ?? sinkPublishers[fileIndex] ?? file.publisher
+        let own = rowSources[rowID] ?? fileIndicatorSources[fileIndex]?[indicator]
+        let publisher = (own?.isEmpty == false ? own : nil) ?? sinkPublishers[fileIndex] ?? file.publisher
             ?? indicatorInfos[Int(indicator)].source
         return options.prefer.rank(file: file.name, format: file.format, publisher: publisher)
     }
 
     /// Per file index: the source each indicator's values in that file carry (``Panel/provenance(unit:indicator:year:)``).
     @exclusivity(unchecked) package var fileIndicatorSources: [Int: [Int32: String]] = [:]
+
+    /// Per row id: the source a row names when it differs from its file's source for the indicator (tidy files whose
+    /// `source` column changes within an indicator; "" for a row that names none).
+    @exclusivity(unchecked) package var rowSources: [UInt32: String] = [:]
 
     /// Publishers stated by files still being read (copied to `files` at `endFile`).
     @exclusivity(unchecked) package var sinkPublishers: [Int: String] = [:]

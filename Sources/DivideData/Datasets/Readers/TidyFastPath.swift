@@ -95,6 +95,9 @@ extension TidyReader {
         var previousKeyLength = 0
         var unitID: Int32 = 0
         var indicatorID: Int32 = 0
+        // The last `source` field found to be its indicator's own (bytes in this batch's buffer): rows repeating it
+        // need no check. A row whose source differs takes the general path, which records it.
+        var checkedSource: (start: Int, count: Int, indicator: Int32) = (0, -1, -1)
         // The interchange layout `unit,indicator,year,value` (any key fields, then the year and the value last): a
         // line with the previous line's key is read by the tight loop below.
         let keyThenYearValue = keyedByPrefix && yearColumn == keyFields && valueColumn == yearColumn + 1
@@ -274,6 +277,17 @@ extension TidyReader {
             }
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]
+            if let sourceColumn = columns.source {
+                let sourceStart = fieldBounds[2 * sourceColumn]
+                let sourceCount = fieldBounds[2 * sourceColumn + 1] - sourceStart
+                if indicatorID != checkedSource.indicator || sourceCount != checkedSource.count
+                    || !equalBytes(sourceStart, checkedSource.start, sourceCount)
+                {
+                    guard sink.sourceOverride(String(decoding: bytes(sourceColumn), as: UTF8.self), indicator: indicator)
+                        == nil else { break rows }
+                    checkedSource = (sourceStart, sourceCount, indicatorID)
+                }
+            }
             if run.unit != unit.rawValue || run.indicator != indicator.rawValue {
                 run = sink.ordinaryRun(unit: unit, indicator: indicator)
             }

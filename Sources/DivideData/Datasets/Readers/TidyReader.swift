@@ -120,6 +120,9 @@ public struct TidyReader: DatasetReader {
         let fastSink = usesFastPath && columns.estimate == nil ? sink as? FileSink : nil
         let fieldBounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * width)
         defer { fieldBounds.deallocate() }
+        // The last `source` cell read by the loop below, the indicator it was checked for, and what it changes
+        // (``ObservationSink/sourceOverride(_:indicator:)``): a file sorted by source asks once per run of rows.
+        var lastSource: (bytes: [UInt8], indicator: Int32, override: String?) = ([], -1, nil)
         while true {
             if let fastSink {
                 _ = readOrdinaryRows(
@@ -168,6 +171,14 @@ public struct TidyReader: DatasetReader {
                             found: "\"\(text)\""))
                     continue
                 }
+            }
+            if let sourceColumn = columns.source {
+                let field = scanner.field(sourceColumn)
+                if indicator.rawValue != lastSource.indicator || !field.elementsEqual(lastSource.bytes) {
+                    lastSource = (Array(field), indicator.rawValue,
+                                  sink.sourceOverride(String(decoding: field, as: UTF8.self), indicator: indicator))
+                }
+                if let override = lastSource.override { sink.rowSource(override, line: line) }
             }
             let valueColumn = columns.value
             ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in

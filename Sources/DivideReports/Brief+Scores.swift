@@ -153,15 +153,23 @@ extension Brief {
         public var bestTiedEconomies: [Economy]?
         /// Economies with a score.
         public var scored: Int
+        /// Economies in the group (scored or not); nil in briefs written before it was recorded.
+        public var members: Int?
+        /// The share of the group's population that the scored economies hold (population from `SP.POP.TOTL`,
+        /// latest value up to the brief's year); nil when the data has no population series.
+        public var populationShare: Double?
         /// Creates the value from its parts.
         public init(group: String, average: Double?, best: Double?, bestEconomy: Economy?,
-                    bestTiedEconomies: [Economy]? = nil, scored: Int) {
+                    bestTiedEconomies: [Economy]? = nil, scored: Int, members: Int? = nil,
+                    populationShare: Double? = nil) {
             self.group = group
             self.average = average
             self.best = best
             self.bestEconomy = bestEconomy
             self.bestTiedEconomies = bestTiedEconomies
             self.scored = scored
+            self.members = members
+            self.populationShare = populationShare
         }
     }
 

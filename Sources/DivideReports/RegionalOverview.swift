@@ -49,6 +49,11 @@ public struct RegionalOverview: Sendable, Equatable, Codable {
         public var name: String
         /// Economies with a score.
         public var scored: Int
+        /// ESCAP-region economies computed (scored or not); nil in overviews written before it was recorded.
+        public var members: Int?
+        /// The share of the region's population that the scored economies hold (`SP.POP.TOTL`, latest value up to
+        /// the year); nil when the data has no population series.
+        public var populationShare: Double?
         /// Mean score.
         public var mean: Double?
         /// Gini coefficient across the scored economies.
@@ -94,7 +99,9 @@ extension BriefBuilder {
             var between: Double?
             if let decomposition, let theil, theil > 0 { between = decomposition.between.theilT / theil }
             return RegionalOverview.NodeInequality(
-                id: plan.nodes[n].id, name: plan.nodes[n].name, scored: values.count,
+                id: plan.nodes[n].id, name: plan.nodes[n].name, scored: values.count, members: escap.count,
+                populationShare: panel.populationShare(of: scored.map { construction.units[$0] },
+                                                       among: escap.map { construction.units[$0] }, year: year),
                 mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
                 gini: try? Inequality.gini(values), theilT: theil, betweenSubregionShare: between)
         }

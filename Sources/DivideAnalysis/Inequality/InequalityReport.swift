@@ -154,28 +154,15 @@ public struct InequalityReport: Encodable, Equatable, Sendable {
         var report = InequalityReport(target: target.label, year: year, weightedBy: weightedBy, by: by?.rawValue,
                                       units: used, excluded: excluded, summary: summary)
         report.coverage = coverage(of: used, among: target.units, year: year, run: run,
-                                   population: weightedBy ?? "SP.POP.TOTL")
+                                   population: weightedBy ?? Panel.populationSeries)
         return report
     }
 
     /// The share of `all` (and of their population, from `population` when the data has it) that `used` holds.
     static func coverage(of used: [String], among all: [String], year: Int, run: IndexRun,
                          population: String) -> Coverage {
-        var share: Double?
-        var series: String?
-        if run.panel.indicatorIndex(of: population) != nil {
-            func people(_ unit: String) -> Double? {
-                run.panel.series(unit: unit, indicator: population).last { $0.year <= year && $0.value > 0 }?.value
-            }
-            let measured = Set(used)
-            var total = 0.0, covered = 0.0
-            for unit in all {
-                guard let p = people(unit) else { continue }
-                total += p
-                if measured.contains(unit) { covered += p }
-            }
-            if total > 0 { (share, series) = (covered / total, population) }
-        }
+        let share = run.panel.populationShare(of: used, among: all, year: year, series: population)
+        let series = share == nil ? nil : population
         var warnings: [String] = []
         if let share, share < Coverage.minimumPopulationShare {
             warnings.append("the economies measured hold \(Int((share * 100).rounded()))% of the population")

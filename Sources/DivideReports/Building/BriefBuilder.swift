@@ -226,13 +226,18 @@ public struct BriefBuilder: Sendable {
         return holders.count > 1 ? holders.map(economyRef) : nil
     }
 
-    package func benchmark(_ name: String, group: [Int], column: [Double]) -> Brief.Benchmark {
+    /// Average and best of `group` on `column` (the scores of `year`), with how many of the group's economies, and
+    /// what share of its population, the average rests on.
+    package func benchmark(_ name: String, group: [Int], column: [Double], year: Int) -> Brief.Benchmark {
         let scored = group.filter { !column[$0].isNaN }
         let b = best(among: group, column: column)
         return Brief.Benchmark(
             group: name, average: scored.isEmpty ? nil : scored.map { column[$0] }.reduce(0, +) / Double(scored.count),
             best: b.map { column[$0] }, bestEconomy: b.map(economyRef),
-            bestTiedEconomies: b.flatMap { tied(at: column[$0], among: group, column: column) }, scored: scored.count)
+            bestTiedEconomies: b.flatMap { tied(at: column[$0], among: group, column: column) }, scored: scored.count,
+            members: group.count,
+            populationShare: panel.populationShare(of: scored.map { construction.units[$0] },
+                                                   among: group.map { construction.units[$0] }, year: year))
     }
 
     /// Publishers and licences of the series the framework reads: each series' metadata source, or for series

@@ -54,8 +54,8 @@ package struct Context {
         s.rankInterval = builder.rankIntervals[info.id]?[c.units[unit]]
         s.changeOneYear = change(node: n, from: year - 1, now: now)
         s.changeFiveYears = change(node: n, from: year - 5, now: now)
-        if let subregion { s.subregion = builder.benchmark(subregion.name, group: sub, column: now) }
-        s.escap = builder.benchmark("ESCAP", group: builder.escap, column: now)
+        if let subregion { s.subregion = builder.benchmark(subregion.name, group: sub, column: now, year: year) }
+        s.escap = builder.benchmark("ESCAP", group: builder.escap, column: now, year: year)
         if !sub.isEmpty { s.gapToSubregionBest = gap(node: n, group: sub) }
         s.gapToEscapBest = gap(node: n, group: builder.escap)
         return s

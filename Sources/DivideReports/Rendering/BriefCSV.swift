@@ -54,6 +54,9 @@ extension Brief {
                 add(s, i, label + "_best", number(b?.best))
                 add(s, i, label + "_best_iso3", text(b?.bestEconomy?.iso3))
                 add(s, i, label + "_best_tied_iso3", text(b?.bestTiedEconomies.map { $0.map(\.iso3).joined(separator: " ") }))
+                add(s, i, label + "_scored", integer(b?.scored))
+                add(s, i, label + "_members", integer(b?.members))
+                add(s, i, label + "_population_share", number(b?.populationShare))
             }
             for (label, g) in [("subregion", n.gapToSubregionBest), ("escap", n.gapToEscapBest)] {
                 add(s, i, "gap_\(label)_best", number(g?.gap))

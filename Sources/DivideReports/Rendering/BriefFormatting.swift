@@ -67,6 +67,54 @@ package enum BriefFormatting {
 
     package static func average(_ benchmark: Brief.Benchmark?) -> String { score(benchmark?.average) }
 
+    /// What the averages and bests of the "against the region" table rest on, per group: how many of its economies
+    /// have a score (on the index, and the range over the pillars when it differs) and the share of the group's
+    /// population they hold, flagged when that is too little for a regional figure (the thresholds of
+    /// `InequalityReport.Coverage`). Nil for briefs written before the group sizes were recorded.
+    package static func averagesBasis(_ brief: Brief) -> String? {
+        let groups: [(name: String, benchmarks: [Brief.Benchmark])] = [
+            (subregionLabel(brief.header), brief.nodes.compactMap(\.subregion)),
+            ("ESCAP", brief.nodes.compactMap(\.escap)),
+        ]
+        typealias Threshold = InequalityReport.Coverage
+        var parts: [String] = [], cautions: [String] = []
+        for (name, benchmarks) in groups {
+            guard let first = benchmarks.first, let members = first.members else { continue }
+            let counts = benchmarks.map(\.scored)
+            var text = "\(name) \(first.scored) of \(members) economies"
+            if let low = counts.min(), let high = counts.max(), low != high {
+                text += " (\(low)–\(high) across the index and its pillars)"
+            }
+            var short: [String] = []
+            if let share = first.populationShare {
+                text += ", \(groupShare(share)) of its population"
+                if share < Threshold.minimumPopulationShare {
+                    short.append("under \(percent(Threshold.minimumPopulationShare)) of its population")
+                }
+            }
+            if Double(first.scored) < Threshold.minimumEconomyShare * Double(members) {
+                short.append("under \(percent(Threshold.minimumEconomyShare)) of its economies")
+            }
+            if !short.isEmpty { cautions.append("the \(name) averages rest on " + short.joined(separator: " and ")) }
+            parts.append(text)
+        }
+        guard !parts.isEmpty else { return nil }
+        var out = "Averages are unweighted means of the economies with a score: " + parts.joined(separator: "; ") + "."
+        if !cautions.isEmpty {
+            let sentence = cautions.joined(separator: "; ")
+            out += " Caution: " + sentence + "."
+        }
+        return out
+    }
+
+    /// "97%": a share of a group as a whole percentage; "<1%" and ">99%" rather than 0% or 100% for a share strictly
+    /// between.
+    package static func groupShare(_ share: Double) -> String {
+        if share > 0, share < 0.005 { return "<1%" }
+        if share < 1, share > 0.995 { return ">99%" }
+        return percent(share)
+    }
+
     /// The target as stated: "75 by 2025", "below 2 by 2025", "95".
     package static func target(_ p: TargetProgress) -> String {
         let t = p.target

@@ -226,7 +226,9 @@ package struct BriefHTMLRenderer {
                 + cell(F.average(n.escap), numeric: true)
                 + tiedCell(F.best(n.escap), tied: n.escap?.bestTiedEconomies) + "</tr>\n"
         }
-        return out + "</tbody></table></section>\n"
+        out += "</tbody></table>\n"
+        if let basis = F.averagesBasis(brief) { out += "<p class=\"small\">\(E.escape(basis))</p>\n" }
+        return out + "</section>\n"
     }
 
     private func gapCell(_ gap: Brief.Gap?) -> String {

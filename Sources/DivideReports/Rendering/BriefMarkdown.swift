@@ -61,6 +61,7 @@ package struct BriefMarkdownRenderer {
                 [n.name, F.score(n.score), F.average(n.subregion), F.best(n.subregion), F.average(n.escap),
                  F.best(n.escap)]
             }, numeric: [1, 2, 4])
+        if let basis = F.averagesBasis(brief) { out += ["", M.escape(basis)] }
 
         out += ["", "## Gaps", ""]
         out += M.table(

@@ -99,7 +99,7 @@ package struct BriefTextRenderer {
                 [n.name, F.score(n.score), F.average(n.subregion), F.best(n.subregion), F.average(n.escap),
                  F.best(n.escap)]
             }
-        ).lines(width: width)
+        ).lines(width: width) + (F.averagesBasis(brief).map { TextLayout.wrap($0, width: width) } ?? [])
     }
 
     private func gaps() -> [String] {

@@ -47,7 +47,7 @@ extension RegionalOverview {
         out += "<th class=\"num\">Scored</th><th class=\"num\">Mean</th><th class=\"num\">Gini</th>"
         out += "<th class=\"num\">Theil T</th><th class=\"num\">Between subregions</th></tr></thead><tbody>\n"
         for n in inequality {
-            out += "<tr><td>\(E.escape(n.name))</td><td class=\"num\">\(n.scored)</td>"
+            out += "<tr><td>\(E.escape(n.name))</td><td class=\"num\">\(E.escape(Self.scored(n)))</td>"
             out += "<td class=\"num\">\(F.score(n.mean))</td>"
             out += "<td class=\"num\">\(n.gini.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
             out += "<td class=\"num\">\(n.theilT.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
@@ -89,11 +89,19 @@ extension RegionalOverview {
         out += MarkdownText.table(
             ["", "Scored", "Mean", "Gini", "Theil T", "Between subregions"],
             inequality.map { n in
-                [n.name, String(n.scored), F.score(n.mean), n.gini.map { String(format: "%.3f", $0) } ?? "n/a",
+                [n.name, Self.scored(n), F.score(n.mean), n.gini.map { String(format: "%.3f", $0) } ?? "n/a",
                  n.theilT.map { String(format: "%.3f", $0) } ?? "n/a", n.betweenSubregionShare.map(F.percent) ?? "n/a"]
             }, numeric: [1, 2, 3, 4, 5]).joined(separator: "\n") + "\n"
         out += "\n*" + M.escape(F.designations) + "*\n"
         return out
+    }
+
+    /// "45 of 58 (97% of population)": how many economies, and what share of the region's population, a row of
+    /// the inequality table rests on.
+    package static func scored(_ n: NodeInequality) -> String {
+        var text = n.members.map { "\(n.scored) of \($0)" } ?? String(n.scored)
+        if let share = n.populationShare { text += " (\(BriefFormatting.groupShare(share)) of population)" }
+        return text
     }
 
     /// Red (0) → yellow (50) → green (100), light enough for black text.

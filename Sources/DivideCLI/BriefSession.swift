@@ -23,7 +23,7 @@ enum BriefSession {
         // Every year is computed (the construction always spans the data's years); --year only picks the brief's.
         options.year = nil
         let run = try options.compute(data)
-        return BriefBuilder(result: run.result, panel: run.panel)
+        return BriefBuilder(run: run)
     }
 
     /// The brief's year: `--year` or the builder's default, checked against what was computed.

@@ -111,11 +111,21 @@ extension Brief {
         public var vintage: Vintage
         /// Publishers of the data used, with licences.
         public var sources: [Source]
+        /// The short name of the regional group the "region" ranks, averages and bests refer to: "ESCAP" when the
+        /// index was computed over every ESCAP economy, else the universe's ("SEA"). Nil in briefs written before it
+        /// was recorded (they meant "ESCAP").
+        public var region: String?
+        /// The economies the index was computed (normalised) over, as a sentence names them: "the ESCAP region
+        /// (58 economies)". Nil in briefs written before it was recorded.
+        public var universe: String?
         /// Creates the value from its parts.
         public init(
             economy: Economy, subregion: String?, subregionCode: String?, incomeGroup: String?,
-            framework: FrameworkReference, year: Int, vintage: Vintage, sources: [Source]
+            framework: FrameworkReference, year: Int, vintage: Vintage, sources: [Source], region: String? = nil,
+            universe: String? = nil
         ) {
+            self.region = region
+            self.universe = universe
             self.economy = economy
             self.subregion = subregion
             self.subregionCode = subregionCode

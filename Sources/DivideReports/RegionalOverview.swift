@@ -17,6 +17,17 @@ public struct RegionalOverview: Sendable, Equatable, Codable {
     public var inequality: [NodeInequality]
     /// Lorenz curve of the index across the region.
     public var lorenz: [Brief.CurvePoint]
+    /// The short name of the group described: "ESCAP", or the universe's label when the index was computed over
+    /// fewer economies (``BriefBuilder/region``); nil in overviews written before it was recorded.
+    public var region: String?
+    /// The economies the index was computed over (``BriefBuilder/universe``).
+    public var universe: String?
+
+    /// "ESCAP regional overview", or "SEA overview" for an index computed over South-East Asia only.
+    public var title: String {
+        let name = region ?? "ESCAP"
+        return name == "ESCAP" ? "ESCAP regional overview" : "\(name) overview"
+    }
 
     /// A node of the framework: id and name.
     public struct NodeReference: Sendable, Equatable, Codable {
@@ -112,6 +123,6 @@ extension BriefBuilder {
         return RegionalOverview(
             framework: Brief.FrameworkReference(id: result.framework.id, name: result.framework.root.name),
             year: year, nodes: nodes.map { .init(id: plan.nodes[$0].id, name: plan.nodes[$0].name) },
-            rows: rows, inequality: inequality, lorenz: lorenz)
+            rows: rows, inequality: inequality, lorenz: lorenz, region: region, universe: universe)
     }
 }

@@ -45,6 +45,11 @@ public struct BriefBuilder: Sendable {
     package let construction: ConstructionResult
     /// Indices of the computed units in the ESCAP region.
     package let escap: [Int]
+    /// The short name of ``escap`` as a group: "ESCAP" when every ESCAP economy was computed, else the universe's
+    /// column label ("SEA"): a rank "among ESCAP" over 11 economies would not be true.
+    public let region: String
+    /// The economies the index was computed over, as a sentence names them ("the ESCAP region (58 economies)").
+    public let universe: String
     package let pillars: [Int]
     package let effective: [Double]
     /// For each series the framework reads whose metadata names no source: the publishers of the files its values
@@ -60,8 +65,16 @@ public struct BriefBuilder: Sendable {
     /// carried forward come from those).
     package let levelYears: ClosedRange<Int>?
 
-    /// Prepares briefs of the ESCAP-region economies of `result`.
-    public init(result: IndexResult, panel: Panel, registry: CountryRegistry = .standard) {
+    /// Prepares briefs of the ESCAP-region economies of a computed run, labelled with the universe it was computed
+    /// over.
+    public init(run: IndexRun, registry: CountryRegistry = .standard) {
+        self.init(result: run.result, panel: run.panel, registry: registry, universe: run.universe)
+    }
+
+    /// Prepares briefs of the ESCAP-region economies of `result`. `universe`: what the index was computed over
+    /// (for the labels; nil: the economies of `result`, named "ESCAP" when they include every ESCAP economy).
+    public init(result: IndexResult, panel: Panel, registry: CountryRegistry = .standard,
+                universe: UnitSelection? = nil) {
         self.result = result
         self.panel = panel
         self.registry = registry
@@ -69,6 +82,11 @@ public struct BriefBuilder: Sendable {
         self.plan = plan
         self.construction = construction
         escap = construction.units.indices.filter { registry.country(iso3: construction.units[$0])?.isInEscapRegion == true }
+        let wholeRegion = escap.count == registry.members(of: .escap).count
+        region = wholeRegion ? "ESCAP" : (universe?.columnLabel ?? "Computed")
+        let computed = "(\(construction.units.count) economies)"
+        self.universe = (universe?.label ?? (wholeRegion && escap.count == construction.units.count
+            ? UnitSelection.group(.escap).label : "the economies computed")) + " " + computed
         pillars = plan.nodes[0].children.filter { plan.nodes[$0].indicator == nil }
         effective = construction.effectiveWeights()
         filePublishers = Self.filePublishers(
@@ -186,7 +204,7 @@ public struct BriefBuilder: Sendable {
                 incomeGroup: income,
                 framework: Brief.FrameworkReference(id: result.framework.id, name: result.framework.root.name),
                 year: year, vintage: Brief.Vintage(latestYear: sourceYears.max(), oldestYear: sourceYears.min()),
-                sources: sources(adding: rows.compactMap(\.source))),
+                sources: sources(adding: rows.compactMap(\.source)), region: region, universe: universe),
             index: summaries.first, pillars: Array(summaries.dropFirst()), standing: context.standing(),
             indicators: rows, withinEconomy: context.withinEconomy(), peers: peers,
             trend: trend(unit: u, year: year, peers: peerUnits), distribution: distribution(unit: u, y: y),

@@ -55,7 +55,7 @@ package struct Context {
         s.changeOneYear = change(node: n, from: year - 1, now: now)
         s.changeFiveYears = change(node: n, from: year - 5, now: now)
         if let subregion { s.subregion = builder.benchmark(subregion.name, group: sub, column: now, year: year) }
-        s.escap = builder.benchmark("ESCAP", group: builder.escap, column: now, year: year)
+        s.escap = builder.benchmark(builder.region, group: builder.escap, column: now, year: year)
         if !sub.isEmpty { s.gapToSubregionBest = gap(node: n, group: sub) }
         s.gapToEscapBest = gap(node: n, group: builder.escap)
         return s
@@ -213,7 +213,7 @@ package struct Context {
         guard !entries.isEmpty else { return nil }
         let strengths = entries.filter { $0.standardised > 0 }.sorted { $0.standardised > $1.standardised }.prefix(3)
         let weaknesses = entries.filter { $0.standardised < 0 }.sorted { $0.standardised < $1.standardised }.prefix(3)
-        return Brief.Standing(basis: "ESCAP region (\(builder.escap.count) economies)", strengths: Array(strengths),
+        return Brief.Standing(basis: "\(builder.region == "ESCAP" ? "ESCAP region" : builder.region) (\(builder.escap.count) economies)", strengths: Array(strengths),
                               weaknesses: Array(weaknesses))
     }
 

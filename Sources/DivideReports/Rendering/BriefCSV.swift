@@ -27,6 +27,8 @@ extension Brief {
         add("header", "", "year", .integer(h.year))
         add("header", "", "latest_year", integer(h.vintage.latestYear))
         add("header", "", "oldest_year", integer(h.vintage.oldestYear))
+        add("header", "", "region", text(h.region))
+        add("header", "", "universe", text(h.universe))
         for s in h.sources { add("source", s.name, "licence", text(s.licence)) }
 
         for n in nodes {

@@ -74,7 +74,7 @@ package enum BriefFormatting {
     package static func averagesBasis(_ brief: Brief) -> String? {
         let groups: [(name: String, benchmarks: [Brief.Benchmark])] = [
             (subregionLabel(brief.header), brief.nodes.compactMap(\.subregion)),
-            ("ESCAP", brief.nodes.compactMap(\.escap)),
+            (regionLabel(brief.header), brief.nodes.compactMap(\.escap)),
         ]
         typealias Threshold = InequalityReport.Coverage
         var parts: [String] = [], cautions: [String] = []
@@ -257,6 +257,16 @@ package enum BriefFormatting {
 
     /// The subregion's short label for column headers ("ENEA", or "Subregion").
     package static func subregionLabel(_ header: Brief.Header) -> String { header.subregionCode ?? "Subregion" }
+
+    /// The short name of the group the "region" ranks, averages and bests refer to ("ESCAP", or the universe's
+    /// label when the index was computed over fewer economies).
+    package static func regionLabel(_ header: Brief.Header) -> String { header.region ?? "ESCAP" }
+
+    /// "Scores computed over the ESCAP region (58 economies)": the universe line of the header; nil in briefs
+    /// written before it was recorded.
+    package static func universe(_ header: Brief.Header) -> String? {
+        header.universe.map { "Scores computed (normalised) over \($0)" }
+    }
 
     /// "Peers (East and North-East Asia)" or "Peers (chosen)".
     package static func peersTitle(_ peers: Brief.Peers, header: Brief.Header) -> String {

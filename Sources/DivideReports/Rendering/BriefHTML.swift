@@ -141,7 +141,8 @@ package struct BriefHTMLRenderer {
         var out = "<header>\n<h1>\(E.escape(F.economy(h.economy)))</h1>\n"
         out += "<div class=\"subtitle\">\(E.escape(h.framework.name)) · \(h.year)</div>\n"
         out += "<div class=\"meta\">\(E.escape(F.groups(h))) · Data years: "
-            + "\(E.escape(F.vintage(h.vintage) ?? F.missing))</div>\n</header>\n"
+            + "\(E.escape(F.vintage(h.vintage) ?? F.missing))"
+            + (F.universe(h).map { " · " + E.escape($0) } ?? "") + "</div>\n</header>\n"
         return out
     }
 
@@ -154,13 +155,13 @@ package struct BriefHTMLRenderer {
                 + "<div class=\"note\">\(E.escape(note))</div></div>\n"
         }
         kpi(index.name, F.score(index.score), "score")
-        kpi("ESCAP rank", F.rank(index.rank),
+        kpi("\(F.regionLabel(brief.header)) rank", F.rank(index.rank),
             index.rankInterval.map { "5–95%: \(F.interval($0))" } ?? "no rank interval")
         kpi("Since \(index.changeOneYear.map { String($0.fromYear) } ?? "last year")", F.change(index.changeOneYear),
             "score points", valueClass: index.changeOneYear?.direction.rawValue)
         kpi("Since \(index.changeFiveYears.map { String($0.fromYear) } ?? "five years ago")",
             F.change(index.changeFiveYears), "score points", valueClass: index.changeFiveYears?.direction.rawValue)
-        kpi("Gap to ESCAP best", F.gap(index.gapToEscapBest), "score points")
+        kpi("Gap to \(F.regionLabel(brief.header)) best", F.gap(index.gapToEscapBest), "score points")
         return out + "</div>\n"
     }
 
@@ -169,11 +170,11 @@ package struct BriefHTMLRenderer {
         let nodes = brief.nodes
         let subName = h.subregionCode.map { "\($0) average" } ?? "Subregion average"
         let bars = SVGCharts.groupedBars(
-            title: "Scores against the subregion and ESCAP averages",
+            title: "Scores against the subregion and \(F.regionLabel(brief.header)) averages",
             rows: nodes.map { ($0.name, [$0.score, $0.subregion?.average, $0.escap?.average]) },
             series: [.init(name: h.economy.iso3, colour: Self.economyColour),
                      .init(name: subName, colour: Self.subregionColour),
-                     .init(name: "ESCAP average", colour: Self.escapColour)])
+                     .init(name: "\(F.regionLabel(brief.header)) average", colour: Self.escapColour)])
         let counts = nodes.compactMap { $0.rank?.of }
         var out = "<div class=\"grid\">\n<figure><figcaption>Scores against the averages</figcaption>\(bars)</figure>\n"
         if !counts.isEmpty {
@@ -194,7 +195,7 @@ package struct BriefHTMLRenderer {
     private func scores() -> String {
         let sub = F.subregionLabel(brief.header)
         var out = "<section><h2>Scores and ranks</h2>\n<table>"
-        out += headRow(["", "Score", "ESCAP rank", "\(sub) rank", "Income group rank", "Rank 5–95%", "1 year",
+        out += headRow(["", "Score", "\(F.regionLabel(brief.header)) rank", "\(sub) rank", "Income group rank", "Rank 5–95%", "1 year",
                         "5 years"], numeric: Set(1...7))
         out += "<tbody>\n"
         for n in brief.nodes {
@@ -216,7 +217,8 @@ package struct BriefHTMLRenderer {
         out += "<p class=\"small\">\(E.escape(legend.joined(separator: " ")))</p>\n"
 
         out += "<h2>Against the region</h2>\n<table>"
-        out += headRow(["", "Score", "\(sub) average", "\(sub) best", "ESCAP average", "ESCAP best"],
+        out += headRow(["", "Score", "\(sub) average", "\(sub) best", "\(F.regionLabel(brief.header)) average",
+                        "\(F.regionLabel(brief.header)) best"],
                        numeric: Set(1...5))
         out += "<tbody>\n"
         for n in brief.nodes {
@@ -247,7 +249,8 @@ package struct BriefHTMLRenderer {
     private func gaps() -> String {
         let sub = F.subregionLabel(brief.header)
         var out = "<section><h2>Gaps to the best</h2>\n<table>"
-        out += headRow(["", "To \(sub) best", "To ESCAP best", "Largest contributors to the ESCAP gap"],
+        out += headRow(["", "To \(sub) best", "To \(F.regionLabel(brief.header)) best",
+                        "Largest contributors to the \(F.regionLabel(brief.header)) gap"],
                        numeric: [1, 2])
         out += "<tbody>\n"
         for n in brief.nodes {
@@ -290,15 +293,15 @@ package struct BriefHTMLRenderer {
         var out = "<div class=\"grid\">\n<figure><figcaption>Index over time against peers</figcaption>\(trend)</figure>\n"
         if let d = brief.distribution, d.lorenz.count >= 2 {
             let chart = SVGCharts.lorenz(
-                title: "Lorenz curve of the index across ESCAP",
+                title: "Lorenz curve of the index across \(F.regionLabel(brief.header))",
                 points: d.lorenz.map { ($0.populationShare, $0.valueShare) },
                 marked: d.economyPoint.map { ($0.populationShare, $0.valueShare) },
                 markLabel: brief.header.economy.iso3, colour: Self.economyColour)
             let gini = d.gini.map { String(format: "Gini %.3f", $0) } ?? "Gini n/a"
-            out += "<figure><figcaption>\(E.escape("Distribution across ESCAP (\(d.units) economies, \(gini))"))"
+            out += "<figure><figcaption>\(E.escape("Distribution across \(F.regionLabel(brief.header)) (\(d.units) economies, \(gini))"))"
                 + "</figcaption>\(chart)</figure>\n"
         } else {
-            out += "<figure><figcaption>Distribution across ESCAP</figcaption><p class=\"missing\">No data.</p></figure>\n"
+            out += "<figure><figcaption>Distribution across \(E.escape(F.regionLabel(brief.header)))</figcaption><p class=\"missing\">No data.</p></figure>\n"
         }
         return out + "</div>\n"
     }

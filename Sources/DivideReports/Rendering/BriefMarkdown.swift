@@ -32,12 +32,14 @@ package struct BriefMarkdownRenderer {
     package func render() -> String {
         let h = brief.header
         let sub = F.subregionLabel(h)
+        let region = F.regionLabel(h)
         var out: [String] = []
         out.append("# " + M.escape(F.economy(h.economy)))
         out.append("")
         out.append("**\(M.escape(h.framework.name))**, \(h.year) · \(M.escape(F.groups(h)))")
         out.append("")
         out.append("Data years: \(F.vintage(h.vintage) ?? F.missing) · Sources: \(M.escape(F.sources(h.sources)))")
+        if let universe = F.universe(h) { out += ["", M.escape(universe) + "."] }
 
         if brief.isUnscored {
             out += ["", "## Not scored", "", M.escape(brief.unscoredSummary)]
@@ -45,7 +47,7 @@ package struct BriefMarkdownRenderer {
         }
         out += ["", "## Scores and ranks", ""]
         out += M.table(
-            ["", "Score", "Rank (ESCAP)", "Rank (\(sub))", "Rank (income group)", "Rank 5–95%", "1 year", "5 years"],
+            ["", "Score", "Rank (\(region))", "Rank (\(sub))", "Rank (income group)", "Rank 5–95%", "1 year", "5 years"],
             brief.nodes.map { n in
                 [n.name, F.score(n.score), F.rank(n.rank), F.rank(n.subregionRank), F.rank(n.incomeGroupRank),
                  F.interval(n.rankInterval), F.change(n.changeOneYear), F.change(n.changeFiveYears)]
@@ -56,7 +58,7 @@ package struct BriefMarkdownRenderer {
 
         out += ["", "## Against the region", ""]
         out += M.table(
-            ["", "Score", "\(sub) average", "\(sub) best", "ESCAP average", "ESCAP best"],
+            ["", "Score", "\(sub) average", "\(sub) best", "\(region) average", "\(region) best"],
             brief.nodes.map { n in
                 [n.name, F.score(n.score), F.average(n.subregion), F.best(n.subregion), F.average(n.escap),
                  F.best(n.escap)]
@@ -65,7 +67,7 @@ package struct BriefMarkdownRenderer {
 
         out += ["", "## Gaps", ""]
         out += M.table(
-            ["", "Gap to \(sub) best", "Gap to ESCAP best", "Largest contributors (ESCAP gap)"],
+            ["", "Gap to \(sub) best", "Gap to \(region) best", "Largest contributors (\(region) gap)"],
             brief.nodes.map { n in
                 [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest), F.contributors(n.gapToEscapBest) ?? ""]
             }, numeric: [1, 2])

@@ -56,6 +56,7 @@ package struct BriefTextRenderer {
         lines += TextLayout.wrap("\(h.framework.name) · \(h.year)", width: width)
         lines += TextLayout.wrap(F.groups(h), width: width)
         lines += TextLayout.wrap("Data years: \(F.vintage(h.vintage) ?? F.missing)", width: width)
+        if let universe = F.universe(h) { lines += TextLayout.wrap(universe, width: width) }
         lines += TextLayout.wrap("Sources: " + F.sources(h.sources), width: width, indent: "  ")
         return lines
     }
@@ -68,7 +69,7 @@ package struct BriefTextRenderer {
         let table = Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "Score", rightAligned: true),
-                .init(header: "ESCAP", rightAligned: true), .init(header: F.subregionLabel(brief.header), rightAligned: true),
+                .init(header: F.regionLabel(brief.header), rightAligned: true), .init(header: F.subregionLabel(brief.header), rightAligned: true),
                 .init(header: "Income", rightAligned: true), .init(header: "5–95%", rightAligned: true),
                 .init(header: "1 year", rightAligned: true), .init(header: "5 years", rightAligned: true),
             ],
@@ -93,7 +94,8 @@ package struct BriefTextRenderer {
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "Score", rightAligned: true),
                 .init(header: "\(sub) avg", rightAligned: true), .init(header: "\(sub) best"),
-                .init(header: "ESCAP avg", rightAligned: true), .init(header: "ESCAP best"),
+                .init(header: "\(F.regionLabel(brief.header)) avg", rightAligned: true),
+                .init(header: "\(F.regionLabel(brief.header)) best"),
             ],
             rows: brief.nodes.map { n in
                 [n.name, F.score(n.score), F.average(n.subregion), F.best(n.subregion), F.average(n.escap),
@@ -107,7 +109,7 @@ package struct BriefTextRenderer {
         var lines = Table(
             columns: [
                 .init(header: "", minimumWidth: nameMinimum), .init(header: "To \(sub) best", rightAligned: true),
-                .init(header: "To ESCAP best", rightAligned: true),
+                .init(header: "To \(F.regionLabel(brief.header)) best", rightAligned: true),
             ],
             rows: brief.nodes.map { n in
                 [n.name, F.gap(n.gapToSubregionBest), F.gap(n.gapToEscapBest)]
@@ -117,7 +119,7 @@ package struct BriefTextRenderer {
             "Gaps in score points. Scores are relative (rescaled each year over the region), so no years to close are "
                 + "extrapolated from them; progress towards stated targets is under Targets.", width: width)
         for n in brief.nodes {
-            for (label, gap) in [(sub, n.gapToSubregionBest), ("ESCAP", n.gapToEscapBest)] {
+            for (label, gap) in [(sub, n.gapToSubregionBest), (F.regionLabel(brief.header), n.gapToEscapBest)] {
                 guard let text = F.contributors(gap) else { continue }
                 lines += TextLayout.wrap(
                     "\(n.name), gap to \(label) best, largest contributors: \(text)", width: width,

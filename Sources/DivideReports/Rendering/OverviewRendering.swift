@@ -11,13 +11,13 @@ extension RegionalOverview {
         typealias F = BriefFormatting
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        out += "<title>\(E.escape("\(framework.name) \(year): ESCAP regional overview"))</title>\n"
+        out += "<title>\(E.escape("\(framework.name) \(year): \(title)"))</title>\n"
         out += "<style>\n\(BriefHTMLRenderer.css)\n"
         out += ".heat td.num { color: #111; } td a { color: #1f5aa6; text-decoration: none; }\n"
             + "table.heat { font-size: 7.5pt; } table.heat th, table.heat td { padding: 0.8mm 1.1mm; }\n"
             + "td.economy { max-width: 38mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }\n</style>\n</head>\n<body>\n<main>\n"
-        out += "<header><h1>\(E.escape(framework.name))</h1><div class=\"subtitle\">ESCAP regional overview · \(year)"
-        out += "</div><div class=\"meta\">\(rows.count) economies of the ESCAP region · scores 0–100, higher is better"
+        out += "<header><h1>\(E.escape(framework.name))</h1><div class=\"subtitle\">\(E.escape(title)) · \(year)"
+        out += "</div><div class=\"meta\">\(E.escape(Self.economiesLine(rows.count, region: region, universe: universe))) · scores 0–100, higher is better"
         out += " · <a href=\"index.html\">all briefs</a></div></header>\n"
 
         out += "<section><h2>Leaderboard and pillar heat-table</h2>\n<table class=\"heat\"><thead><tr>"
@@ -72,8 +72,8 @@ extension RegionalOverview {
     public func markdown(links: [String: String] = [:]) -> String {
         typealias M = MarkdownText
         typealias F = BriefFormatting
-        var out = "# \(M.escape(framework.name)): ESCAP regional overview, \(year)\n\n"
-        out += "\(rows.count) economies of the ESCAP region; scores 0–100, higher is better.\n\n"
+        var out = "# \(M.escape(framework.name)): \(M.escape(title)), \(year)\n\n"
+        out += "\(M.escape(Self.economiesLine(rows.count, region: region, universe: universe))); scores 0–100, higher is better.\n\n"
         out += "## Leaderboard and pillar scores\n\n"
         let header = ["Rank", "Economy", "Subregion", "5–95%"] + nodes.map(\.name)
         func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
@@ -94,6 +94,14 @@ extension RegionalOverview {
             }, numeric: [1, 2, 3, 4, 5]).joined(separator: "\n") + "\n"
         out += "\n*" + M.escape(F.designations) + "*\n"
         return out
+    }
+
+    /// "58 economies of the ESCAP region", "11 economies (SEA); scores computed over South-East Asia (11 economies)".
+    package static func economiesLine(_ count: Int, region: String?, universe: String?) -> String {
+        let name = region ?? "ESCAP"
+        var line = name == "ESCAP" ? "\(count) economies of the ESCAP region" : "\(count) economies (\(name))"
+        if let universe { line += "; scores computed over \(universe)" }
+        return line
     }
 
     /// "45 of 58 (97% of population)": how many economies, and what share of the region's population, a row of

@@ -77,3 +77,29 @@ import DivideIndex
         #expect(try #require(brief.index?.subregion?.members) >= 5)
     }
 }
+
+/// Issue 12, point 1: a brief says which universe its scores come from, and its "region" columns name that universe
+/// when it is not the whole ESCAP region (no "ESCAP 10/11").
+@Suite struct BriefUniverseLabelTests {
+    @Test func aBriefComputedOverSouthEastAsiaNamesItsRanksAndAveragesSEA() throws {
+        let run = try IndexRequest(data: [RepositoryPaths.data.path], universe: .group(.subregion(.southEastAsia)),
+                                   years: 2023...2023).run()
+        let brief = try BriefBuilder(run: run).brief(for: "KHM", year: 2023)
+        #expect(brief.header.region == "SEA")
+        #expect(brief.header.universe == "South-East Asia (11 economies)")
+        #expect(brief.index?.escap?.group == "SEA" && brief.index?.rank?.of ?? 0 <= 11)
+        for text in [brief.text(), brief.markdown(), brief.html()] {
+            #expect(!text.contains("ESCAP avg") && !text.contains("ESCAP average") && !text.contains("ESCAP rank"))
+            #expect(text.contains("South-East Asia (11 economies)"))
+        }
+        #expect(brief.text().contains("SEA avg"))
+    }
+
+    @Test func aBriefOverTheWholeRegionSaysSo() throws {
+        let run = try IndexRequest(data: [RepositoryPaths.data.path], years: 2023...2023).run()
+        let brief = try BriefBuilder(run: run).brief(for: "KOR", year: 2023)
+        #expect(brief.header.region == "ESCAP")
+        #expect(brief.header.universe == "the ESCAP region (58 economies)")
+        #expect(brief.text().contains("Scores computed (normalised) over the ESCAP region (58 economies)"))
+    }
+}

@@ -263,6 +263,12 @@ struct IndexOptions: ParsableArguments {
         if settled > 0 {
             printError("note: \(settled) value\(settled == 1 ? " given by more than one source was" : "s given by more than one source were") settled "
                        + "by --prefer: the preferred source's value is used, with its own source")
+            let decisions = report.files.flatMap(\.preferenceDecisions)
+            for d in decisions.prefix(5) {
+                printError("prefer: \(d.unit), \(d.indicator), \(d.year): used \(d.used) (\(d.usedValue)), set aside "
+                           + "\(d.setAside) (\(d.setAsideValue)): the first --prefer pattern matching a source decides")
+            }
+            if settled > 5 { printError("prefer: \(settled - 5) more; run divide validate") }
         }
         guard !report.isClean else { return }
         let problems = report.files.flatMap(\.problems).filter { $0.severity == .error }

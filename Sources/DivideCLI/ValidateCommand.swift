@@ -72,6 +72,10 @@ struct ValidateCommand: ParsableCommand {
                 out += "  set aside (aggregates, \(file.setAside.count)): " + counts(file.setAside, limit: 8) + "\n"
             }
             for entry in file.setAsideClasses { out += "  set aside: \(entry)\n" }
+            for d in file.preferenceDecisions {
+                out += "  decided by --prefer: \(d.unit), \(d.indicator), \(d.year): used \(d.used) (\(d.usedValue)), "
+                    + "set aside \(d.setAside) (\(d.setAsideValue))\n"
+            }
             if !file.missing.isEmpty {
                 out += "  missing by marker: "
                     + file.missing.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -41,6 +41,14 @@ import Testing
         #expect(panel.provenance(unit: "KOR", indicator: "net", year: 2024)?.publisher == "Korea MSIT survey")
         #expect(report.files.reduce(0) { $0 + $1.overriddenByPreference } == 1)
         #expect(report.errorCount == 0)
+        // The decision is listed with both locations and values.
+        let decision = report.files[1].preferenceDecisions.first
+        #expect(decision == PreferenceDecision(unit: "KOR", indicator: "net", year: 2024, used: "own.csv:2:4 (value)",
+                                               usedValue: 99.9, setAside: "shipped.csv:2", setAsideValue: 97.9))
+        // The other way round: the value loaded second loses, and says so.
+        let (_, reverse) = load(prefer: ["shipped.csv"])
+        #expect(reverse.files[1].preferenceDecisions.first?.used == "shipped.csv:2")
+        #expect(reverse.files[1].preferenceDecisions.first?.setAside == "own.csv:2:4 (value)")
     }
 
     /// One file whose `source` changes within an indicator: each row's value keeps its row's source, on the fast path

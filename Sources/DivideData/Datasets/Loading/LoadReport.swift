@@ -42,6 +42,8 @@ public struct FileReport: Sendable {
     public var duplicatesAgreeing = 0
     /// Values that replaced or lost to another source's value through the `prefer` policy.
     public var overriddenByPreference = 0
+    /// The first of those decisions (at most `LoadOptions.maxListedPerReason`), with both locations.
+    public var preferenceDecisions: [PreferenceDecision] = []
     public var missing: [MissingMarker: Int] = [:]
     public var rejected: [DivideError.Reason: Int] = [:]
     public var warnings: [DivideError.Reason: Int] = [:]
@@ -110,4 +112,29 @@ public struct LoadReport: Sendable {
     public var isClean: Bool { errorCount == 0 }
     /// Every listed problem, file by file.
     public var allProblems: [LoadProblem] { problems + files.flatMap(\.problems) }
+}
+
+/// A value given by two sources and settled by the `prefer` policy (``LoadOptions/prefer``): which one is used and
+/// which is set aside, with their locations.
+public struct PreferenceDecision: Sendable, Equatable {
+    public var unit: String
+    public var indicator: String
+    public var year: Int
+    /// Where the value used comes from (`file:line:column`, or `file:line`).
+    public var used: String
+    public var usedValue: Double
+    /// Where the value set aside comes from.
+    public var setAside: String
+    public var setAsideValue: Double
+
+    public init(unit: String, indicator: String, year: Int, used: String, usedValue: Double, setAside: String,
+                setAsideValue: Double) {
+        self.unit = unit
+        self.indicator = indicator
+        self.year = year
+        self.used = used
+        self.usedValue = usedValue
+        self.setAside = setAside
+        self.setAsideValue = setAsideValue
+    }
 }

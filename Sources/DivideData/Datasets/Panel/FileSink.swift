@@ -212,15 +212,25 @@ public final class FileSink: ObservationSink {
             return
         }
         let rowID = UInt32(rowBase + lineNumber)
-        switch builder.place(
+        let placement = builder.place(
             unit: global, indicator: globalIndicator, year: year, value: value, rowID: rowID, fileIndex: fileIndex)
-        {
+        switch placement {
         case .placed:
             report.valuesUsed += 1
         case .agreed:
             report.duplicatesAgreeing += 1
-        case .overrode, .lost:
+        case .overrode(let existing, let existingRow), .lost(let existing, let existingRow):
             report.overriddenByPreference += 1
+            if report.preferenceDecisions.count < options.maxListedPerReason {
+                let here = location(line: line, column: column).description
+                let there = builder.location(ofRow: existingRow)
+                var won = true
+                if case .lost = placement { won = false }
+                report.preferenceDecisions.append(PreferenceDecision(
+                    unit: builder.unitKeys[Int(global)], indicator: indicatorCodes[indicatorHandle], year: year,
+                    used: won ? here : there, usedValue: won ? value : existing,
+                    setAside: won ? there : here, setAsideValue: won ? existing : value))
+            }
         case .conflict(let existing, let existingRow):
             reject(
                 DivideError(

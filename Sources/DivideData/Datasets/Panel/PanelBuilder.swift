@@ -94,8 +94,10 @@ public final class PanelBuilder {
     package enum Placement {
         case placed
         case agreed
-        case overrode
-        case lost
+        /// The new value replaced `existing` (from `rowID`) by preference.
+        case overrode(existing: Double, rowID: UInt32)
+        /// The new value lost to `existing` (from `rowID`) by preference.
+        case lost(existing: Double, rowID: UInt32)
         case conflict(existing: Double, rowID: UInt32)
         case failed(DivideError)
     }
@@ -142,9 +144,9 @@ public final class PanelBuilder {
             if newRank < oldRank {
                 storage.values[index] = value
                 storage.setRowID(rowID, at: index)
-                return .overrode
+                return .overrode(existing: existing, rowID: existingRow)
             }
-            if oldRank < newRank { return .lost }
+            if oldRank < newRank { return .lost(existing: existing, rowID: existingRow) }
             return .conflict(existing: existing, rowID: existingRow)
         }
         storage.values[index] = value

@@ -9,8 +9,9 @@ struct CoverageCommand: ParsableCommand {
         abstract: "Show, for each economy of a group and each indicator, the latest year with data.",
         discussion: """
             Groups: \(CountryGroup.allGroups.map(\.name).joined(separator: ", ")) (subregions also by full name). \
-            Text and Markdown number the indicators (#1, #2, …) in the summary and show years as 'YY in the \
-            table; CSV and JSON give full codes and years.
+            Text and Markdown show the latest year of each indicator (rows, by code) for each economy (columns, by \
+            ISO3 code) as 'YY, in panels of economies that fit the width (100 columns, or the terminal's); CSV and \
+            JSON give one row per economy with full codes and years.
             """
     )
 
@@ -37,14 +38,16 @@ struct CoverageCommand: ParsableCommand {
         let parsed = try CountryGroup(parsing: group)
         let result = try dataOptions.load()
         let table = CoverageTable(panel: result.panel, economies: CountryRegistry.standard.members(of: parsed))
-        try writeOutput(Self.render(table, group: parsed.name, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+        let resolved = try OutputFormat.resolve(format, output: output, default: .text)
+        let width = output == nil ? Terminal.width() : 100
+        try writeOutput(Self.render(table, group: parsed.name, format: resolved, width: width), to: output)
         if !result.report.isClean {
             printError("note: \(result.report.errorCount) values were rejected while loading; run divide validate")
         }
     }
 
     /// The coverage table in `format`.
-    static func render(_ table: CoverageTable, group: String, format: OutputFormat) -> String {
+    static func render(_ table: CoverageTable, group: String, format: OutputFormat, width: Int = 100) -> String {
         switch format {
         case .json:
             return JSON.encode(CoverageJSON(table, group: group))
@@ -60,14 +63,40 @@ struct CoverageCommand: ParsableCommand {
                 numeric: numeric).csv()
         case .text, .markdown:
             let summary = summaryTable(table)
-            let cells = cellTable(table)
+            let panels = cellPanels(table, width: width)
             if format == .markdown {
                 return "## Indicator summary (\(table.economies.count) economies, group \(group))\n\n"
-                    + summary.markdown() + "\n## Latest year with data\n\n" + cells.markdown()
+                    + summary.markdown() + "\n## Latest year with data ('YY; · = none)\n\n"
+                    + panels.map { "### \($0.title)\n\n" + $0.table.markdown() }.joined(separator: "\n")
             }
-            return "Indicator summary (\(table.economies.count) economies, group \(group))\n\n" + summary.text()
-                + "\nLatest year with data ('YY; · = none)\n\n" + cells.text()
+            return "Indicator summary (\(table.economies.count) economies, group \(group))\n\n"
+                + summary.lines(width: width).joined(separator: "\n") + "\n"
+                + "\nLatest year with data ('YY; · = none)\n"
+                + panels.map { "\n\($0.title)\n" + $0.table.lines(width: width).joined(separator: "\n") + "\n" }.joined()
         }
+    }
+
+    /// The latest-year table transposed and split: indicators (by code) down, economies (by ISO3 code) across, as
+    /// many economies per panel as fit `width` beside the indicator column.
+    static func cellPanels(_ table: CoverageTable, width: Int) -> [(title: String, table: Table)] {
+        let label = min(40, max(12, table.indicators.map(\.code.count).max() ?? 12))
+        let perPanel = max(1, (width - label) / 5)
+        var panels: [(title: String, table: Table)] = []
+        var start = 0
+        while start < table.economies.count {
+            let end = min(start + perPanel, table.economies.count)
+            let economies = Array(start..<end)
+            let rows = table.indicators.enumerated().map { i, indicator in
+                [indicator.code] + economies.map { e in table.latest[e][i].map { shortYear($0) } ?? "·" }
+            }
+            let columns = [Table.Column(header: "indicator", minimumWidth: 12)]
+                + economies.map { Table.Column(header: table.economies[$0].iso3, rightAligned: true) }
+            let first = table.economies[start].iso3, last = table.economies[end - 1].iso3
+            panels.append((title: "Economies \(start + 1)–\(end) of \(table.economies.count) (\(first)–\(last))",
+                           table: Table(columns: columns, rows: rows)))
+            start = end
+        }
+        return panels
     }
 
     static func summaryTable(_ table: CoverageTable) -> Table {
@@ -78,16 +107,9 @@ struct CoverageCommand: ParsableCommand {
                 indicator.latestYears.map { "\($0.year): \($0.economies)" }.joined(separator: ", "),
             ]
         }
-        return Table(header: ["#", "indicator", "economies", "latest-year distribution"], rows: rows, numeric: [2])
-    }
-
-    static func cellTable(_ table: CoverageTable) -> Table {
-        let header = ["iso3", "economy", "sub"] + table.indicators.indices.map { "#\($0 + 1)" }
-        let rows = table.economies.enumerated().map { e, economy in
-            [economy.iso3, economy.name, economy.subregion ?? ""]
-                + table.latest[e].map { year in year.map { shortYear($0) } ?? "·" }
-        }
-        return Table(header: header, rows: rows, numeric: Set(3..<header.count))
+        return Table(columns: [.init(header: "#"), .init(header: "indicator", minimumWidth: 12),
+                               .init(header: "economies", rightAligned: true),
+                               .init(header: "latest-year distribution", minimumWidth: 20)], rows: rows)
     }
 
     /// `'23` for 2023.

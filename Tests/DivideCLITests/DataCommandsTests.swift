@@ -107,19 +107,24 @@ struct DataCommandRenderTests {
             Indicator summary (3 economies, group test)
 
             #   indicator  economies  latest-year distribution
-            --  ---------  ---------  ------------------------
+            ──  ─────────  ─────────  ────────────────────────
             #1  net              2/3  2023: 1, 2022: 1
             #2  gci              1/3  2020: 1
 
             Latest year with data ('YY; · = none)
 
-            iso3  economy            sub    #1   #2
-            ----  -----------------  ----  ---  ---
-            KOR   Republic of Korea  ENEA  '23    ·
-            THA   Thailand           SEA   '22  '20
-            MNG   Mongolia           ENEA    ·    ·
+            Economies 1–3 of 3 (KOR–MNG)
+            indicator  KOR  THA  MNG
+            ─────────  ───  ───  ───
+            net        '23  '22    ·
+            gci          ·  '20    ·
 
             """)
+        // Narrow: economies go into panels that fit, each with its real ISO3 headers.
+        let narrow = CoverageCommand.render(table, group: "test", format: .text, width: 24)
+        #expect(narrow.contains("Economies 1–2 of 3 (KOR–THA)\nindicator  KOR  THA\n"))
+        #expect(narrow.contains("Economies 3–3 of 3 (MNG–MNG)\nindicator  MNG\n"))
+        #expect(!narrow.contains("#N") && !narrow.contains("…"))
         #expect(CoverageCommand.render(table, group: "test", format: .csv) == """
             iso3,economy,subregion,net,gci\r
             KOR,Republic of Korea,ENEA,2023,\r

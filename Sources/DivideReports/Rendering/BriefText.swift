@@ -52,7 +52,7 @@ package struct BriefTextRenderer {
 
     private func header() -> [String] {
         let h = brief.header
-        var lines = [bold(TextLayout.truncate(F.economy(h.economy), to: width))]
+        var lines = TextLayout.wrap(F.economy(h.economy), width: width).map(bold)
         lines += TextLayout.wrap("\(h.framework.name) · \(h.year)", width: width)
         lines += TextLayout.wrap(F.groups(h), width: width)
         lines += TextLayout.wrap("Data years: \(F.vintage(h.vintage) ?? F.missing)", width: width)
@@ -173,20 +173,33 @@ package struct BriefTextRenderer {
             guard s.flag == .carriedForward else { return s.label }
             return (wide ? "carried fwd " : "c/f ") + (s.fromYear.map(String.init) ?? "")
         }
-        let legend = !wide && brief.indicators.contains { $0.status.flag == .carriedForward }
+        var legend = !wide && brief.indicators.contains { $0.status.flag == .carriedForward }
             ? ["c/f YEAR: carried forward from YEAR."] : []
+        // Sources are long ("World Telecommunication/ICT Indicators Database, International Telecommunication Union
+        // (ITU), uri: …"): the table names each by a number, the legend under it in full.
+        var sources: [String] = []
+        func reference(_ source: String?) -> String {
+            guard let source, !source.isEmpty else { return "" }
+            if let k = sources.firstIndex(of: source) { return "[\(k + 1)]" }
+            sources.append(source)
+            return "[\(sources.count)]"
+        }
+        let rows = brief.indicators.map { r in
+            [r.name, F.value(r.value), r.unit ?? "", r.year.map(String.init) ?? F.missing, reference(r.source),
+             status(r.status)]
+        }
+        for (k, source) in sources.enumerated() {
+            legend += TextLayout.wrap("[\(k + 1)] " + source, width: width, indent: "    ")
+        }
         return Table(
             columns: [
                 .init(header: "Indicator", minimumWidth: width >= 100 ? 20 : 14),
                 .init(header: "Value", rightAligned: true), .init(header: "Unit", minimumWidth: 5),
-                .init(header: "Year", rightAligned: true), .init(header: "Source", minimumWidth: wide ? 14 : 10, shrinkPriority: 1),
+                .init(header: "Year", rightAligned: true), .init(header: "Source"),
                 .init(header: "Status", minimumWidth: 8),
             ],
-            rows: brief.indicators.map { r in
-                [r.name, F.value(r.value), r.unit ?? "", r.year.map(String.init) ?? F.missing, r.source ?? "",
-                 status(r.status)]
-            }
-        ).lines(width: width) + legend
+            rows: rows
+        ).lines(width: width) + ["Sources:"] + legend
     }
 
     private func within() -> [String] {

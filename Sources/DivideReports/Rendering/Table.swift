@@ -46,8 +46,9 @@ package struct Table: Equatable, Sendable {
         return inert.render(width: nil, rule: "-").joined(separator: "\n") + "\n"
     }
 
-    /// Lines (no trailing newline), each at most `width` characters when the columns that cannot be cut allow it:
-    /// the shrinkable columns are cut (widest of the highest priority first) and end in `…`; a rule of `─`.
+    /// Lines (no trailing newline), each at most `width` characters when the columns that cannot be narrowed allow
+    /// it: the shrinkable columns are narrowed (widest of the highest priority first) and their cells wrap onto
+    /// continuation lines (words kept whole where they fit, nothing cut off); a rule of `─`.
     package func lines(width: Int) -> [String] { render(width: width, rule: "─") }
 
     private func render(width: Int?, rule: String) -> [String] {
@@ -67,16 +68,21 @@ package struct Table: Equatable, Sendable {
             }) else { break }
             widths[c] -= 1
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (c, column) in columns.enumerated() {
-                let cell = TextLayout.truncate(c < cells.count ? cells[c] : "", to: widths[c])
-                let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
-                parts.append(column.rightAligned ? pad + cell : cell + pad)
+        /// One row as one or more lines: each cell wrapped to its column's width.
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = columns.indices.map { c in TextLayout.cellLines(c < cells.count ? cells[c] : "", width: widths[c]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { k in
+                var parts: [String] = []
+                for (c, column) in columns.enumerated() {
+                    let cell = k < wrapped[c].count ? wrapped[c][k] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
+                    parts.append(column.rightAligned ? pad + cell : cell + pad)
+                }
+                return TextLayout.trimTrailing(parts.joined(separator: "  "))
             }
-            return TextLayout.trimTrailing(parts.joined(separator: "  "))
         }
-        return [line(header), line(widths.map { String(repeating: rule, count: $0) })] + rows.map(line)
+        return lines(header) + lines(widths.map { String(repeating: rule, count: $0) }) + rows.flatMap(lines)
     }
 
     /// A GitHub-flavoured Markdown table; cells are escaped by ``InertText/markdown(_:)`` (`|`, HTML-significant

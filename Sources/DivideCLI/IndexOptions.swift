@@ -18,7 +18,9 @@ struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Report one year.", valueName: "Y"))
     var year: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Report a range of years, e.g. 2015-2024.", valueName: "A-B"))
+    @Option(name: .long, help: ArgumentHelp(
+        "A range of years, e.g. 2015-2024: the years compute reports, the window of gaps' growth and of convergence "
+            + "(commands that describe one year take --year and refuse it).", valueName: "A-B"))
     var years: YearRange?
 
     @Option(name: .long, help: ArgumentHelp(

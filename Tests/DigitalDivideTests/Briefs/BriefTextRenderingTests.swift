@@ -126,13 +126,17 @@ struct BriefTextRenderingTests {
         are turned round.
 
         INDICATORS
-        Indicator                         Value  Unit                 Year  Source          Status
-        ───────────────────────────────  ──────  ───────────────────  ────  ──────────────  ────────────────
-        Individuals using the Internet     97.2  %                    2023  ITU DataHub     observed
-        Fixed broadband subscriptions …    45.3  per 100 people       2021  ITU DataHub     carried fwd 2021
-        Mobile data price                  1.90  % of GNI per capita  2023  ITU DataHub     observed
-        GNI per capita, Atlas method     35,990  current US$          2023  World Bank WDI  imputed
-        ICT skills                          n/a  %                     n/a                  missing
+        Indicator                                 Value  Unit                 Year  Source  Status
+        ───────────────────────────────────────  ──────  ───────────────────  ────  ──────  ────────────────
+        Individuals using the Internet             97.2  %                    2023  [1]     observed
+        Fixed broadband subscriptions per 100      45.3  per 100 people       2021  [1]     carried fwd 2021
+        people
+        Mobile data price                          1.90  % of GNI per capita  2023  [1]     observed
+        GNI per capita, Atlas method             35,990  current US$          2023  [2]     imputed
+        ICT skills                                  n/a  %                     n/a          missing
+        Sources:
+        [1] ITU DataHub
+        [2] World Bank WDI
 
         DIVIDE WITHIN THE ECONOMY
         Gender parity score: 0.978 (Individuals using the Internet, 2022; women 96.1, men 98.3): favours
@@ -201,7 +205,8 @@ struct BriefTextRenderingTests {
         TARGETS
                                     Value           Target  At its own growth
         ────────────────────  ───────────  ───────────────  ────────────────────────────
-        Individuals using t…  97.2 (2023)       75 by 2025  met
+        Individuals using     97.2 (2023)       75 by 2025  met
+        the Internet
         Mobile data price      1.9 (2023)  below 1 by 2025  ≈2036 at −5.0%/yr, off track
         Raw indicator values against stated targets; growth: the indicator's own
         compound rate over its last five years of data; on track: reached by the
@@ -211,20 +216,28 @@ struct BriefTextRenderingTests {
         STRENGTHS AND WEAKNESSES (AGAINST ESCAP REGION (58))
                   Indicator              Value  Peer mean  Unit                 Standing
         ────────  ─────────────────────  ─────  ─────────  ───────────────────  ────────
-        strength  Individuals using th…   97.2       68.4  %                     +1.4 sd
+        strength  Individuals using the   97.2       68.4  %                     +1.4 sd
+                  Internet
         weakness  Mobile data price       1.90       1.20  % of GNI per capita   -0.7 sd
         Standing: standard deviations above (+) or below (−) the peer mean; indicators
         where lower is better are turned round.
 
         INDICATORS
-        Indicator                 Value  Unit                 Year  Source      Status
-        ───────────────────────  ──────  ───────────────────  ────  ──────────  ────────
-        Individuals using the …    97.2  %                    2023  ITU DataH…  observed
-        Fixed broadband subscr…    45.3  per 100 people       2021  ITU DataH…  c/f 2021
-        Mobile data price          1.90  % of GNI per capita  2023  ITU DataH…  observed
-        GNI per capita, Atlas …  35,990  current US$          2023  World Ban…  imputed
-        ICT skills                  n/a  %                     n/a              missing
+        Indicator                     Value  Unit                 Year  Source  Status
+        ───────────────────────────  ──────  ───────────────────  ────  ──────  ────────
+        Individuals using the          97.2  %                    2023  [1]     observed
+        Internet
+        Fixed broadband                45.3  per 100 people       2021  [1]     c/f 2021
+        subscriptions per 100
+        people
+        Mobile data price              1.90  % of GNI per capita  2023  [1]     observed
+        GNI per capita, Atlas        35,990  current US$          2023  [2]     imputed
+        method
+        ICT skills                      n/a  %                     n/a          missing
+        Sources:
         c/f YEAR: carried forward from YEAR.
+        [1] ITU DataHub
+        [2] World Bank WDI
 
         DIVIDE WITHIN THE ECONOMY
         Gender parity score: 0.978 (Individuals using the Internet, 2022; women 96.1,

@@ -5,7 +5,7 @@ import DivideIndex
 extension Brief {
     /// The brief as an Excel workbook: one sheet per table of the brief, numbers as numbers (scores shown with one
     /// decimal, shares as percentages; the stored values keep full precision), units in their own columns, and
-    /// the notes and sources on sheets of their own. Write it with ``XLSXWorkbook/write(to:)``.
+    /// the notes and sources on sheets of their own. Write it with `XLSXWorkbook.write(to:)`.
     ///
     /// Sheets: About (economy, groups, framework, year, data vintage, distribution), Scores (index and pillars:
     /// score, ranks, rank interval, changes, benchmarks, gaps), Gap contributors, Standing (strengths and
@@ -29,7 +29,6 @@ extension Brief {
             [.text("framework id"), .text(h.framework.id)], [.text("year"), .integer(h.year)],
             [.text("latest data year"), integer(h.vintage.latestYear)],
             [.text("oldest data year"), integer(h.vintage.oldestYear)],
-            [.text("brief schema version"), .text(schemaVersion)],
         ]
         if let d = distribution {
             about += [[.text("economies with an index score"), .integer(d.units)],
@@ -161,8 +160,9 @@ extension Brief {
         var notes: [(about: String, note: String)] = []
         if isUnscored { notes.append(("not scored", unscoredSummary)) }
         notes += [
-            ("scores", "Scores of \(h.framework.name) and its pillars are on the framework's scale (0–100 for "
-                + "the shipped presets); ranks are among the ESCAP-region economies scored in \(h.year) (1 = best)."),
+            ("scores", "The scores of the index (\(h.framework.name)) and its pillars are on the framework's scale "
+                + "(0–100 for the shipped presets); ranks are among the ESCAP-region economies scored in \(h.year) "
+                + "(1 = best)."),
             ("changes", "Changes are in score points since the year named beside them; a rank change above 0 is a "
                 + "rise in the ranking."),
             ("units", "Indicator values are in the unit of their own column; shares are stored as fractions "
@@ -171,6 +171,7 @@ extension Brief {
         if let basis = standing?.basis { notes.append(("standing", basis)) }
         notes += self.notes.map { ("brief", $0) }
         notes.append(("designations", BriefFormatting.designations))
+        notes.append(("schema", "The brief follows schema \(schemaVersion) of docs/brief-schema.md (its JSON form)."))
         book.addNotes(notes)
         book.addSheet("Sources", columns: [Column("source"), Column("licence")],
                       rows: h.sources.map { [.text($0.name), text($0.licence)] })

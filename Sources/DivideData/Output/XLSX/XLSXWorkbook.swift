@@ -1,7 +1,7 @@
 import Foundation
 
-/// A workbook of typed cells, written as an Office Open XML spreadsheet (`.xlsx`, ECMA-376 Part 1, SpreadsheetML)
-/// that Excel, LibreOffice, Google Sheets and openpyxl open.
+/// A workbook of typed cells, written as an Office Open XML spreadsheet (`.xlsx`, ECMA-376 Part 1, SpreadsheetML),
+/// the format of Excel (what this writes is checked with LibreOffice and openpyxl).
 ///
 /// Each sheet is one table: a header row (bold, frozen so that it stays in view when scrolling) and rows of
 /// ``Cell``s. Numbers are stored as numbers (a column's ``Column/numberFormat`` only changes how they are shown),

@@ -58,11 +58,12 @@ enum IndexSheets {
                       })
     }
 
-    /// What the index was computed over, for the Notes sheet.
-    static func about(_ run: IndexRun) -> [(about: String, note: String)] {
-        var notes = [("index", "\(run.result.framework.root.name) (framework \(run.result.framework.id))"),
+    /// The Notes sheet (what the index was computed over, then `notes`) and the Sources sheet.
+    static func addNotesAndSources(_ run: IndexRun, notes: [(about: String, note: String)], to book: inout XLSXWorkbook) {
+        var about = [("index", "\(run.result.framework.root.name) (framework \(run.result.framework.id))"),
                      ("economies", "computed over \(run.universe.label)")]
-        if let group = run.reportingGroup { notes.append(("reported", "the economies of \(group.label)")) }
-        return notes
+        if let group = run.reportingGroup { about.append(("reported", "the economies of \(group.label)")) }
+        book.addNotes(about + notes)
+        addSources(run, to: &book)
     }
 }

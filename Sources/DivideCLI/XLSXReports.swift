@@ -23,7 +23,7 @@ extension ComputeCommand {
                           [.text(node.id), .text(node.name), .integer(node.level),
                            .text(node.parent.map { plan.nodes[$0].id }), .number(effective[n])]
                       })
-        book.addNotes(IndexSheets.about(run) + [
+        IndexSheets.addNotesAndSources(run, notes: [
             ("years", result.years.map(String.init).joined(separator: ", ")),
             ("score", "the node's score on the framework's scale (0–100 for the shipped presets); empty: not scored "
                 + "(too few inputs). rank: among the economies computed (1 = best)."),
@@ -32,8 +32,7 @@ extension ComputeCommand {
             ("value", "for indicator rows, the raw value used, in value_unit; origin says whether it was observed, "
                 + "carried forward from source_year or imputed, and source_location the file and line it came from."),
             ("columns", "as in the CSV of divide compute (docs/compute-output.md), with value_unit added."),
-        ])
-        IndexSheets.addSources(run, to: &book)
+        ], to: &book)
         return book
     }
 }
@@ -51,12 +50,12 @@ extension RankCommand {
         }
         var book = XLSXWorkbook()
         book.addSheet("Leaderboard", columns: columns, rows: values.map { $0.map(Cell.init) })
-        book.addNotes([("title", title(run, year: year))] + IndexSheets.about(run) + [
+        IndexSheets.addNotesAndSources(run, notes: [
+            ("title", title(run, year: year)),
             ("scores", "on the framework's scale (0–100 for the shipped presets), full precision (shown with two "
                 + "decimals); empty: not scored. Ranks: 1 = best."),
             ("filled", "share of the index's indicator values carried forward or imputed (0–1, shown as a percentage)"),
-        ])
-        IndexSheets.addSources(run, to: &book)
+        ], to: &book)
         return book
     }
 }

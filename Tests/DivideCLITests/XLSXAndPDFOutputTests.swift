@@ -10,11 +10,7 @@ import Testing
 /// an error that writes nothing.
 @Suite("Excel and PDF output (divide)")
 struct XLSXAndPDFOutputTests {
-    static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-pdf-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func scratch() throws -> String { try OutputSafetyTests().scratch() }
 
     /// Runs `divide ARGUMENTS` in `directory` and reads the workbook it wrote to `file` there.
     static func workbook(_ arguments: [String], file: String, in directory: String) throws -> [Worksheet] {

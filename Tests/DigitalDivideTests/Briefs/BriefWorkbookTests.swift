@@ -91,8 +91,7 @@ struct BriefWorkbookTests {
     /// Every sheet of the written file reads back through the project's own .xlsx reader, cell by cell.
     @Test func readsBackThroughTheReader() throws {
         let book = BriefFixture.brief.workbook()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dd-brief-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try InputFileTests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("KOR.xlsx").path
         try book.write(to: path)

@@ -6,12 +6,6 @@ import Testing
 /// text is escaped and never a formula; sheet names are valid; limits and failures leave nothing half-written.
 @Suite("Excel workbooks (XLSXWorkbook)")
 struct XLSXWorkbookTests {
-    static func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dd-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     /// Text of every kind, numbers, integers, missing and non-finite values, written and read back.
     @Test func roundTripsThroughTheReader() throws {
         var book = XLSXWorkbook()
@@ -24,7 +18,7 @@ struct XLSXWorkbookTests {
             [.text("short row")],
         ])
         book.addSheet("Notes", columns: [.init("about"), .init("note")], rows: [[.text("scores"), .text("0–100")]])
-        let directory = try Self.scratch()
+        let directory = try InputFileTests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("book.xlsx").path
         try book.write(to: path)
@@ -111,7 +105,7 @@ struct XLSXWorkbookTests {
 
     /// Excel's limits are errors that name the sheet and the cell; a failed write leaves the old file as it was.
     @Test func limitsAreErrorsAndNothingIsHalfWritten() throws {
-        let directory = try Self.scratch()
+        let directory = try InputFileTests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("old.xlsx").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))

@@ -12,7 +12,9 @@ struct BriefCommand: ParsableCommand {
             index is computed on the ESCAP region over every year with data; the brief describes --year (default: \
             the latest year in which the index is meaningfully scored). Peers default to the economy's ESCAP \
             subregion. Text is coloured only on a terminal and never when NO_COLOR is set. The JSON schema is \
-            documented in docs/brief-schema.md.
+            documented in docs/brief-schema.md. xlsx and pdf need --output: pdf prints the HTML with headless \
+            Chromium ($DIVIDE_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH; killed after \
+            $DIVIDE_CHROMIUM_TIMEOUT seconds, default 120); see docs/output-formats.md.
             """
     )
 

@@ -19,6 +19,20 @@ enum XLSXText {
     /// (so also carriage returns, which XML parsers would turn into line feeds), and characters XML cannot hold, as
     /// `_xHHHH_`; a `_` that starts a literal `_xHHHH_` as `_x005F_` so that it is not read as an escape.
     static func escaped(_ text: String) -> String {
+        // Most text needs nothing: one pass over its bytes (no markup characters, no `_`, no C0 control but tab and
+        // line feed, no C1 control (UTF-8 C2 80–9F), nothing from U+F000 up in the BMP (EF …: U+FFFE, U+FFFF)).
+        var previous: UInt8 = 0, plain = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x5F, 0x7F, 0xEF: plain = false
+            case 0x80...0x9F where previous == 0xC2: plain = false
+            case ..<0x20 where byte != 0x09 && byte != 0x0A: plain = false
+            default: break
+            }
+            if !plain { break }
+            previous = byte
+        }
+        if plain { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         out.reserveCapacity(scalars.count)
@@ -163,22 +177,26 @@ enum XLSXSheetWriter {
             out += "</cols>"
         }
         out += "<sheetData>"
+        // Per column, once: its letters and the style attribute of its numbers.
+        let letters = (0..<columnCount).map(XLSXText.columnName)
+        let numberStyles = formats.map { format -> String in
+            let s = styles.id(XLSXStyles.Style(numberFormat: format))
+            return s == 0 ? "" : #" s="\#(s)""#
+        }
         var row = 0
         func text(_ value: String, column c: Int, bold: Bool) throws(DivideError) -> String {
-            let reference = XLSXText.columnName(c) + String(row)
             guard value.utf16.count <= XLSXWorkbook.maxCellLength else {
                 throw tooLarge("at most \(XLSXWorkbook.maxCellLength) characters in a cell",
-                               "\(value.utf16.count) in cell \(reference)")
+                               "\(value.utf16.count) in cell \(letters[c])\(row)")
             }
             let style = XLSXStyles.Style(bold: bold, quotePrefix: SpreadsheetCSV.looksLikeFormula(value),
-                                         wrap: Double(longestLine(value)) > widths[c] || value.contains("\n"))
-            let s = styles.id(style)
-            return #"<c r="\#(reference)"\#(s == 0 ? "" : #" s="\#(s)""#) t="inlineStr"><is><t xml:space="preserve">"#
+                                         wrap: value.utf8.contains(0x0A) || Double(longestLine(value)) > widths[c])
+            let s = style == XLSXStyles.Style() ? 0 : styles.id(style)
+            return #"<c r="\#(letters[c])\#(row)"\#(s == 0 ? "" : #" s="\#(s)""#) t="inlineStr"><is><t xml:space="preserve">"#
                 + XLSXText.escaped(value) + "</t></is></c>"
         }
         func number(_ literal: String, column c: Int) -> String {
-            let s = styles.id(XLSXStyles.Style(numberFormat: formats[c]))
-            return #"<c r="\#(XLSXText.columnName(c))\#(row)"\#(s == 0 ? "" : #" s="\#(s)""#)><v>\#(literal)</v></c>"#
+            #"<c r="\#(letters[c])\#(row)"\#(numberStyles[c])><v>\#(literal)</v></c>"#
         }
         if !sheet.columns.isEmpty {
             row = 1
@@ -223,7 +241,8 @@ enum XLSXSheetWriter {
 
     /// The characters of the longest line of `text`.
     static func longestLine(_ text: String) -> Int {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+        guard text.utf8.contains(0x0A) else { return text.count }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
     }
 
     /// About how many characters Excel shows for `value` under `format` (General: at most 11).

@@ -21,8 +21,8 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var index: IndexOptions
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -32,6 +32,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if index.years != nil { throw ValidationError("audit reports one year: give --year, not --years") }
+        _ = try ReportFormat.resolve(format, output: output, default: .text)
     }
 
     func run() throws {
@@ -47,7 +48,8 @@ struct AuditCommand: ParsableCommand {
         } catch let error as AnalysisError {
             throw ValidationError(error.description)
         }
-        try writeOutput(Self.render(report, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+        try writeReport(try ReportFormat.resolve(format, output: output, default: .text), to: output,
+                        text: { Self.render(report, format: $0) }, workbook: { Self.workbook(report) })
     }
 
     static func render(_ report: AuditReport, format: OutputFormat) -> String {

@@ -12,7 +12,9 @@ struct BriefCommand: ParsableCommand {
             index is computed on the ESCAP region over every year with data; the brief describes --year (default: \
             the latest year in which the index is meaningfully scored). Peers default to the economy's ESCAP \
             subregion. Text is coloured only on a terminal and never when NO_COLOR is set. The JSON schema is \
-            documented in docs/brief-schema.md.
+            documented in docs/brief-schema.md. xlsx and pdf need --output: pdf prints the HTML with headless \
+            Chromium ($DIVIDE_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH; killed after \
+            $DIVIDE_CHROMIUM_TIMEOUT seconds, default 120); see docs/output-formats.md.
             """
     )
 
@@ -27,8 +29,8 @@ struct BriefCommand: ParsableCommand {
                                             valueName: "ISO3,…"))
     var peers: String?
 
-    @Option(name: .long, help: "Output format: text, markdown, csv, json or html (default: from --output's extension, else text).")
-    var format: BriefFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json, html, xlsx or pdf (default: from --output's extension, else text).")
+    var format: BriefOutputFormat?
 
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
@@ -37,18 +39,18 @@ struct BriefCommand: ParsableCommand {
         _ = try BriefSession.economy(economy)
         if let peers { _ = try BriefSession.economies(peers) }
         if index.years != nil { throw ValidationError("a brief describes one year: give --year, not --years") }
+        _ = try BriefOutputFormat.resolve(format, output: output, default: .text)
     }
 
     func run() throws {
+        let format = try BriefOutputFormat.resolve(format, output: output, default: .text)
+        let printer = try ChromiumPrinter.forFormat(format.rawValue)
         let iso3 = try BriefSession.economy(economy)
         let peerList = try peers.map(BriefSession.economies)
         var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: peerList)
-        let toTerminal = output == nil
-        let text = try BriefFormat.resolve(format, output: output, default: .text).render(
-            brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
-        try writeOutput(text, to: output, trusted: true)
+        try format.write(brief, to: output, printer: printer)
     }
 }

@@ -29,6 +29,43 @@ enum BriefFormat: String, CaseIterable, ExpressibleByArgument, InferableFormat {
     }
 }
 
+/// `--format` of `brief` and `render-brief`: the text renderings of ``BriefFormat`` and two files, an Excel workbook
+/// (``Brief/workbook()``) and a PDF printed from the HTML by headless Chromium (``ChromiumPrinter``).
+enum BriefOutputFormat: String, CaseIterable, ExpressibleByArgument, InferableFormat {
+    case text, markdown, csv, json, html, xlsx, pdf
+
+    /// The text rendering; nil for the workbook and the PDF.
+    var rendering: BriefFormat? { BriefFormat(rawValue: rawValue) }
+
+    /// The usual file extension.
+    var fileExtension: String { rendering?.fileExtension ?? rawValue }
+
+    /// The brief as the bytes of a file: the workbook, the PDF of the HTML (`printer` required), or the text
+    /// rendering in UTF-8.
+    func bytes(_ brief: Brief, printer: ChromiumPrinter?) throws -> [UInt8] {
+        switch self {
+        case .xlsx: return [UInt8](try brief.workbook().data())
+        case .pdf: return try (printer ?? ChromiumPrinter.locate()).pdf(html: brief.html())
+        default: return Array(try (rendering ?? .text).render(brief).utf8)
+        }
+    }
+
+    /// Writes `brief` to `output` (complete or not at all), or text to standard output (coloured and fitted to
+    /// the terminal there). ``InferableFormat/resolve(_:output:default:)`` has refused a file format without
+    /// `output`.
+    func write(_ brief: Brief, to output: String?, printer: ChromiumPrinter?) throws {
+        if let rendering {
+            let toTerminal = output == nil
+            let text = try rendering.render(brief, width: toTerminal ? Terminal.width() : 100,
+                                            colour: toTerminal && Terminal.useColour())
+            try writeOutput(text, to: output, trusted: true)
+            return
+        }
+        guard let output else { throw binaryToStandardOutput(rawValue) }
+        try OutputFile.write(bytes: try bytes(brief, printer: printer), to: output)
+    }
+}
+
 /// What the terminal allows: colour and width.
 enum Terminal {
     /// Colour only when standard output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).

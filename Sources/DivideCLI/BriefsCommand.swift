@@ -8,9 +8,11 @@ struct BriefsCommand: ParsableCommand {
         commandName: "briefs",
         abstract: "Write a brief for every ESCAP-region economy, an index page and a regional overview.",
         discussion: """
-            Files: DIR/<ISO3>.html (or .md), DIR/index.html and DIR/overview.html (leaderboard, pillar \
-            heat-table, inequality across the region), and DIR/manifest.json last (every file with its size, and \
-            "complete": true). A progress bar is drawn on a terminal only.
+            Files: DIR/<ISO3>.html (or .md, .xlsx, .pdf), DIR/index.html and DIR/overview.html (leaderboard, \
+            pillar heat-table, inequality across the region; overview.md and README.md for markdown, overview.xlsx \
+            or overview.pdf for xlsx and pdf), and DIR/manifest.json last (every file with its size, and \
+            "complete": true). pdf prints each HTML page with headless Chromium (see divide brief --help). A \
+            progress bar is drawn on a terminal only.
             """
     )
 
@@ -23,7 +25,7 @@ struct BriefsCommand: ParsableCommand {
         """)
     var output: String
 
-    @Option(name: .long, help: "html (default) or markdown.")
+    @Option(name: .long, help: "html (default), markdown, xlsx or pdf.")
     var format: BriefsFormat = .html
 
     @OptionGroup var index: IndexOptions
@@ -31,8 +33,15 @@ struct BriefsCommand: ParsableCommand {
     @OptionGroup var intervals: RankIntervalOptions
 
     enum BriefsFormat: String, CaseIterable, ExpressibleByArgument {
-        case html, markdown
-        var brief: BriefFormat { self == .html ? .html : .markdown }
+        case html, markdown, xlsx, pdf
+        var brief: BriefOutputFormat {
+            switch self {
+            case .html: .html
+            case .markdown: .markdown
+            case .xlsx: .xlsx
+            case .pdf: .pdf
+            }
+        }
     }
 
     func validate() throws {
@@ -41,18 +50,19 @@ struct BriefsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let printer = try ChromiumPrinter.forFormat(format.rawValue)
         var builder = try BriefSession.builder(index: index, data: dataOptions)
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let written = try Self.write(builder: builder, year: year, format: format, to: output,
-                                     progress: ProgressBar(label: "briefs"))
+                                     progress: ProgressBar(label: "briefs"), printer: printer)
         FileHandle.standardError.write(Data("Wrote \(written.count) files to \(output)\n".utf8))
     }
 
     /// Writes the briefs, the index page and the overview; returns the files written.
     @discardableResult
     static func write(builder: BriefBuilder, year: Int, format: BriefsFormat, to folder: String,
-                      progress: ProgressBar? = nil) throws -> [String] {
+                      progress: ProgressBar? = nil, printer: ChromiumPrinter? = nil) throws -> [String] {
         let ext = format.brief.fileExtension
         var files: [String] = []
         var entries: [BriefIndexPage.Entry] = []
@@ -60,7 +70,7 @@ struct BriefsCommand: ParsableCommand {
         for (k, iso3) in builder.economies.enumerated() {
             let brief = try BriefSession.brief(builder, economy: iso3, year: year, peers: nil)
             let file = "\(iso3).\(ext)"
-            try batch.write(try format.brief.render(brief), as: file)
+            try batch.write(bytes: try format.brief.bytes(brief, printer: printer), as: file)
             files.append(file)
             entries.append(BriefIndexPage.Entry(economy: brief.header.economy, subregion: brief.header.subregion, file: file))
             progress?.update(k + 1, builder.economies.count)
@@ -80,6 +90,14 @@ struct BriefsCommand: ParsableCommand {
             try batch.write(BriefIndexPage.markdown(title: title, year: year, entries: entries, overview: "overview.md"),
                             as: "README.md")
             files += ["overview.md", "README.md"]
+        case .xlsx:
+            try batch.write(bytes: [UInt8](try overview.workbook().data()), as: "overview.xlsx")
+            files.append("overview.xlsx")
+        case .pdf:
+            // Links to the economies' HTML pages would point nowhere from a PDF.
+            try batch.write(bytes: try (printer ?? ChromiumPrinter.locate()).pdf(html: overview.html(links: [:])),
+                            as: "overview.pdf")
+            files.append("overview.pdf")
         }
         try batch.commit()
         return files + [OutputFolder.manifestName]

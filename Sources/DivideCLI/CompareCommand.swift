@@ -21,8 +21,8 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var intervals: RankIntervalOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -32,6 +32,7 @@ struct CompareCommand: ParsableCommand {
         let codes = try Self.distinctCodes(economies, note: false)
         guard codes.count >= 2 else { throw ValidationError("give at least two different economies to compare") }
         if index.years != nil { throw ValidationError("compare shows one year: give --year, not --years") }
+        _ = try ReportFormat.resolve(format, output: output, default: .text)
     }
 
     /// The economies' codes, each once, in the order first named; a repeat (`KOR JPN KOR`, `KOR Korea`) is merged
@@ -56,7 +57,8 @@ struct CompareCommand: ParsableCommand {
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let briefs = try codes.map { try BriefSession.brief(builder, economy: $0, year: year, peers: []) }
-        try writeOutput(Self.render(briefs, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+        try writeReport(try ReportFormat.resolve(format, output: output, default: .text), to: output,
+                        text: { Self.render(briefs, format: $0) }, workbook: { Self.workbook(briefs) })
     }
 
     /// One row per node and measure, one column per economy.

@@ -22,23 +22,20 @@ struct ComputeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .long, help: "Output format: csv, json or text (default: from --output's extension, else csv).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: csv, json, text or xlsx (default: from --output's extension, else csv).")
+    var format: ReportFormat?
 
     func validate() throws {
-        if format == .markdown { throw ValidationError("--format must be csv, json or text") }
+        if format == .markdown { throw ValidationError("--format must be csv, json, text or xlsx") }
+        _ = try ReportFormat.resolve(format, output: output, default: .csv)
     }
 
     func run() throws {
+        let format = try ReportFormat.resolve(format, output: output, default: .csv)
         let run = try index.compute(dataOptions)
-        let text = Self.render(run.result, format: try OutputFormat.resolve(format, output: output, default: .csv),
-                               units: run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] }),
-                               panel: run.panel)
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
+        let units = run.reportingGroup == nil ? nil : Set(run.reportedUnits.map { run.result.construction.units[$0] })
+        try writeReport(format, to: output, text: { Self.render(run.result, format: $0, units: units, panel: run.panel) },
+                        workbook: { Self.workbook(run, units: units) })
     }
 
     /// The report; `keep` restricts the rows to these units (`--group`).
@@ -60,31 +57,39 @@ struct ComputeCommand: ParsableCommand {
 
     /// The long CSV (header documented in docs/compute-output.md).
     static func csv(_ result: IndexResult, units keep: Set<String>? = nil, panel: Panel? = nil) -> String {
+        let table = longTable(result, units: keep, panel: panel)
+        return SpreadsheetCSV.record(table.header.map { .text($0) }) + table.rows.map(SpreadsheetCSV.record).joined()
+    }
+
+    /// The long table as typed cells, for the CSV and the workbook; `unitColumn` adds each indicator value's unit
+    /// after `value` (the workbook's; the CSV's columns are documented as they are).
+    static func longTable(_ result: IndexResult, units keep: Set<String>? = nil, panel: Panel? = nil,
+                          unitColumn: Bool = false) -> (header: [String], rows: [[SpreadsheetCSV.Cell]]) {
         let groupings = result.construction.groupRanks.keys.sorted()
         var header = ["unit", "year", "node", "level", "score", "rank"]
         for g in groupings { header += ["group_\(g)", "rank_\(g)"] }
         header += ["coverage", "imputed_share", "inputs_observed", "inputs_carried", "inputs_imputed",
-                   "oldest_input_year", "origin", "source_year", "value", "name", "parent", "source", "source_location"]
-        var out = header.joined(separator: ",") + "\r\n"
-        func number(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
+                   "oldest_input_year", "origin", "source_year", "value"] + (unitColumn ? ["value_unit"] : [])
+            + ["name", "parent", "source", "source_location"]
+        let plan = result.plan
+        var rows: [[SpreadsheetCSV.Cell]] = []
         for row in result.rows() where keep?.contains(row.unit) ?? true {
-            var cells = [CSVField.escape(CSVField.neutralise(row.unit)), String(row.year),
-                         CSVField.escape(CSVField.neutralise(row.node)), String(row.level), number(row.score),
-                         row.rank.map(String.init) ?? ""]
-            for (_, group, rank) in row.groupRanks {
-                cells += [CSVField.escape(CSVField.neutralise(group ?? "")), rank.map(String.init) ?? ""]
+            var cells: [SpreadsheetCSV.Cell] = [.text(row.unit), .integer(row.year), .text(row.node),
+                                                .integer(row.level), .number(row.score), .integer(row.rank)]
+            for (_, group, rank) in row.groupRanks { cells += [.text(group ?? ""), .integer(rank)] }
+            cells += [.number(row.coverage), .number(row.imputedShare), .integer(row.observed), .integer(row.carried),
+                      .integer(row.imputed), .integer(row.oldestInputYear), .text(row.origin?.label ?? ""),
+                      .integer(row.origin?.sourceYear(in: row.year)), .number(row.value)]
+            if unitColumn {
+                let unit = plan.node(row.node).flatMap { plan.nodes[$0].indicator }.flatMap { plan.indicators[$0].unit }
+                cells.append(row.value == nil ? .empty : .text(unit))
             }
-            cells += [number(row.coverage), number(row.imputedShare), String(row.observed), String(row.carried),
-                      String(row.imputed), row.oldestInputYear.map(String.init) ?? "",
-                      row.origin?.label ?? "", row.origin?.sourceYear(in: row.year).map(String.init) ?? "",
-                      number(row.value), CSVField.escape(CSVField.neutralise(row.name)),
-                      CSVField.escape(CSVField.neutralise(row.parent ?? ""))]
+            cells += [.text(row.name), .text(row.parent ?? "")]
             let p = provenance(row, result: result, panel: panel)
-            cells += [CSVField.escape(CSVField.neutralise(p?.publisher ?? "")),
-                      CSVField.escape(CSVField.neutralise(p.map { "\($0.file.name):\($0.line)" } ?? ""))]
-            out += cells.joined(separator: ",") + "\r\n"
+            cells += [.text(p?.publisher ?? ""), .text(p.map { "\($0.file.name):\($0.line)" } ?? "")]
+            rows.append(cells)
         }
-        return out
+        return (header, rows)
     }
 
     /// Per reported year: the index and its pillars (the root's children) for every unit, by index rank.

@@ -18,8 +18,8 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .long, help: "The economies: escap (default), a subregion such as ENEA, or all.")
     var group: String = "escap"
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -32,15 +32,17 @@ struct CoverageCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        _ = try ReportFormat.resolve(format, output: output, default: .text)
     }
 
     func run() throws {
         let parsed = try CountryGroup(parsing: group)
+        let format = try ReportFormat.resolve(format, output: output, default: .text)
         let result = try dataOptions.load()
         let table = CoverageTable(panel: result.panel, economies: CountryRegistry.standard.members(of: parsed))
-        let resolved = try OutputFormat.resolve(format, output: output, default: .text)
         let width = output == nil ? Terminal.width() : 100
-        try writeOutput(Self.render(table, group: parsed.name, format: resolved, width: width), to: output)
+        try writeReport(format, to: output, text: { Self.render(table, group: parsed.name, format: $0, width: width) },
+                        workbook: { Self.workbook(table, group: parsed.name) })
         if !result.report.isClean {
             printError("note: \(result.report.errorCount) values were rejected while loading; run divide validate")
         }

@@ -38,24 +38,38 @@ func formatNumber(_ value: Double) -> String {
 protocol InferableFormat: RawRepresentable<String>, CaseIterable, ExpressibleByArgument {}
 
 extension InferableFormat {
-    /// The format the extension of `path` names (`.csv`, `.json`, `.md`/`.markdown`, `.html`/`.htm`, `.txt`), if any.
+    /// The format the extension of `path` names (`.csv`, `.json`, `.md`/`.markdown`, `.html`/`.htm`, `.txt`,
+    /// `.xlsx`, `.pdf`), if any.
     static func named(byExtensionOf path: String) -> String? {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         return ["csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown", "html": "html", "htm": "html",
-                "txt": "text", "text": "text"][ext]
+                "txt": "text", "text": "text", "xlsx": "xlsx", "pdf": "pdf"][ext]
     }
 
     /// `--format` when given; else the format the output's extension names; else `fallback`. An extension that
-    /// names a format the command cannot write is a usage error (it would write, say, text into x.html).
+    /// names a format the command cannot write is a usage error (it would write, say, text into x.html), and so is
+    /// a binary format (xlsx, pdf) without `--output`: it is never sent to a terminal or a pipe.
     static func resolve(_ explicit: Self?, output: String?, default fallback: Self) throws -> Self {
-        if let explicit { return explicit }
-        guard let output, let name = named(byExtensionOf: output) else { return fallback }
-        guard let format = Self(rawValue: name) else {
-            throw ValidationError("cannot write \(name) (\(output)); --format takes "
-                                  + allCases.map(\.rawValue).joined(separator: ", "))
+        var format = explicit ?? fallback
+        if explicit == nil, let output, let name = named(byExtensionOf: output) {
+            guard let named = Self(rawValue: name) else {
+                throw ValidationError("cannot write \(name) (\(output)); --format takes "
+                                      + allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            format = named
         }
+        if output == nil, binaryFormats.contains(format.rawValue) { throw binaryToStandardOutput(format.rawValue) }
         return format
     }
 }
+
+/// The usage error of a binary format (xlsx, pdf) asked for without `--output`.
+func binaryToStandardOutput(_ format: String) -> ValidationError {
+    ValidationError("--format \(format) writes a binary file, which is not sent to standard output: give "
+                    + "--output FILE.\(format)")
+}
+
+/// The formats that are files rather than text (never written to standard output).
+let binaryFormats: Set<String> = ["xlsx", "pdf"]
 
 extension OutputFormat: InferableFormat {}

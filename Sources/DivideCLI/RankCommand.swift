@@ -22,20 +22,31 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "index (default) or pillar.")
     var level: RankLevel = .index
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
 
+    func validate() throws {
+        _ = try ReportFormat.resolve(format, output: output, default: .text)
+    }
+
     func run() throws {
         if index.years != nil { throw ValidationError("divide rank shows one year: give --year") }
+        let format = try ReportFormat.resolve(format, output: output, default: .text)
         let run = try index.compute(dataOptions)
         let year = try index.year(of: run)
+        try writeReport(format, to: output, text: { Self.render(run, year: year, level: level, format: $0) },
+                        workbook: { Self.workbook(run, year: year, level: level) })
+    }
+
+    /// The leaderboard as text, Markdown, CSV or JSON.
+    static func render(_ run: IndexRun, year: Int, level: RankLevel, format: OutputFormat) -> String {
         let (table, values) = Self.leaderboard(run, year: year, level: level)
         let title = Self.title(run, year: year)
         let text: String
-        switch try OutputFormat.resolve(format, output: output, default: .text) {
+        switch format {
         case .text: text = title + "\n\n" + table.text()
         case .markdown: text = "## " + InertText.markdown(title) + "\n\n" + table.markdown()
         case .csv: text = table.csv()
@@ -45,7 +56,7 @@ struct RankCommand: ParsableCommand {
                                         columns: table.header, rows: values,
                                         units: ["filled": "share of the index's indicator values carried or imputed (0-1)"]))
         }
-        try writeOutput(text, to: output)
+        return text
     }
 
     /// "Index, 2024 · Least developed countries · ranks among the 48 economies scored in the ESCAP region".

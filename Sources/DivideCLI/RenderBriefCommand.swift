@@ -6,24 +6,27 @@ import Foundation
 struct RenderBriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-brief",
-        abstract: "Render a brief saved as JSON (schema in docs/brief-schema.md) as text, Markdown, CSV, JSON or HTML."
+        abstract: "Render a brief saved as JSON (schema in docs/brief-schema.md) as text, Markdown, CSV, JSON, HTML, an Excel workbook or a PDF."
     )
 
     @Argument(help: "A brief in JSON, as written with --format json.")
     var path: String
 
-    @Option(name: .long, help: "Output format: text, markdown, csv, json or html (default: from --output's extension, else text).")
-    var format: BriefFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json, html, xlsx or pdf (default: from --output's extension, else text).")
+    var format: BriefOutputFormat?
 
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
 
+    func validate() throws {
+        _ = try BriefOutputFormat.resolve(format, output: output, default: .text)
+    }
+
     func run() throws {
+        let format = try BriefOutputFormat.resolve(format, output: output, default: .text)
+        let printer = try ChromiumPrinter.forFormat(format.rawValue)
         let brief = try Self.load(path)
-        let toTerminal = output == nil
-        let text = try BriefFormat.resolve(format, output: output, default: .text).render(
-            brief, width: toTerminal ? Terminal.width() : 100, colour: toTerminal && Terminal.useColour())
-        try writeOutput(text, to: output, trusted: true)
+        try format.write(brief, to: output, printer: printer)
     }
 
     /// Reads and decodes a brief, with the file and the failing field in the message.

@@ -15,8 +15,8 @@ struct SeriesCommand: ParsableCommand {
     @Option(name: .long, help: "The indicator code, e.g. IT.NET.USER.ZS (without it: every series of the economy).")
     var indicator: String?
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -25,6 +25,7 @@ struct SeriesCommand: ParsableCommand {
 
     func validate() throws {
         _ = try Self.economy(country)
+        _ = try ReportFormat.resolve(format, output: output, default: .text)
     }
 
     /// The registry economy `text` names.
@@ -54,15 +55,18 @@ struct SeriesCommand: ParsableCommand {
 
     func run() throws {
         let economy = try Self.economy(country)
+        let format = try ReportFormat.resolve(format, output: output, default: .text)
         let result = try dataOptions.load()
         guard let indicator else {
-            try writeOutput(Self.list(panel: result.panel, economy: economy, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+            try writeReport(format, to: output, text: { Self.list(panel: result.panel, economy: economy, format: $0) },
+                            workbook: { Self.listWorkbook(panel: result.panel, economy: economy) })
             return
         }
         let code = try Self.indicatorCode(indicator, in: result.panel)
         guard let series = SeriesTable(panel: result.panel, unit: economy.iso3, unitName: economy.name, indicator: code)
         else { throw ValidationError("no indicator \"\(code)\" in the data") }
-        try writeOutput(Self.render(series, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+        try writeReport(format, to: output, text: { Self.render(series, format: $0) },
+                        workbook: { Self.workbook(series) })
     }
 
     /// Every series `economy` has a value of in `panel`: code, name, unit, first and last year, number of values.

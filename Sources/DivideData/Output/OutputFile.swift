@@ -73,8 +73,13 @@ public final class OutputFile {
 
     /// Writes `text` (UTF-8) to `path` whole, or throws and leaves `path` as it was.
     public static func write(_ text: String, to path: String) throws(DivideError) {
+        try write(bytes: text.utf8, to: path)
+    }
+
+    /// Writes `bytes` (a workbook, a PDF) to `path` whole, or throws and leaves `path` as it was.
+    public static func write(bytes: some Sequence<UInt8>, to path: String) throws(DivideError) {
         let file = try OutputFile(path: path)
-        try file.append(text)
+        try file.append(bytes: bytes)
         try file.commit()
     }
 

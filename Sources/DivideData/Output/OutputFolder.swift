@@ -68,12 +68,17 @@ public final class OutputFolder {
 
     /// Writes one file of the batch, complete or not at all. `name` is a plain file name.
     public func write(_ text: String, as name: String) throws {
+        try write(bytes: Array(text.utf8), as: name)
+    }
+
+    /// Writes one file of the batch (a workbook, a PDF), complete or not at all. `name` is a plain file name.
+    public func write(bytes: [UInt8], as name: String) throws {
         precondition(!finished, "OutputFolder used after commit or abandon")
         guard !name.isEmpty, !name.contains("/"), name != ".", name != "..", name != Self.manifestName else {
             throw DivideError(.invalidArgument, expected: "a plain file name", found: DivideError.quote(name))
         }
-        try OutputFile.write(text, to: (staging ?? path) + "/" + name)
-        written.append((name, text.utf8.count))
+        try OutputFile.write(bytes: bytes, to: (staging ?? path) + "/" + name)
+        written.append((name, bytes.count))
     }
 
     /// Writes the manifest and, for a new folder, moves the batch into place. Returns the files written.

@@ -14,8 +14,14 @@ public enum SpreadsheetCSV {
 
     /// Prefixes `'` to text a spreadsheet would take for a formula.
     public static func neutralise(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
+        looksLikeFormula(text) ? "'" + text : text
+    }
+
+    /// True when a spreadsheet would take `text`, typed into a cell, for a formula: it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return.
+    public static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(first)
     }
 
     /// Quotes a field when RFC 4180 requires it (`,`, `"`, CR or LF), doubling inner quotes.

@@ -52,7 +52,9 @@ struct ValidateCommand: ParsableCommand {
             let how = file.confidence == 1 ? "" : String(format: ", confidence %.2f", file.confidence)
             out += "\(file.file): \(file.format?.rawValue ?? "unknown format")\(how)\n"
             if let reason = file.skippedReason {
-                out += "  skipped: \(reason)\n"
+                // A file refused for an error is listed once, by the error itself (below).
+                let isListedError = file.problems.contains { $0.severity == .error && $0.error.description == reason }
+                out += isListedError ? "  not read (the error below)\n" : "  skipped: \(reason)\n"
             } else if let classification = file.classification {
                 let counts = ValidationSummary.Classification(classification, file: file.file, among: vintages)
                 out += "  country metadata (no observations): \(file.records) records: \(counts.economies) economies "

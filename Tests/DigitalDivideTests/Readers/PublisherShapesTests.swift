@@ -235,6 +235,27 @@ struct PublisherShapesTests {
         #expect(!files.contains { $0.hasSuffix(".zip") })
     }
 
+    /// A workbook is known by its bytes, whatever its name: an `.xlsx` whose first ZIP part is `docProps/app.xml`
+    /// (as openpyxl writes it) saved as `download` or `data.csv`, and an `.xls` saved as `.csv`, are read as workbooks.
+    @Test func aWorkbookIsRecognisedByItsBytesNotItsName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cases = [("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx", "download", DataFormat.worldBank),
+                     ("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx", "data.csv", .worldBank),
+                     ("itu-mobile-ownership-by-sex.xls", "itu.csv", .economyTable)]
+        for (fixture, name, format) in cases {
+            let path = directory + "/" + name
+            try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + fixture, toPath: path)
+            let head = try #require(InputFile.head(path))
+            #expect(fixture.hasSuffix(".xls") || !String(decoding: head.prefix(200), as: UTF8.self).contains("xl/"))
+            let result = DataLoader(options: registryOptions).load(files: [path])
+            #expect(result.report.isClean && result.report.files.first?.format == format, "\(name)")
+            #expect(result.report.files.first?.workbook == path, "\(name)")
+        }
+    }
+
     @Test func excelDatesAndNumbers() {
         #expect(Workbook.date(serial: 43831, is1904: false) == "2020-01-01")
         #expect(Workbook.date(serial: 1, is1904: false) == "1900-01-01")

@@ -56,7 +56,7 @@ public struct DataLoader: Sendable {
     /// (`Workbook`). Sheets that no format recognises (notes, contents) are listed as skipped when another sheet
     /// holds data; a workbook none of whose sheets is recognised is one `unknownFormat` error naming its sheets.
     public func loadReports(_ path: String, into builder: PanelBuilder) -> [FileReport] {
-        guard let head = InputFile.head(path), let kind = Workbook.kind(head: head, name: path) else {
+        guard let kind = Workbook.kind(path: path) else {
             return [load(path, into: builder)]
         }
         let sheets: [Worksheet]

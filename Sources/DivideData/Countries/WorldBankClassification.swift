@@ -1,6 +1,7 @@
 import Foundation
 
-/// World Bank region and income group per economy, read from `Metadata_Country_*.csv` files of WDI downloads.
+/// World Bank region and income group per economy, read from the country metadata of WDI downloads: a
+/// `Metadata_Country_*.csv` file of a CSV download, or the "Metadata - Countries" sheet of an Excel download.
 ///
 /// Not compiled into the library: classifications change every 1 July, so they come from the files the user
 /// loads. Rows with an empty `Region` are World Bank aggregates (WLD, EAS, …) and are kept only in

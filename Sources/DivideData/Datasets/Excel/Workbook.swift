@@ -59,7 +59,7 @@ package struct Worksheet: Sendable {
 ///   package ships (ITU's table 10: `freexl_open` returns FREEXL_OK with no handle), so the reader is ours: the
 ///   compound-file container and the cell records (shared strings across CONTINUE records, LABEL, NUMBER, RK,
 ///   MULRK, FORMULA results, BOOLERR) are small, documented ([MS-CFB], [MS-XLS]) and need no dependency. Number
-///   formats of `.xls` cells are not applied (numbers are read as stored).
+///   formats (FORMAT and XF records) are applied as for `.xlsx`: percent ×100, dates as `yyyy-mm-dd`.
 package enum Workbook {
     package enum Kind: Sendable { case xlsx, xls }
 

@@ -49,7 +49,8 @@ struct ValidateCommand: ParsableCommand {
         let vintages = WorldBankClassification.newest(among: report)?.vintages ?? []
         for problem in report.problems { out += "\(problem)\n" }
         for file in report.files {
-            let how = file.confidence == 1 ? "" : String(format: ", confidence %.2f", file.confidence)
+            // A detection confidence, when a format was detected short of an exact signature.
+            let how = file.format == nil || file.confidence == 1 ? "" : String(format: ", confidence %.2f", file.confidence)
             out += "\(file.file): \(file.format?.rawValue ?? "unknown format")\(how)\n"
             if let reason = file.skippedReason {
                 // A file refused for an error is listed once, by the error itself (below).

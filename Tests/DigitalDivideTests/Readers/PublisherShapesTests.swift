@@ -106,6 +106,15 @@ struct PublisherShapesTests {
         #expect(file.problems.first?.error.location?.line == 6)
     }
 
+    /// Kosovo under ITU's code `XKK` (the DataHub's) is the economy XKX, as under the World Bank's `XKX`,
+    /// Eurostat's `XK` and OWID's `OWID_KOS` in the other fixtures.
+    @Test func kosovoUnderITUsCode() throws {
+        let result = load(["itu_datahub_kosovo.csv"])
+        #expect(result.report.isClean && result.report.files[0].unitsFound == 2)
+        #expect(result.panel.value(unit: "XKX", indicator: "i99H", year: 2022) == 97.1)
+        #expect(result.panel.value(unit: "XKX", indicator: "i99H", year: 2021) == 96.4)
+    }
+
     @Test func gciMultiEditionTable() throws {
         let result = load(["gci-editions-2014-2024.csv"])
         let file = try #require(result.report.files.first)

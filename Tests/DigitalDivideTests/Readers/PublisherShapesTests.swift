@@ -139,6 +139,10 @@ struct PublisherShapesTests {
         #expect(worldBank.report.files[0].file.hasSuffix("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx[Data]"))
         #expect(worldBank.panel.value(unit: "THA", indicator: "IT.NET.USER.ZS", year: 2021) == 85.3)
         #expect(worldBank.panel.provenance(unit: "THA", indicator: "IT.NET.USER.ZS", year: 2021)?.line == 7)
+        // The share is inferred from the indicator's own unit, "(% of population)", as in the CSV download; the
+        // indicators sheet adds the definition and the source organisation.
+        let internet = try #require(worldBank.panel.indicators.first { $0.code == "IT.NET.USER.ZS" })
+        #expect(internet.isShare && internet.source == "ITU" && internet.definition?.hasPrefix("Internet users") == true)
 
         let itu = load(["itu-internet-2019-2021.xlsx"])
         #expect(itu.report.isClean && itu.report.files[0].format == .economyTable)

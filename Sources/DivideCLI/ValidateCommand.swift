@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Detect the format of data files, load them and print what was read, used, set aside and rejected.",
         discussion: """
             With no FILE, validates the data sources (the shipped Data/ folder and any --data). A directory stands \
-            for every .csv under it. Exit status: 0 when nothing was rejected, 1 when something was, 2 for usage \
+            for every .csv, .xlsx and .xls under it (a directory with none is an error). Exit status: 0 when nothing was rejected, 1 when something was, 2 for usage \
             errors.
             """
     )
@@ -46,12 +46,21 @@ struct ValidateCommand: ParsableCommand {
     /// The report as text: one block per file, then the totals.
     static func renderText(_ report: LoadReport, maxErrors: Int) -> String {
         var out = ""
+        let vintages = WorldBankClassification.newest(among: report)?.vintages ?? []
         for problem in report.problems { out += "\(problem)\n" }
         for file in report.files {
-            let how = file.confidence == 1 ? "" : String(format: ", confidence %.2f", file.confidence)
+            // A detection confidence, when a format was detected short of an exact signature.
+            let how = file.format == nil || file.confidence == 1 ? "" : String(format: ", confidence %.2f", file.confidence)
             out += "\(file.file): \(file.format?.rawValue ?? "unknown format")\(how)\n"
             if let reason = file.skippedReason {
-                out += "  skipped: \(reason)\n"
+                // A file refused for an error is listed once, by the error itself (below).
+                let isListedError = file.problems.contains { $0.severity == .error && $0.error.description == reason }
+                out += isListedError ? "  not read (the error below)\n" : "  skipped: \(reason)\n"
+            } else if let classification = file.classification {
+                let counts = ValidationSummary.Classification(classification, file: file.file, among: vintages)
+                out += "  country metadata (no observations): \(file.records) records: \(counts.economies) economies "
+                    + "with a region (\(counts.withIncomeGroup) with an income group), \(counts.aggregates) "
+                    + "aggregates; vintage \(counts.vintage): \(counts.role)\n"
             } else if let format = file.format, !format.holdsObservations {
                 out += "  metadata (no observations): \(file.records) records, \(file.indicators.count) indicators described\n"
             } else {
@@ -143,6 +152,30 @@ struct ValidationSummary: Codable, Equatable {
         var units: Int
         var indicators: [String]
         var problems: [String]
+        /// A World Bank country metadata file's classification: how many economies it gives a region and an income
+        /// group, and how many aggregates it lists.
+        var classification: Classification?
+    }
+
+    struct Classification: Codable, Equatable {
+        var economies: Int
+        var withIncomeGroup: Int
+        var aggregates: Int
+        /// When the classification was published (``WorldBankClassification/Vintage``).
+        var vintage: String
+        /// Which of the load's classifications wins for an economy several of them classify.
+        var role: String
+
+        /// The counts of `file`'s `classification`, and its place among the load's `vintages` (oldest first).
+        init(_ classification: WorldBankClassification, file: String, among vintages: [WorldBankClassification.Vintage]) {
+            economies = classification.entries.count
+            withIncomeGroup = classification.entries.values.filter { $0.incomeGroup != nil }.count
+            aggregates = classification.aggregateCodes.count
+            vintage = vintages.first { $0.file == file }?.description ?? "unknown"
+            role = vintages.count == 1 ? "the regions and income groups of this load"
+                : vintages.last?.file == file ? "the newest of \(vintages.count) loaded: its regions and income groups win"
+                : "older than another loaded: used only for economies the newer ones leave out"
+        }
     }
 
     var files: [File]
@@ -151,6 +184,7 @@ struct ValidationSummary: Codable, Equatable {
     var clean: Bool
 
     init(_ report: LoadReport, maxErrors: Int) {
+        let vintages = WorldBankClassification.newest(among: report)?.vintages ?? []
         files = report.files.map { file in
             File(
                 file: file.file, format: file.format?.rawValue, confidence: file.confidence, skipped: file.skippedReason,
@@ -162,7 +196,8 @@ struct ValidationSummary: Codable, Equatable {
                 warnings: Dictionary(uniqueKeysWithValues: file.warnings.map { ($0.key.rawValue, $0.value) }),
                 firstYear: file.years?.lowerBound, lastYear: file.years?.upperBound, units: file.unitsFound,
                 indicators: file.indicators,
-                problems: ValidateCommand.ordered(file.problems).prefix(maxErrors).map(\.description))
+                problems: ValidateCommand.ordered(file.problems).prefix(maxErrors).map(\.description),
+                classification: file.classification.map { Classification($0, file: file.file, among: vintages) })
         }
         rejected = report.errorCount
         warnings = report.warningCount

@@ -190,6 +190,32 @@ struct DataCommandRenderTests {
         let summary = ValidationSummary(result.report, maxErrors: 0)
         #expect(summary.files[0].rejected == ["nonNumericValue": 1] && summary.files[0].problems.isEmpty && !summary.clean)
     }
+
+    /// Issue 13 in the report: a World Bank Excel download's countries sheet says what it classifies, its vintage and
+    /// that it wins; quarters are one set-aside line; a file refused for an error is listed once, by the error.
+    @Test func validateReportOfPublisherShapes() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/publisher-shapes").path
+        let directory = try scratch(["page.csv": "<!DOCTYPE html>\n<html><body>Service unavailable</body></html>\n"])
+        let files = [fixtures + "/API_IT.NET.BBND.P2_DS2_en_excel_v2_9143.xls", fixtures + "/tidy-quarterly.csv",
+                     directory + "/page.csv"]
+        let result = DataLoader(options: LoadOptions(unitPolicy: .resolve(CountryRegistry.standard))).load(files: files)
+        let text = ValidateCommand.renderText(result.report, maxErrors: 5)
+            .replacingOccurrences(of: fixtures + "/", with: "").replacingOccurrences(of: directory + "/", with: "")
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("API_IT.NET.BBND.P2_DS2_en_excel_v2_9143.xls[Metadata - Countries]: world-bank-country-metadata"))
+        #expect(lines.contains("  country metadata (no observations): 6 records: 4 economies with a region (4 with an "
+            + "income group), 2 aggregates; vintage FY2026 (data file updated 2025-07-01): the regions and income groups "
+            + "of this load"))
+        #expect(lines.contains("  set aside: observations of periods other than a calendar year (quarters, months, weeks, "
+            + "days, ranges, fiscal years; the panel is annual) 3, e.g. tidy-quarterly.csv:3:2 (period) \"2023-Q1\""))
+        #expect(lines.contains("page.csv: unknown format") && lines.contains("  not read (the error below)"))
+        #expect(lines.filter { $0.contains("found an HTML page") }.count == 1)
+        let summary = ValidationSummary(result.report, maxErrors: 5)
+        let sheet = try #require(summary.files.first { $0.file.hasSuffix("[Metadata - Countries]") })
+        #expect(sheet.classification?.economies == 4 && sheet.classification?.aggregates == 2)
+        #expect(sheet.classification?.vintage == "FY2026 (data file updated 2025-07-01)")
+    }
 }
 
 @Suite("Data commands: data location and the built binary")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// World Bank region and income group per economy, read from `Metadata_Country_*.csv` files of WDI downloads.
+/// World Bank region and income group per economy, read from the country metadata of WDI downloads: a
+/// `Metadata_Country_*.csv` file of a CSV download, or the "Metadata - Countries" sheet of an Excel download.
 ///
 /// Not compiled into the library: classifications change every 1 July, so they come from the files the user
 /// loads. Rows with an empty `Region` are World Bank aggregates (WLD, EAS, …) and are kept only in
@@ -52,7 +53,7 @@ public struct WorldBankClassification: Sendable, Equatable {
         let data = try Data(contentsOf: url)
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorldBankMetadataError(file: url.lastPathComponent, line: 1, column: 1, columnName: nil,
-                                         expected: "UTF-8 text", found: "invalid UTF-8")
+                                         expected: "UTF-8 text", found: "invalid UTF-8", reason: .invalidUTF8)
         }
         return try parse(text, file: url.lastPathComponent)
     }
@@ -67,18 +68,49 @@ public struct WorldBankClassification: Sendable, Equatable {
             switch error {
             case .unterminatedQuote(let line, let column):
                 throw WorldBankMetadataError(file: file, line: line, column: column, columnName: nil,
-                                             expected: "a closing quote", found: "end of file")
+                                             expected: "a closing quote", found: "end of file",
+                                             reason: .unterminatedQuote)
             }
         }
+        return try parse(records: records, file: file)
+    }
+
+    /// Reads a World Bank country metadata table from `scanner`: a `Metadata_Country_*.csv` file or the
+    /// "Metadata - Countries" sheet of a World Bank Excel download (the same columns; ``DataLoader`` reads both this
+    /// way). Returns the classification and the number of data records.
+    ///
+    /// - Throws: ``DivideError`` located at the file, line and column of the problem.
+    package static func read(_ scanner: CSVScanner) throws(DivideError) -> (WorldBankClassification, records: Int) {
+        var records: [SimpleCSV.Record] = []
+        while try scanner.nextRecord() {
+            let fields = scanner.strings()
+            // A blank row (an Excel sheet's empty row, written as commas) holds nothing; SimpleCSV skips it too.
+            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            records.append(SimpleCSV.Record(line: scanner.recordLine, fields: fields))
+        }
+        do {
+            return (try parse(records: records, file: scanner.fileName), max(records.count - 1, 0))
+        } catch {
+            throw DivideError(
+                error.reason, at: error.location, expected: error.expected, found: error.found, hint: error.hint)
+        }
+    }
+
+    /// The classification of a country metadata table's records (header first).
+    private static func parse(records: [SimpleCSV.Record], file: String) throws(WorldBankMetadataError)
+        -> WorldBankClassification
+    {
         guard let header = records.first else {
             throw WorldBankMetadataError(file: file, line: 1, column: 1, columnName: nil,
-                                         expected: "a header with Country Code, Region, IncomeGroup", found: "an empty file")
+                                         expected: "a header with Country Code, Region, IncomeGroup", found: "an empty file",
+                                         reason: .missingColumn)
         }
         func column(_ name: String) throws(WorldBankMetadataError) -> Int {
             guard let index = header.fields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == name }) else {
                 throw WorldBankMetadataError(file: file, line: header.line, column: header.fields.count, columnName: name,
                                              expected: "a column named \"\(name)\"",
-                                             found: "header " + header.fields.map { "\"\($0)\"" }.joined(separator: ","))
+                                             found: "header " + header.fields.map { "\"\($0)\"" }.joined(separator: ","),
+                                             reason: .missingColumn)
             }
             return index
         }
@@ -90,12 +122,14 @@ public struct WorldBankClassification: Sendable, Equatable {
         for record in records.dropFirst() {
             guard record.fields.count >= needed else {
                 throw WorldBankMetadataError(file: file, line: record.line, column: record.fields.count, columnName: nil,
-                                             expected: "at least \(needed) fields", found: "\(record.fields.count)")
+                                             expected: "at least \(needed) fields", found: "\(record.fields.count)",
+                                             reason: .raggedRow)
             }
             let code = record.fields[codeColumn].trimmingCharacters(in: .whitespaces)
             guard !code.isEmpty else {
                 throw WorldBankMetadataError(file: file, line: record.line, column: codeColumn + 1,
-                                             columnName: "Country Code", expected: "a country code", found: "\"\"")
+                                             columnName: "Country Code", expected: "a country code", found: "\"\"",
+                                             reason: .emptyField)
             }
             let region = record.fields[regionColumn].trimmingCharacters(in: .whitespaces)
             let incomeText = record.fields[incomeColumn].trimmingCharacters(in: .whitespaces)
@@ -110,7 +144,7 @@ public struct WorldBankClassification: Sendable, Equatable {
                         file: file, line: record.line, column: incomeColumn + 1, columnName: "IncomeGroup",
                         expected: "one of " + IncomeGroup.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                             + " or empty",
-                        found: "\"\(incomeText)\"")
+                        found: "\"\(incomeText)\"", reason: .unknownCategory)
                 }
                 income = parsed
             }
@@ -128,6 +162,8 @@ public struct WorldBankMetadataError: Error, Sendable, Equatable, CustomStringCo
     public let columnName: String?
     public let expected: String?
     public let found: String?
+    /// The kind of problem, as a load report counts it.
+    public let reason: DivideError.Reason
 
     public var description: String {
         let name = columnName.map { " (\($0))" } ?? ""
@@ -181,28 +217,23 @@ extension WorldBankClassification {
         }
     }
 
-    /// The classification of the country-metadata files among `report`'s files, merged so that the newest
-    /// vintage (``Vintage``) wins for every economy it classifies, whatever the files' names or order. Files that
-    /// cannot be read are left out (the load report already lists them). `nil` when there are none.
+    /// The classification of the country metadata among `report`'s files — `Metadata_Country_*.csv` files and the
+    /// "Metadata - Countries" sheets of World Bank Excel downloads, which ``DataLoader`` read into
+    /// ``FileReport/classification`` — merged so that the newest vintage (``Vintage``) wins for every economy it
+    /// classifies, whatever the files' names or order. A table that could not be read has no classification (the
+    /// load report lists its error). `nil` when there is none.
+    ///
+    /// A table's vintage comes from its companion data: for a CSV file `Metadata_Country_X.csv`, the file `X.csv`
+    /// in the same folder; for a sheet, the World Bank data sheet of the same workbook (its "Data" sheet).
     public static func newest(among report: LoadReport) -> WorldBankClassification? {
-        let metadata = report.files.filter { $0.format == .worldBankCountryMetadata }
-        guard !metadata.isEmpty else { return nil }
-        let byPath = Dictionary(report.files.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         var loaded: [(Vintage, WorldBankClassification)] = []
-        for file in metadata {
-            let url = URL(fileURLWithPath: file.file)
-            let name = url.lastPathComponent
-            let prefix = "Metadata_Country_"
+        for file in report.files where file.format == .worldBankCountryMetadata {
+            guard let classification = file.classification else { continue }
             var vintage = Vintage(file: file.file)
-            if name.hasPrefix(prefix) {
-                // The companion's path as the report spells it: the same folder text, the name without the prefix.
-                let companion = String(file.file.dropLast(name.utf8.count)) + String(name.dropFirst(prefix.count))
-                if let data = byPath[companion] {
-                    vintage.lastUpdated = data.vintage
-                    vintage.latestDataYear = data.years?.upperBound
-                }
+            if let data = companion(of: file, in: report) {
+                vintage.lastUpdated = data.vintage
+                vintage.latestDataYear = data.years?.upperBound
             }
-            guard let classification = try? load(contentsOf: url) else { continue }
             loaded.append((vintage, classification))
         }
         guard !loaded.isEmpty else { return nil }
@@ -210,5 +241,18 @@ extension WorldBankClassification {
         var merged = merging(loaded.map(\.1))
         merged.vintages = loaded.map(\.0)
         return merged
+    }
+
+    /// The World Bank data file or sheet published with the country metadata `file`, when it was loaded.
+    private static func companion(of file: FileReport, in report: LoadReport) -> FileReport? {
+        if let workbook = file.workbook {
+            return report.files.first { $0.workbook == workbook && $0.format == .worldBank }
+        }
+        let name = URL(fileURLWithPath: file.file).lastPathComponent
+        let prefix = "Metadata_Country_"
+        guard name.hasPrefix(prefix) else { return nil }
+        // The companion's path as the report spells it: the same folder text, the name without the prefix.
+        let path = String(file.file.dropLast(name.utf8.count)) + String(name.dropFirst(prefix.count))
+        return report.files.first { $0.file == path && $0.workbook == nil }
     }
 }

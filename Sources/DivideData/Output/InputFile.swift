@@ -86,14 +86,32 @@ package enum InputFile {
 
     /// The first bytes (up to 512) of the regular file at `path`; `nil` for anything else or when unreadable.
     package static func head(_ path: String) -> [UInt8]? {
+        readRange(path) { _ in 0..<512 }
+    }
+
+    /// The last `count` bytes (or fewer) of the regular file at `path`; `nil` when it cannot be read.
+    package static func tail(_ path: String, count: Int) -> [UInt8]? {
+        readRange(path) { size in max(0, size - count)..<size }
+    }
+
+    /// The bytes in `range(fileSize)` of the regular file at `path` (fewer at its end); `nil` when it cannot be read
+    /// or none are there.
+    private static func readRange(_ path: String, _ range: (Int) -> Range<Int>) -> [UInt8]? {
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 512)
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        return n > 0 ? Array(bytes[0..<n]) : nil
+        let wanted = range(Int(status.st_size))
+        guard !wanted.isEmpty, lseek(fd, off_t(wanted.lowerBound), SEEK_SET) >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: wanted.count)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            guard n > 0 else { break }
+            filled += n
+        }
+        return filled > 0 ? Array(bytes[0..<filled]) : nil
     }
 
     /// What a file that no reader recognised looks like, from its first bytes, with the way to read it: an Excel

@@ -53,6 +53,19 @@ struct IndexRequestTests {
         #expect(try Self.classification(files)?.entry(for: "IDN")?.incomeGroup == .upperMiddle)
     }
 
+    /// A World Bank Excel download among the data: its "Metadata - Countries" sheet, the newest vintage, is the
+    /// classification the run's income groups come from.
+    @Test func anExcelDownloadsClassificationReachesTheRun() throws {
+        let excel = RepositoryPaths.root.appendingPathComponent(
+            "Tests/Fixtures/publisher-shapes/API_IT.NET.BBND.P2_DS2_en_excel_v2_9143.xls").path
+        let run = try IndexRequest(data: [RepositoryPaths.data.path, excel], years: 2023...2023).run()
+        #expect(run.classification?.vintages.last?.file == excel + "[Metadata - Countries]")
+        #expect(run.classification?.entry(for: "IDN")?.source == excel + "[Metadata - Countries]")
+        let rows = run.result.rows().filter { $0.node == run.framework.root.id && $0.year == 2023 }
+        #expect(rows.first { $0.unit == "IDN" }?.groupRanks.first { $0.0 == UnitGroupings.income }?.1
+            == "Upper middle income")
+    }
+
     /// Income groups are revised every 1 July for the fiscal year starting then.
     @Test func fiscalYearOfAVintage() {
         typealias V = WorldBankClassification.Vintage

@@ -29,13 +29,14 @@ struct DataLoaderTests {
         for report in worldBank {
             #expect(report.rejectedTotal == 0 && report.records == 266 && report.setAsideTotal > 0, "\(report.file)")
         }
-        // Every file has a format with a reader, except World Bank country metadata, skipped without a problem.
-        for report in result.report.files where report.format != .worldBankCountryMetadata {
+        // Every file has a format with a reader; World Bank country metadata is read into its classification.
+        for report in result.report.files {
             #expect(report.format != nil && report.skippedReason == nil, "\(report.file)")
         }
         let countryMetadata = try #require(byName["worldbank/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_1228.csv"])
         #expect(countryMetadata.format == .worldBankCountryMetadata && countryMetadata.problems.isEmpty)
-        #expect(countryMetadata.skippedReason == "World Bank country metadata: read by the country registry")
+        #expect(countryMetadata.records == 265 && countryMetadata.classification?.entries.count == 217)
+        #expect(countryMetadata.classification?.entry(for: "KOR")?.incomeGroup == .high)
         // Names and codes meet in one unit: the WDI row "Korea, Rep.","KOR" → 96.5051 in 2020.
         #expect(result.panel.value(unit: "KOR", indicator: "IT.NET.USER.ZS", year: 2020) == 96.5051)
 
@@ -52,9 +53,11 @@ struct DataLoaderTests {
         options.format = .tidy
         let result = DataLoader(options: options).load(files: [path])
         #expect(result.report.files.first?.rejected == [.missingColumn: 1])
+        // Forced to be country metadata, it is read as such and refused where its header lacks the columns.
         options.format = .worldBankCountryMetadata
         let metadata = DataLoader(options: options).load(files: [path])
-        #expect(metadata.report.files.first?.skippedReason?.contains("country registry") == true)
+        #expect(metadata.report.files.first?.rejected == [.missingColumn: 1])
+        #expect(metadata.report.files.first?.classification == nil)
     }
 
     @Test func unreadableFileIsReported() {

@@ -47,9 +47,11 @@ struct SDMXReaderTests {
         #expect(result.panel.value(unit: "THA", indicator: "DF_ICT.FBB.PER100", year: 2022) == 17.5)
         #expect(result.panel.value(unit: "KOR", indicator: "DF_ICT.FBB.PER100", year: 2022) == nil)
         #expect(result.panel.indicators.first?.unit == "PER100")
-        #expect(messages(result) == [
-            "escap.csv:4:6 (TIME_PERIOD: Time): expected a year (an integer such as 2023), found \"2022-Q1\"",
-        ])
+        // A quarter is not a year of the annual panel: set aside as a class, not rejected.
+        #expect(messages(result).isEmpty)
+        let aside = try #require(result.report.files.first?.setAsideClasses.first)
+        #expect(aside.kind == NonAnnualPeriods.kind && aside.count == 1)
+        #expect(aside.example.hasSuffix("/escap.csv:4:6 (TIME_PERIOD: Time) \"2022-Q1\""))
     }
 
     // UNIT_MULT changes what OBS_VALUE means (2.7 with UNIT_MULT 6 is 2,700,000): applied, never ignored; a

@@ -195,7 +195,8 @@ struct TidyReaderTests {
         let owid = try load("owid.csv", "Entity,Code,Year,Internet users\nAfghanistan,AFG,2000,0.1\n")
         let report = try #require(owid.report.files.first)
         #expect(report.format == .owid && report.skippedReason == nil && report.records == 1 && report.valuesUsed == 1)
-        // Every format has a reader now, except World Bank country metadata, which the country registry reads.
+        // Every format has a reader now, except World Bank country metadata, which DataLoader reads into the file's
+        // WorldBankClassification (it holds no observations).
         let unsupported = DataFormat.allCases.filter { format in
             (try? DatasetReaders.reader(for: format)) == nil
         }

@@ -80,7 +80,9 @@ struct WorldBankReaderTests {
         ]
         let result = DataLoader(options: try options()).load(files: files)
         #expect(result.report.files.map(\.format) == [.worldBank, .worldBankIndicatorMetadata, .worldBankCountryMetadata])
-        #expect(result.report.files[2].skippedReason?.contains("country registry") == true)
+        // The country metadata is read into its classification (regions, income groups), no observations.
+        #expect(result.report.files[2].skippedReason == nil && result.report.files[2].valuesUsed == 0)
+        #expect(result.report.files[2].classification?.entry(for: "IND")?.incomeGroup == .lowerMiddle)
         let info = try #require(result.panel.indicators.first { $0.code == "NY.GNP.PCAP.CD" })
         #expect(info.name == "GNI per capita, Atlas method (current US$)")
         #expect(info.source?.contains("World Bank") == true)

@@ -106,6 +106,15 @@ struct PublisherShapesTests {
         #expect(file.problems.first?.error.location?.line == 6)
     }
 
+    /// Kosovo under ITU's code `XKK` (the DataHub's) is the economy XKX, as under the World Bank's `XKX`,
+    /// Eurostat's `XK` and OWID's `OWID_KOS` in the other fixtures.
+    @Test func kosovoUnderITUsCode() throws {
+        let result = load(["itu_datahub_kosovo.csv"])
+        #expect(result.report.isClean && result.report.files[0].unitsFound == 2)
+        #expect(result.panel.value(unit: "XKX", indicator: "i99H", year: 2022) == 97.1)
+        #expect(result.panel.value(unit: "XKX", indicator: "i99H", year: 2021) == 96.4)
+    }
+
     @Test func gciMultiEditionTable() throws {
         let result = load(["gci-editions-2014-2024.csv"])
         let file = try #require(result.report.files.first)
@@ -145,6 +154,10 @@ struct PublisherShapesTests {
         #expect(worldBank.report.files[0].file.hasSuffix("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx[Data]"))
         #expect(worldBank.panel.value(unit: "THA", indicator: "IT.NET.USER.ZS", year: 2021) == 85.3)
         #expect(worldBank.panel.provenance(unit: "THA", indicator: "IT.NET.USER.ZS", year: 2021)?.line == 7)
+        // The share is inferred from the indicator's own unit, "(% of population)", as in the CSV download; the
+        // indicators sheet adds the definition and the source organisation.
+        let internet = try #require(worldBank.panel.indicators.first { $0.code == "IT.NET.USER.ZS" })
+        #expect(internet.isShare && internet.source == "ITU" && internet.definition?.hasPrefix("Internet users") == true)
 
         let itu = load(["itu-internet-2019-2021.xlsx"])
         #expect(itu.report.isClean && itu.report.files[0].format == .economyTable)
@@ -170,6 +183,54 @@ struct PublisherShapesTests {
         #expect(percent.panel.value(unit: "THA", indicator: "net_use", year: 2020) == 66.1)
         #expect(percent.panel.value(unit: "THA", indicator: "net_use", year: 2021) == 70)
         #expect(percent.panel.value(unit: "VNM", indicator: "net_use", year: 2020) == 70.3)
+    }
+
+    /// The World Bank "Download Excel" layout (BIFF8 `.xls`: Data sheet with its preamble, "Metadata - Countries",
+    /// "Metadata - Indicators"): the countries sheet feeds income groups exactly as a CSV download's
+    /// `Metadata_Country_*.csv` does — the newest vintage wins, the vintage read from the same download's data (here
+    /// the Data sheet's `Last Updated Date`, an Excel date cell) — and the indicators sheet feeds the indicator.
+    @Test func worldBankExcelDownloadFeedsIncomeGroupsByTheCSVRule() throws {
+        let excel = Self.folder + "/API_IT.NET.BBND.P2_DS2_en_excel_v2_9143.xls"
+        let fy2022 = ["API_NY.GNP.PCAP.CD_DS2_en_csv_v2_3470973.csv",
+                      "Metadata_Country_API_NY.GNP.PCAP.CD_DS2_en_csv_v2_3470973.csv"]
+            .map { dataDirectory + "/worldbank/" + $0 }
+        for files in [[excel] + fy2022, fy2022 + [excel]] {
+            let result = DataLoader(options: registryOptions).load(files: files)
+            #expect(result.report.isClean)
+            let sheet = try #require(result.report.files.first { $0.file.hasSuffix(".xls[Metadata - Countries]") })
+            #expect(sheet.format == .worldBankCountryMetadata && sheet.workbook == excel && sheet.records == 6)
+            #expect(sheet.classification?.entries.count == 4 && sheet.classification?.aggregateCodes == ["EAS", "WLD"])
+            let merged = try #require(WorldBankClassification.newest(among: result.report))
+            #expect(merged.vintages.map(\.description)
+                == ["FY2022 (data file updated 2021-12-16)", "FY2026 (data file updated 2025-07-01)"])
+            #expect(merged.entry(for: "IDN")?.incomeGroup == .upperMiddle)  // the FY2022 file: lower middle
+            #expect(merged.entry(for: "IDN")?.source == excel + "[Metadata - Countries]")
+            #expect(merged.entry(for: "VNM")?.incomeGroup == .lowerMiddle)
+            #expect(merged.entry(for: "PAK")?.incomeGroup == .lowerMiddle)  // only the CSV classifies it: kept
+            let info = try #require(result.panel.indicators.first { $0.code == "IT.NET.BBND.P2" })
+            #expect(info.isShare == false && info.name == "Fixed broadband subscriptions (per 100 people)")
+            #expect(info.source?.hasPrefix("International Telecommunication Union (ITU)") == true)
+            #expect(info.definition?.hasPrefix("Fixed broadband subscriptions refers to") == true)
+            #expect(result.panel.value(unit: "THA", indicator: "IT.NET.BBND.P2", year: 2024) == 20.1)
+        }
+        // Alone, the workbook's own classification is the load's, dated by its Data sheet.
+        let alone = DataLoader(options: registryOptions).load(files: [excel])
+        let own = try #require(WorldBankClassification.newest(among: alone.report))
+        #expect(own.vintages.map(\.fiscalYear) == [2026] && own.entry(for: "KOR")?.incomeGroup == .high)
+    }
+
+    /// A country metadata table is read when it is loaded, so its problems are located errors (a CSV file's line or
+    /// a sheet's row), never a classification silently left out.
+    @Test func aBrokenCountryMetadataTableIsALocatedError() throws {
+        let text = "\"Country Code\",\"Region\",\"IncomeGroup\",\"SpecialNotes\",\"TableName\",\n"
+            + "\"KOR\",\"East Asia & Pacific\",\"High income\",\"\",\"Korea, Rep.\",\n"
+            + "\"THA\",\"East Asia & Pacific\",\"Upper-middle-ish\",\"\",\"Thailand\",\n"
+        let report = DataLoader(options: registryOptions).load(bytes: Array(text.utf8), name: "Metadata_Country_X.csv",
+                                                               into: PanelBuilder(options: registryOptions))
+        #expect(report.format == .worldBankCountryMetadata && report.classification == nil)
+        #expect(report.rejected == [.unknownCategory: 1])
+        #expect(report.problems.first?.error.location?.description == "Metadata_Country_X.csv:3:3 (IncomeGroup)")
+        #expect(report.problems.first?.error.found == "\"Upper-middle-ish\"")
     }
 
     @Test func shippedITUWorkbook() throws {
@@ -200,6 +261,27 @@ struct PublisherShapesTests {
         let files = try DataLoader.dataFiles(in: Self.folder)
         #expect(files.contains { $0.hasSuffix(".xls") } && files.contains { $0.hasSuffix(".xlsx") })
         #expect(!files.contains { $0.hasSuffix(".zip") })
+    }
+
+    /// A workbook is known by its bytes, whatever its name: an `.xlsx` whose first ZIP part is `docProps/app.xml`
+    /// (as openpyxl writes it) saved as `download` or `data.csv`, and an `.xls` saved as `.csv`, are read as workbooks.
+    @Test func aWorkbookIsRecognisedByItsBytesNotItsName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cases = [("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx", "download", DataFormat.worldBank),
+                     ("API_IT.NET.USER.ZS_DS2_en_excel_v2.xlsx", "data.csv", .worldBank),
+                     ("itu-mobile-ownership-by-sex.xls", "itu.csv", .economyTable)]
+        for (fixture, name, format) in cases {
+            let path = directory + "/" + name
+            try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + fixture, toPath: path)
+            let head = try #require(InputFile.head(path))
+            #expect(fixture.hasSuffix(".xls") || !String(decoding: head.prefix(200), as: UTF8.self).contains("xl/"))
+            let result = DataLoader(options: registryOptions).load(files: [path])
+            #expect(result.report.isClean && result.report.files.first?.format == format, "\(name)")
+            #expect(result.report.files.first?.workbook == path, "\(name)")
+        }
     }
 
     @Test func excelDatesAndNumbers() {

@@ -76,6 +76,8 @@ public struct DivideError: Error, Sendable, Hashable, CustomStringConvertible {
         case unwritableOutput
         /// An entry appears twice where it must be unique (a member listed twice in one group of a group file).
         case duplicateEntry
+        /// A field holds a category its format does not define (an income group other than the World Bank's four).
+        case unknownCategory
 
         public static func < (lhs: Reason, rhs: Reason) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -59,22 +59,35 @@ package struct Worksheet: Sendable {
 ///   package ships (ITU's table 10: `freexl_open` returns FREEXL_OK with no handle), so the reader is ours: the
 ///   compound-file container and the cell records (shared strings across CONTINUE records, LABEL, NUMBER, RK,
 ///   MULRK, FORMULA results, BOOLERR) are small, documented ([MS-CFB], [MS-XLS]) and need no dependency. Number
-///   formats of `.xls` cells are not applied (numbers are read as stored).
+///   formats (FORMAT and XF records) are applied as for `.xlsx`: percent ×100, dates as `yyyy-mm-dd`.
 package enum Workbook {
     package enum Kind: Sendable { case xlsx, xls }
 
-    /// The workbook kind of a file from its first bytes (`PK\3\4` with an `xl/` part: xlsx; the OLE2 signature
-    /// `D0 CF 11 E0`: xls), or `nil`.
-    package static func kind(head: [UInt8], name: String) -> Kind? {
+    /// The workbook kind of a file from its first bytes and, for a ZIP archive, its end (`PK\3\4` and an
+    /// `xl/workbook.xml` part: xlsx; the OLE2 signature `D0 CF 11 E0 A1 B1 1A E1`: xls), or `nil`. The name is not
+    /// needed: a workbook saved as `download` or `data.csv` is still a workbook. A ZIP archive's directory (the part
+    /// names) is at its end; the first part's name (`[Content_Types].xml` or `xl/…` as Excel writes it) is checked
+    /// too, since other writers put `docProps/…` first.
+    package static func kind(head: [UInt8], tail: [UInt8] = [], name: String) -> Kind? {
         let lower = name.lowercased()
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
-            // An xlsx saved under another name: its first part is usually [Content_Types].xml or xl/….
             let text = String(decoding: head.prefix(200), as: UTF8.self)
             if text.contains("[Content_Types].xml") || text.contains("xl/") { return .xlsx }
+            let part = Array("xl/workbook.xml".utf8)
+            if tail.count >= part.count, (0...(tail.count - part.count)).contains(where: { tail[$0..<($0 + part.count)].elementsEqual(part) }) {
+                return .xlsx
+            }
         }
         return nil
+    }
+
+    /// The workbook kind of the regular file at `path` (see ``kind(head:tail:name:)``), or `nil`.
+    package static func kind(path: String) -> Kind? {
+        guard let head = InputFile.head(path) else { return nil }
+        let isZIP = head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        return kind(head: head, tail: isZIP ? InputFile.tail(path, count: 65_557) ?? [] : [], name: path)
     }
 
     /// Every sheet of the workbook at `path`, in workbook order.

@@ -9,7 +9,8 @@
 /// - `sdmx`: an area column (`REF_AREA`, `geo`, `LOCATION`…), `TIME_PERIOD` (or `TIME`), `OBS_VALUE` (or `Value`)
 ///   and `DATAFLOW` or `STRUCTURE_ID` (labels such as `REF_AREA: Reference area` allowed), or an OECD archive
 ///   export's `LOCATION`/`COU` with `TIME` and `Value` (0.9; see ``SDMXReader``);
-/// - `itu`: `seriesCode, entityIso, dataValue, dataYear`; `owid`: first three columns `Entity, Code, Year`;
+/// - `itu`: `seriesCode, entityIso, dataValue, dataYear`; `owid`: first three columns `Entity, Code, Year` (or
+///   `Day`);
 /// - `unEGov`: `Survey Year` and `Country Name` or `Country`; `unSDG`: `SeriesCode, GeoAreaCode, TimePeriod, Value`;
 /// - `gci`: `iso3`, `year`, `gci`; `coinrData`: `uCode` and `uName`; `coinrMeta`: `iCode` and `iName`;
 /// - `tidy`: see ``TidyReader``.
@@ -83,7 +84,8 @@ public enum FormatDetection {
         case .itu:
             return has(["seriescode", "entityiso", "datavalue", "datayear"]) ? 1 : 0
         case .owid:
-            return first.count >= 4 && first[0] == "entity" && first[1] == "code" && first[2] == "year" ? 1 : 0
+            return first.count >= 4 && first[0] == "entity" && first[1] == "code"
+                && (first[2] == "year" || first[2] == "day") ? 1 : 0
         case .unEGov:
             return has(["survey year"]) && (names.contains("country name") || names.contains("country")) ? 1 : 0
         case .unSDG:

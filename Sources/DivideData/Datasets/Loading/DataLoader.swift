@@ -13,9 +13,10 @@ public struct LoadResult: Sendable {
 /// Loads files or a directory of files into one ``Panel``, detecting each file's format.
 ///
 /// Nothing is silently dropped: each file gets a ``FileReport``; files of formats without a reader yet are listed as
-/// skipped with the reason (a warning, an error under `strict`); World Bank country metadata files are listed as
-/// skipped with the reason "read by the country registry" (not a problem: they hold no observations); unreadable
-/// files and files of unknown format are errors.
+/// skipped with the reason (a warning, an error under `strict`); World Bank country metadata (a
+/// `Metadata_Country_*.csv` file or the "Metadata - Countries" sheet of an Excel download) holds no observations: its
+/// regions and income groups are read into ``FileReport/classification``, its problems reported like any file's;
+/// unreadable files and files of unknown format are errors.
 public struct DataLoader: Sendable {
     public var options: LoadOptions
 
@@ -55,7 +56,7 @@ public struct DataLoader: Sendable {
     /// (`Workbook`). Sheets that no format recognises (notes, contents) are listed as skipped when another sheet
     /// holds data; a workbook none of whose sheets is recognised is one `unknownFormat` error naming its sheets.
     public func loadReports(_ path: String, into builder: PanelBuilder) -> [FileReport] {
-        guard let head = InputFile.head(path), let kind = Workbook.kind(head: head, name: path) else {
+        guard let kind = Workbook.kind(path: path) else {
             return [load(path, into: builder)]
         }
         let sheets: [Worksheet]
@@ -71,11 +72,13 @@ public struct DataLoader: Sendable {
             let bytes = sheet.csv()
             if bytes.allSatisfy({ $0 == 0x0A }) {
                 var report = FileReport(file: name, format: nil, confidence: 0)
+                report.workbook = path
                 report.skippedReason = "empty sheet"
                 reports.append(report)
                 continue
             }
-            let report = load(bytes: bytes, name: name, into: builder)
+            var report = load(bytes: bytes, name: name, into: builder)
+            report.workbook = path
             if report.format == nil, report.rejected[.unknownFormat] != nil {
                 let header = sheet.rows.first { $0.contains { !$0.isEmpty } }?.filter { !$0.isEmpty }.prefix(6)
                     .map { DivideError.quote($0) }.joined(separator: ",") ?? ""
@@ -96,6 +99,7 @@ public struct DataLoader: Sendable {
         }
         for (index, _) in unrecognised {
             var report = FileReport(file: reports[index].file, format: nil, confidence: 0)
+            report.workbook = path
             report.skippedReason = "sheet not recognised as data (notes or contents?); not read"
             reports[index] = report
         }
@@ -194,8 +198,14 @@ public struct DataLoader: Sendable {
             }
         }
         if format == .worldBankCountryMetadata {
+            // Regions and income groups, not observations: read whole here, so that a problem is reported now with
+            // its location (WorldBankClassification.newest(among:) merges the classifications of a load).
             var report = FileReport(file: path, format: format, confidence: confidence)
-            report.skippedReason = "World Bank country metadata: read by the country registry"
+            do {
+                (report.classification, report.records) = try WorldBankClassification.read(makeScanner(nil))
+            } catch {
+                return failed(path, format, error)
+            }
             return report
         }
         let reader: any DatasetReader

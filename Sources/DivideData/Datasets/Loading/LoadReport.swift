@@ -30,6 +30,12 @@ public struct FileReport: Sendable {
     public var skippedReason: String?
     /// The data vintage the file states (World Bank "Last Updated Date").
     public var vintage: String?
+    /// The workbook the report's sheet belongs to (`file` is then `workbook[sheet]`); `nil` for a CSV file.
+    public var workbook: String?
+    /// The World Bank classification (regions and income groups) of a country metadata file or sheet
+    /// (``DataFormat/worldBankCountryMetadata``), read when it was loaded; ``WorldBankClassification/newest(among:)``
+    /// merges those of a load.
+    public var classification: WorldBankClassification?
     public var records = 0
     public var valuesUsed = 0
     /// Values set aside because their unit is an aggregate, by aggregate name.

@@ -59,10 +59,13 @@ public struct ITUReader: DatasetReader {
         var series = ByteInterner()
         var seriesHandles: [IndicatorHandle] = []
         var texts = TextValues(keep: sink.options.maxListedPerReason)
+        var periods = NonAnnualPeriods()
+        defer { periods.finish(into: sink) }
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
             let line = scanner.recordLine
+            guard let year = periods.year(scanner, field: yearColumn, into: sink) else { continue }
             let unit: UnitHandle
             if let entityNameColumn, MissingMarker.match(scanner.field(isoColumn)) == .empty {
                 let (id, isNew) = names.intern(scanner.field(entityNameColumn))
@@ -86,10 +89,6 @@ public struct ITUReader: DatasetReader {
                             isShare: measure.isShare)))
             }
             let indicator = seriesHandles[Int(seriesID)]
-            guard let year = ReaderSupport.year(scanner.field(yearColumn)) else {
-                ReaderSupport.rejectYear(scanner, field: yearColumn, into: sink)
-                continue
-            }
             ReaderSupport.value(scanner, field: valueColumn, into: sink, text: { bytes in
                 texts.text(Int(seriesID), bytes, at: sink.location(line: line, column: valueColumn + 1))
             }) { value in

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an Our World in Data grapher CSV: `Entity, Code, Year, <one or more value columns>`.
+/// Reads an Our World in Data grapher CSV: `Entity, Code, Year, <one or more value columns>` (or `Day` for daily data).
 ///
 /// Both header styles are read: the 2020 style names a column `<name> (<unit>)` (e.g. `Males (%)`,
 /// `Secure Internet servers (per 1 million people) (per 1 million people)`), the current style names it after the
@@ -14,6 +14,9 @@ import Foundation
 /// Text columns (region labels such as `World regions according to OWID`, `…annotations`) are not indicators: known
 /// by name, or found by content (a column with text and no number), their cells are set aside as one class. Text
 /// in a column that also has numbers is rejected. Years: ``LoadOptions/longHistoryYears`` (default 1000–2100).
+///
+/// Daily grapher files (`Entity, Code, Day, …`, e.g. `2020-03-01`) and any row whose period is not a calendar year
+/// are set aside as one class, every value cell of the row counted (``NonAnnualPeriods``): the panel is annual.
 ///
 /// Indicator codes: the *data-package stem* when the file has one value column (OWID names a download after its
 /// chart slug, e.g. `broadband-penetration-by-country`); `<stem>/<column slug>` when it has several
@@ -42,7 +45,7 @@ public struct OWIDReader: DatasetReader {
         let headerLine = scanner.recordLine
         sink.setHeader(header)
         let names = header.map { $0.trimmingSpaces().lowercased() }
-        guard names.count >= 4, names[0] == "entity", names[1] == "code", names[2] == "year" else {
+        guard names.count >= 4, names[0] == "entity", names[1] == "code", names[2] == "year" || names[2] == "day" else {
             throw DivideError(
                 .missingColumn, at: SourceLocation(file: sink.fileName, line: headerLine),
                 expected: "a header Entity,Code,Year,<value columns>",
@@ -60,10 +63,11 @@ public struct OWIDReader: DatasetReader {
         // by their content at the end (TextValues): all text and no number, a text column set aside.
         let isTextColumn = valueColumns.map(OWIDReader.isTextColumn)
         let numericCount = isTextColumn.lazy.filter { !$0 }.count
-        var indicators: [IndicatorHandle?] = []
+        // The indicators are declared at the first row of a calendar year (a file of daily data has none).
+        var infos: [IndicatorInfo?] = []
         for (k, column) in valueColumns.enumerated() {
             guard !isTextColumn[k] else {
-                indicators.append(nil)
+                infos.append(nil)
                 continue
             }
             let parsed = OWIDReader.splitUnit(column)
@@ -78,8 +82,9 @@ public struct OWIDReader: DatasetReader {
                 info.definition = meta.description
                 if let short = meta.shortUnit { info.isShare = short.trimmingSpaces() == "%" }
             }
-            indicators.append(sink.indicator(info))
+            infos.append(info)
         }
+        var indicators: [IndicatorHandle?] = []
         let resolver: (any UnitResolving)? = {
             if case .resolve(let resolver) = sink.options.unitPolicy { return resolver }
             return nil
@@ -96,10 +101,15 @@ public struct OWIDReader: DatasetReader {
         var nonEconomyValues = 0
         var nonEconomies = Set<Int>()
         var firstNonEconomy: (location: SourceLocation, name: String)?
+        var periods = NonAnnualPeriods()
+        defer { periods.finish(into: sink) }
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
             let line = scanner.recordLine
+            // A day or another period that is not a year sets the row's cells aside, whoever the entity is.
+            guard let year = periods.year(scanner, field: 2, values: width - 3, into: sink) else { continue }
+            if indicators.isEmpty { indicators = infos.map { $0.map { sink.indicator($0) } } }
             let unit: UnitHandle
             if MissingMarker.match(scanner.field(1)) == .empty {
                 let (id, isNew) = entities.intern(scanner.field(0))
@@ -132,10 +142,6 @@ public struct OWIDReader: DatasetReader {
                 let (id, isNew) = codes.intern(scanner.field(1))
                 if isNew { codeHandles.append(sink.unit(codes.text(id), column: 2)) }
                 unit = codeHandles[Int(id)]
-            }
-            guard let year = ReaderSupport.year(scanner.field(2)) else {
-                ReaderSupport.rejectYear(scanner, field: 2, into: sink)
-                continue
             }
             for index in 3..<width {
                 guard let indicator = indicators[index - 3] else {

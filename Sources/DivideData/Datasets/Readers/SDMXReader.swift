@@ -22,8 +22,10 @@
 /// Mapping to the panel:
 /// - unit: the area code (resolved like any country text: ISO3, ISO2 with Eurostat's `EL` and `UK`, M49 codes;
 ///   Eurostat's `EU27_2020` and `EA20` are aggregates);
-/// - year: the time period, which must be a year (`2023`); periods such as `2023-Q1` are rejected as years (the
-///   panel is annual);
+/// - year: the time period, a year (`2023`) or SDMX's explicit annual period (`2023-A1`, a range of one calendar
+///   year such as `2023-01-01/P1Y`); every other period (quarters `2023-Q1`, months `2023-01` or `2023-M01`, weeks,
+///   days, other ranges) is set aside as one class with its count and first location (``NonAnnualPeriods``: the
+///   panel is annual), anything else rejected as a malformed year;
 /// - indicator code: the dataflow id (the `ID` of `AGENCY:ID(VERSION)`) followed by the value of every *dimension*
 ///   column in header order, joined by `.`, `UNIT_MEASURE` included (in OECD data the same measure comes as a growth
 ///   rate and as a level: two series, not a conflict) — e.g. `DF_SDG_GLH.SI_POV_DAY1._T`;
@@ -176,11 +178,17 @@ public struct SDMXReader: DatasetReader {
         var indicators = ByteInterner()
         var indicatorHandles: [IndicatorHandle] = []
         var key: [UInt8] = []
+        var periods = NonAnnualPeriods()
+        defer { periods.finish(into: sink) }
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: header.count, into: sink) else { continue }
             if let action = layout.action, scanner.string(action).trimmingSpaces().uppercased() == "D" { continue }
             let line = scanner.recordLine
+            // The period first: an observation of a quarter or a month is set aside before its unit and series
+            // are declared (a series of quarters alone is not an indicator of the annual panel).
+            var yearText = Self.code(scanner.string(time))
+            guard let year = yearText.withUTF8({ periods.year($0, scanner, field: time, into: sink) }) else { continue }
             let areaCode = Self.code(scanner.string(area))
             var areaBytes = areaCode
             let (unitID, unitIsNew) = areaBytes.withUTF8 { units.intern($0) }
@@ -200,11 +208,6 @@ public struct SDMXReader: DatasetReader {
                         IndicatorInfo(
                             code: indicators.text(indicatorID),
                             unit: unitText.flatMap { $0.isEmpty ? nil : $0 })))
-            }
-            var yearText = Self.code(scanner.string(time))
-            guard let year = yearText.withUTF8({ ReaderSupport.year($0) }) else {
-                ReaderSupport.rejectYear(scanner, field: time, into: sink)
-                continue
             }
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]

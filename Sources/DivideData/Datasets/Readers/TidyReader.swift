@@ -4,7 +4,8 @@
 /// - unit (country, by code or name): `country`, `country_code`, `countrycode`, `iso3`, `iso3c`, `iso`,
 ///   `iso_code`, `cc_iso3c`, `code`, `country_name`, `economy`, `area`; if none is present, `unit` (the benchmark
 ///   interchange `unit,indicator,year,value`);
-/// - year: `year`, `ref_year`, `time`, `time_period`, `period`;
+/// - year: `year`, `ref_year`, `time`, `time_period`, `period`: a year, or a period that is not a calendar year
+///   (`2023-Q1`, `2023-01`; ``TimePeriod``), set aside as one class with its count and first location;
 /// - indicator: `indicator`, `indicator_code`, `indicator_id`, `variable`, `series`, `series_code`;
 /// - value: `value`, `obs_value`, `data_value`;
 /// - optional measurement unit (`unit`, when a country column exists; `units`, `unit_of_measure`) and `source` /
@@ -123,6 +124,8 @@ public struct TidyReader: DatasetReader {
         // The last `source` cell read by the loop below, the indicator it was checked for, and what it changes
         // (``ObservationSink/sourceOverride(_:indicator:)``): a file sorted by source asks once per run of rows.
         var lastSource: (bytes: [UInt8], indicator: Int32, override: String?) = ([], -1, nil)
+        var periods = NonAnnualPeriods()
+        defer { periods.finish(into: sink) }
         while true {
             if let fastSink {
                 _ = readOrdinaryRows(
@@ -134,6 +137,8 @@ public struct TidyReader: DatasetReader {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
             let line = scanner.recordLine
+            // The period first: a quarter or a month is set aside before its unit and indicator are declared.
+            guard let year = periods.year(scanner, field: columns.year, into: sink) else { continue }
             let (unitID, unitIsNew) = units.intern(scanner.field(columns.unit))
             if unitIsNew {
                 unitHandles.append(sink.unit(units.text(unitID), column: columns.unit + 1))
@@ -148,10 +153,6 @@ public struct TidyReader: DatasetReader {
                         IndicatorInfo(
                             code: code, unit: measure.flatMap { $0.isEmpty ? nil : $0 },
                             source: source.flatMap { $0.isEmpty ? nil : $0 })))
-            }
-            guard let year = ReaderSupport.year(scanner.field(columns.year)) else {
-                ReaderSupport.rejectYear(scanner, field: columns.year, into: sink)
-                continue
             }
             let unit = unitHandles[Int(unitID)]
             let indicator = indicatorHandles[Int(indicatorID)]

@@ -74,6 +74,8 @@ public struct UNSDGReader: DatasetReader {
         var keyHandles: [IndicatorHandle] = []
         var key: [UInt8] = []
         var sawVintage = false
+        var periods = NonAnnualPeriods()
+        defer { periods.finish(into: sink) }
         while try scanner.nextRecord() {
             sink.recordRead()
             guard ReaderSupport.checkRecord(scanner, expected: width, into: sink) else { continue }
@@ -83,6 +85,7 @@ public struct UNSDGReader: DatasetReader {
                 if !release.isEmpty { sink.setVintage(release) }
                 sawVintage = true
             }
+            guard let year = periods.year(scanner, field: yearColumn, into: sink) else { continue }
             let (areaID, areaIsNew) = areas.intern(scanner.field(areaColumn))
             if areaIsNew { areaHandles.append(sink.unit(areas.text(areaID), column: areaColumn + 1)) }
             let unit = areaHandles[Int(areaID)]
@@ -111,10 +114,6 @@ public struct UNSDGReader: DatasetReader {
                             source: "UN SDG Global Database (UNSD)")))
             }
             let indicator = keyHandles[Int(keyID)]
-            guard let year = ReaderSupport.year(scanner.field(yearColumn)) else {
-                ReaderSupport.rejectYear(scanner, field: yearColumn, into: sink)
-                continue
-            }
             ReaderSupport.value(scanner, field: valueColumn, into: sink) { value in
                 sink.observe(
                     unit: unit, indicator: indicator, year: year, value: value, line: line, column: valueColumn + 1)

@@ -251,7 +251,8 @@ package enum BriefFormatting {
 
     /// "East and North-East Asia (ENEA) · High income".
     package static func groups(_ header: Brief.Header) -> String {
-        let subregion = header.subregion.map { s in s + (header.subregionCode.map { " (\($0))" } ?? "") }
+        // "East and North-East Asia (ENEA)"; "Pacific" once, where the code is the name.
+        let subregion = header.subregion.map { s in s + (header.subregionCode.flatMap { $0 == s ? nil : " (\($0))" } ?? "") }
         return (subregion ?? "subregion: \(missing)") + " · " + (header.incomeGroup ?? "income group: \(missing)")
     }
 

@@ -21,8 +21,13 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var intervals: RankIntervalOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv or json (default: from --output's extension, else text).")
-    var format: OutputFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json or html (default: from --output's extension, else text).")
+    var format: CompareFormat?
+
+    /// `--format` of compare: the shared formats and an HTML page.
+    enum CompareFormat: String, CaseIterable, ExpressibleByArgument, InferableFormat {
+        case text, markdown, csv, json, html
+    }
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -56,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let briefs = try codes.map { try BriefSession.brief(builder, economy: $0, year: year, peers: []) }
-        try writeOutput(Self.render(briefs, format: try OutputFormat.resolve(format, output: output, default: .text)), to: output)
+        try writeOutput(Self.render(briefs, format: try CompareFormat.resolve(format, output: output, default: .text)), to: output)
     }
 
     /// One row per node and measure, one column per economy.
@@ -85,14 +90,16 @@ struct CompareCommand: ParsableCommand {
                      numeric: Set(1...briefs.count))
     }
 
-    static func render(_ briefs: [Brief], format: OutputFormat) -> String {
+    static func render(_ briefs: [Brief], format: CompareFormat) -> String {
         guard let first = briefs.first else { return "" }
         let title = "\(first.header.framework.name), \(first.header.year): "
             + briefs.map { "\($0.header.economy.name) (\($0.header.economy.iso3))" }.joined(separator: ", ")
         let table = table(briefs)
+        let note = "Scores with the ESCAP rank in brackets."
         switch format {
-        case .text: return title + "\n\n" + table.text() + "\nScores with the ESCAP rank in brackets.\n"
-        case .markdown: return "## " + InertText.markdown(title) + "\n\n" + table.markdown() + "\nScores with the ESCAP rank in brackets.\n"
+        case .text: return title + "\n\n" + table.text() + "\n\(note)\n"
+        case .markdown: return "## " + InertText.markdown(title) + "\n\n" + table.markdown() + "\n\(note)\n"
+        case .html: return ComparisonPage.html(briefs, table: table, note: note)
         case .csv: return csv(briefs)
         case .json: return JSON.encode(CompareJSON(briefs))
         }

@@ -40,10 +40,10 @@ package struct BriefHTMLRenderer {
             out += charts()
             out += scores()
             out += trendAndDistribution()
+            out += peers()
             out += indicators()
             out += targets()
             if !cards { out += standing() }
-            out += peers()
             out += notes()
         }
         return HTMLPage.document(
@@ -82,8 +82,8 @@ package struct BriefHTMLRenderer {
         let h = brief.header
         var out = "<header>\n<h1>\(E.escape(F.economy(h.economy)))</h1>\n"
         out += "<div class=\"subtitle\">\(E.escape(h.framework.name)) · \(h.year)</div>\n"
-        out += "<div class=\"meta\">\(E.escape(F.groups(h))) · Data years: "
-            + "\(E.escape(F.vintage(h.vintage) ?? F.missing))</div>\n</header>\n"
+        out += "<div class=\"meta\">\(E.escape(F.groups(h))) · <span class=\"nowrap\">Data years: "
+            + "\(E.escape(F.vintage(h.vintage) ?? F.missing))</span></div>\n</header>\n"
         return out
     }
 
@@ -284,14 +284,14 @@ package struct BriefHTMLRenderer {
         for i in (brief.standing?.strengths ?? []) + (brief.standing?.weaknesses ?? []) where standings[i.indicatorId] == nil {
             standings[i.indicatorId] = i
         }
-        var out = "<section><h2>Indicators</h2>\n<p class=\"small\">"
+        var out = "<section><div class=\"lead\"><h2>Indicators</h2>\n<p class=\"small\">"
             + E.escape("The value each score uses (year, status, [source]); the indicator as published for "
                 + "\(h.economy.iso3) (solid) against the unweighted averages of \(sub) (dashed) and ESCAP (dotted)"
                 + (years.min().flatMap { a in years.max().map { ", \(a)–\($0)" } } ?? "")
                 + ", where at least half of each group has a value; nothing carried or imputed.")
             + (brief.standing.map { s in " " + E.escape("Strength, weakness: the three furthest above and below the "
                 + "mean of the \(s.basis), in standard deviations (sign turned where lower is better).") } ?? "")
-            + "</p>\n<div class=\"multiples\">\n"
+            + "</p></div>\n<div class=\"multiples\">\n"
         for r in shown {
             let t = byID[r.indicatorId]
             let value: String
@@ -307,25 +307,20 @@ package struct BriefHTMLRenderer {
                     "\(i.standardised >= 0 ? "Strength" : "Weakness"): \(F.standardised(i.standardised)) against the "
                         + "ESCAP mean of \(F.value(i.peerMean))") + "</span>"
             } ?? ""
-            var lines = [SVGCharts.Line(name: h.economy.iso3, colour: Self.economyColour, width: 2.2,
+            let lines = [SVGCharts.Line(name: h.economy.iso3, colour: Self.economyColour, width: 2.2,
                                         points: (t?.economy ?? []).map { (year: $0.year, value: $0.value) }),
                          SVGCharts.Line(name: sub, colour: Self.subregionColour, width: 1.5, dash: "4 2",
                                         points: average(t?.subregion)),
                          SVGCharts.Line(name: "ESCAP", colour: Self.escapColour, width: 1.5, dash: "1.5 1.5",
                                         points: average(t?.escap))]
-            // Targets on the series as thin black dashed lines across the years shown, named by their value.
+            // Targets on the series: thin black dashed lines across the years shown, named on the line.
             let targets = t?.series.map { s in onCards.filter { $0.target.series == s } } ?? []
-            let shownYears = lines.flatMap { $0.points.map(\.year) }
-            if let first = shownYears.min(), let last = shownYears.max() {
-                for p in targets {
-                    lines.append(SVGCharts.Line(name: F.score(p.target.value).replacingOccurrences(of: ".0", with: ""),
-                                                colour: Palette.ink.hex, width: 1, dash: "5 2",
-                                                points: [(year: first, value: p.target.value), (year: last, value: p.target.value)]))
-                }
-            }
             let chart = SVGCharts.lines(
                 title: "\(r.name): \(h.economy.iso3), \(sub) and ESCAP by year", series: lines,
-                yTitle: r.unit ?? t?.unit ?? "value", width: 160, height: 78, fontSize: 9)
+                yTitle: r.unit ?? t?.unit ?? "value",
+                references: targets.map { (label: "target " + F.score($0.target.value).replacingOccurrences(of: ".0", with: ""),
+                                           value: $0.target.value) },
+                width: 160, height: 78, fontSize: 9)
             let targetLines = targets.map { p in
                 "<span class=\"target\">" + E.escape("Target \(F.target(p)): \(F.targetStatus(p))") + "</span>"
             }.joined()
@@ -344,8 +339,8 @@ package struct BriefHTMLRenderer {
                         .joined(separator: "; ")) + "</p>\n"
         }
         if !onCards.isEmpty {
-            out += "<p class=\"small\">" + E.escape(targetsNote(onCards) + " Black dashed lines, named by their value; "
-                + "the year each would be reached at its own growth.") + "</p>\n"
+            out += "<p class=\"small\">" + E.escape(targetsNote(onCards) + " Drawn as black dashed lines; with the year "
+                + "each would be reached at its own growth.") + "</p>\n"
         }
         return out + withinLine() + "</section>\n"
     }

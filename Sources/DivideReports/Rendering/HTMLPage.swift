@@ -56,7 +56,9 @@ package enum HTMLPage {
     .kpi { flex: 1; border: 1px solid #dde2e8; border-radius: 2mm; padding: 2mm 3mm; }
     .kpi .label { font-size: 8pt; color: #56616c; text-transform: uppercase; letter-spacing: .03em; }
     .kpi .value { font-size: 15pt; font-weight: 600; }
-    .kpi .note { font-size: 8pt; color: #56616c; }
+    .kpi .note { font-size: 8pt; color: #56616c; white-space: nowrap; }
+    .nowrap { white-space: nowrap; }
+    .lead { break-inside: avoid; break-after: avoid; }
     .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 5mm; margin-top: 3mm; }
     .grid.wide { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
     figure { margin: 0; break-inside: avoid; }
@@ -114,7 +116,7 @@ package enum HTMLPage {
       .small, footer, .notes, figcaption { font-size: \(finePrint)pt; }
       .multiples figcaption { font-size: \(finePrint)pt; }
       .kpis { margin: 1.5mm 0; gap: 2mm; }
-      .kpi { padding: 0.8mm 2mm; } .kpi .value { font-size: 12pt; display: inline; }
+      .kpi { padding: 0.8mm 2mm; } .kpi .value { font-size: 12pt; display: inline; white-space: nowrap; }
       .kpi .label, .kpi .note { font-size: \(finePrint)pt; } .kpi .note { display: inline; margin-left: 1.5mm; }
       header .subtitle, header .meta { display: inline; font-size: 9pt; }
       header .subtitle + .meta::before { content: " · "; }

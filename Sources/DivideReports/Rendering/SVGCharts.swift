@@ -314,7 +314,11 @@ package enum SVGCharts {
     /// Lines over years, each named at its right end (labels moved apart so they never overlap), the y axis titled
     /// `yTitle` above it and the x axis "year" (right of its last label); the first line is drawn last (on top). `yRange` fixes the axis
     /// (e.g. 0–100 for scores); by default it runs from 0 to a round value above the data.
+    ///
+    /// `references` are horizontal lines across the years shown (targets): thin, black and dashed, each named on
+    /// the line at its left end, so the end labels stay with the series.
     package static func lines(title: String, series: [Line], yTitle: String, yRange: ClosedRange<Double>? = nil,
+                              references: [(label: String, value: Double)] = [],
                               width: Double = 322, height: Double = 190, fontSize: Double = 9,
                               empty: String = "No values over time.") -> String {
         let f = fontSize
@@ -330,7 +334,8 @@ package enum SVGCharts {
         if let yRange {
             axis = (yRange.lowerBound, yRange.upperBound, (yRange.upperBound - yRange.lowerBound) / 4)
         } else {
-            axis = niceAxis(all.map(\.value), count: max(2, min(4, Int(plotHeight / (f * 1.6)))))
+            axis = niceAxis(all.map(\.value) + references.map(\.value).filter(\.isFinite),
+                            count: max(2, min(4, Int(plotHeight / (f * 1.6)))))
         }
         let span = Double(max(1, lastYear - firstYear))
         func x(_ year: Int) -> Double {
@@ -351,6 +356,18 @@ package enum SVGCharts {
         }
         // The x axis's title beside its last label, under the end labels (which stay above the axis).
         svg += text("year", x: left + plotWidth + f * 1.5, y: top + plotHeight + f * 1.45, size: f, fill: "#555")
+        let shown = references.filter { $0.value.isFinite }
+        for (k, r) in shown.enumerated() {
+            let ry = y(r.value)
+            // Several references: their names side by side along the lines, so they never sit on one another.
+            let tx = left + 2 + Double(k) * plotWidth / Double(shown.count)
+            svg += line(left, ry, left + plotWidth, ry, stroke: Palette.ink.hex, width: 1, dash: "5 2")
+            // Above the line, or under it when that would leave the plot; a white halo keeps it legible on lines.
+            let ty = ry - f * 0.9 < top ? ry + f * 1.05 : ry - f * 0.3
+            svg += "<text x=\"\(E.coordinate(tx))\" y=\"\(E.coordinate(ty))\" font-size=\"\(E.coordinate(f * 0.95))\" "
+                + "fill=\"\(Palette.ink.hex)\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">"
+                + E.escape(r.label) + "</text>"
+        }
         var ends: [(k: Int, y: Double)] = []
         for (k, s) in series.enumerated().reversed() {
             let points = s.points.filter { $0.value.isFinite }.sorted { $0.year < $1.year }
@@ -405,7 +422,7 @@ package enum SVGCharts {
                         fill: "#555")
             svg += text(BriefFormatting.percent(v), x: left - 3, y: y(v) + f / 3, anchor: "end", size: f, fill: "#555")
         }
-        svg += text("cumulative share of economies", x: x(0.5), y: top + size + f * 2.9, anchor: "middle", size: f,
+        svg += text("cumulative share of economies", x: x(1) + 12, y: top + size + f * 2.9, anchor: "end", size: f,
                     fill: "#555")
         svg += text("cumulative share", x: f, y: y(0.5), anchor: "middle", size: f, fill: "#555", rotate: true)
         svg += text("of the index total", x: f * 2.2, y: y(0.5), anchor: "middle", size: f, fill: "#555", rotate: true)

@@ -37,7 +37,7 @@ struct ReportChartsTests {
         let html = BriefFixture.brief.html()
         let internet = try #require(Self.card("Individuals using the Internet", in: html))
         #expect(internet.contains("<span class=\"target\">Target 75 by 2025: met</span>"))
-        #expect(internet.contains(">75</text>"))  // the dashed target line, named by its value
+        #expect(internet.contains("paint-order=\"stroke\">target 75</text>"))  // the dashed target line, named on it
         #expect(internet.contains("<span class=\"standing up\">Strength: +1.4 sd against the ESCAP mean of 68.4</span>"))
         let price = try #require(Self.card("Mobile data price", in: html))
         #expect(price.contains("Target below 1 by 2025: ≈2036 at −5.0%/yr, off track"))

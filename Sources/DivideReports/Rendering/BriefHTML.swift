@@ -184,17 +184,14 @@ package struct BriefHTMLRenderer {
         return out + "</section>\n"
     }
 
+    /// A gap with the holder of the best score in brackets (which may wrap under it); when several tie, they are
+    /// all named in the cell's tooltip.
     private func gapCell(_ gap: Brief.Gap?) -> String {
         guard let gap else { return cell(F.missing, numeric: true) }
         let who = F.holder(gap.frontierEconomy, tied: gap.frontierTiedEconomies)
             .map { $0.hasPrefix("(") ? " " + $0 : " (\($0))" } ?? ""
-        return tiedCell(F.gap(gap) + who, tied: gap.frontierTiedEconomies)
-    }
-
-    /// A numeric cell naming a best score's holder; when several tie, they are all named in its tooltip.
-    private func tiedCell(_ text: String, tied: [Brief.Economy]?) -> String {
-        guard let list = F.tiedList(tied) else { return cell(text, numeric: true) }
-        return "<td class=\"num\" title=\"\(E.escape("Tied: " + list))\">\(E.escape(text))</td>"
+        let tip = F.tiedList(gap.frontierTiedEconomies).map { " title=\"\(E.escape("Tied: " + $0))\"" } ?? ""
+        return "<td class=\"num gap\"\(tip)>\(E.escape(F.gap(gap) + who))</td>"
     }
 
     /// The targets the indicator cards do not show (a target is drawn on the card of the indicator that reads its

@@ -38,7 +38,7 @@ package enum HTMLPage {
 
     private static let c = (economy: Palette.economy.hex, rise: Palette.rise.hex, fall: Palette.fall.hex)
 
-    /// The shared style sheet. On screen: a 190 mm card; tables never wider than it (they scroll inside their box).
+    /// The shared style sheet. On screen: an A4-wide card; tables never wider than it (they scroll inside their box).
     /// In print: A4, body text and tables at ``printBodySize`` pt; table header rows repeat on each page, and no
     /// row, row group (``tbody``), figure or short section is split by a page break.
     package static let css = """
@@ -46,7 +46,7 @@ package enum HTMLPage {
     * { box-sizing: border-box; }
     body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       color: \(Palette.ink.hex); margin: 0; background: #f4f5f7; font-size: 10pt; line-height: 1.35; }
-    main { max-width: 190mm; margin: 0 auto; background: #fff; padding: 9mm 10mm; }
+    main { max-width: 210mm; margin: 0 auto; background: #fff; padding: 9mm 10mm; }
     header { border-bottom: 3px solid \(c.economy); padding-bottom: 3mm; margin-bottom: 3mm; }
     h1 { font-size: 20pt; margin: 0 0 1mm 0; }
     h2 { font-size: 11.5pt; margin: 5mm 0 2mm 0; color: \(c.economy); border-bottom: 1px solid #dde2e8; padding-bottom: 1mm; }
@@ -73,6 +73,7 @@ package enum HTMLPage {
     th { background: #f1f4f7; font-weight: 600; vertical-align: bottom; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.num { white-space: nowrap; }
+    @media screen { td.num.gap { white-space: normal; } }
     td.text { min-width: 40mm; }
     table.scores th { font-size: 92%; }
     table.scores th, table.scores td { padding-left: 1mm; padding-right: 1mm; }

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Renders HTML briefs and looks at them as a person would: headless Chromium takes an A4-sized screenshot of each
-# (1240x1754 px, A4 at 150 dpi), the page must log no console messages (errors, blocked loads, CSP violations), and
-# the screenshot must not be blank. A brief must print on at most two A4 pages.
+# Renders HTML pages (briefs, the regional overview, a comparison) and looks at them as a person would: headless
+# Chromium takes an A4-sized screenshot of each (1240x1754 px, A4 at 150 dpi), the page must log no console messages
+# (errors, blocked loads, CSP violations), the screenshot must not be blank, and printed to PDF the page must be A4
+# and no longer than its page limit (a brief: two pages).
 #
-# Usage: scripts/check-briefs-html.sh [OUT_DIR] [HTML files or folders of *.html ...]
-#   With no HTML arguments it renders the fixture brief Tests/Fixtures/briefs/sample-brief.json and a hostile copy
-#   of it (markup in names and notes) through `divide render-brief`. OUT_DIR defaults to /tmp/divide-briefs-check;
-#   screenshots are written there, never into the repository.
-# Needs Debian's `chromium` package; installed with apt-get when missing (this script only, not in CI).
+# Usage: scripts/check-briefs-html.sh [OUT_DIR] [PAGE[:MAX_PAGES] or folders of *.html ...]
+#   A page's limit is MAX_PAGES when given, else 2 (index.html: none). With no pages it renders the fixture brief
+#   Tests/Fixtures/briefs/sample-brief.json and a hostile copy of it (markup in names and notes) through
+#   `divide render-brief`. OUT_DIR defaults to /tmp/divide-briefs-check; screenshots and PDFs are written there,
+#   never into the repository.
+# Needs Debian's `chromium` (installed with apt-get when missing) and uses poppler-utils' pdfinfo when present (.ci/run
+# installs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,8 +54,11 @@ else
 fi
 
 status=0
-for page in "${pages[@]}"; do
+for spec in "${pages[@]}"; do
+    page="${spec%:*}"; limit="${spec##*:}"
+    if [ "$page" = "$spec" ]; then limit=2; fi
     name="$(basename "$page" .html)"
+    if [ "$name" = index ] && [ "$page" = "$spec" ]; then limit=""; fi
     shot="$out/$name.png"
     log="$out/$name.chromium.log"
     rm -f "$shot"
@@ -117,13 +123,19 @@ PY
     rm -f "$pdf"
     chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/.profile" --no-pdf-header-footer \
         --print-to-pdf="$pdf" "file://$(realpath "$page")" >/dev/null 2>&1 || true
-    pages="$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$pdf" 2>/dev/null || echo 0)"
-    case "$name" in index|overview) ;; *) if [ "$pages" -gt 2 ]; then problems="$problems prints on $pages A4 pages (at most 2)"; fi; if [ "$pages" -lt 1 ]; then problems="$problems no printable page"; fi ;; esac
+    if command -v pdfinfo >/dev/null 2>&1 && [ -s "$pdf" ]; then
+        pages="$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')"
+        pdfinfo "$pdf" | grep -q '^Page size:.*(A4)' || problems="$problems not printed on A4"
+    else
+        pages="$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$pdf" 2>/dev/null || echo 0)"
+    fi
+    if [ "${pages:-0}" -lt 1 ]; then problems="$problems no printable page"; fi
+    if [ -n "$limit" ] && [ "${pages:-0}" -gt "$limit" ]; then problems="$problems prints on $pages A4 pages (at most $limit)"; fi
     if [ -n "$problems" ]; then
         echo "FAIL $page:$problems" >&2
         status=1
     else
-        echo "ok   $page -> $shot (non-white share ${share:-?}, $pages A4 pages: $pdf)"
+        echo "ok   $page -> $shot (non-white share ${share:-?}, $pages A4 pages${limit:+ of at most $limit}: $pdf)"
     fi
 done
 exit $status

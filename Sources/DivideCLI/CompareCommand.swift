@@ -21,8 +21,13 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var intervals: RankIntervalOptions
 
-    @Option(name: .long, help: "Output format: text, markdown, csv, json or xlsx (default: from --output's extension, else text).")
-    var format: ReportFormat?
+    @Option(name: .long, help: "Output format: text, markdown, csv, json, html or xlsx (default: from --output's extension, else text).")
+    var format: CompareFormat?
+
+    /// `--format` of compare: the shared formats, an HTML page and a workbook.
+    enum CompareFormat: String, CaseIterable, ExpressibleByArgument, InferableFormat {
+        case text, markdown, csv, json, html, xlsx
+    }
 
     @Option(name: .long, help: "Write to this file (replaced only when complete) instead of standard output.")
     var output: String?
@@ -32,7 +37,7 @@ struct CompareCommand: ParsableCommand {
         let codes = try Self.distinctCodes(economies, note: false)
         guard codes.count >= 2 else { throw ValidationError("give at least two different economies to compare") }
         if index.years != nil { throw ValidationError("compare shows one year: give --year, not --years") }
-        _ = try ReportFormat.resolve(format, output: output, default: .text)
+        _ = try CompareFormat.resolve(format, output: output, default: .text)
     }
 
     /// The economies' codes, each once, in the order first named; a repeat (`KOR JPN KOR`, `KOR Korea`) is merged
@@ -57,8 +62,13 @@ struct CompareCommand: ParsableCommand {
         let year = try BriefSession.year(index.year, builder: builder)
         BriefSession.addRankIntervals(&builder, year: year, options: intervals, threads: index.threads)
         let briefs = try codes.map { try BriefSession.brief(builder, economy: $0, year: year, peers: []) }
-        try writeReport(try ReportFormat.resolve(format, output: output, default: .text), to: output,
-                        text: { Self.render(briefs, format: $0) }, workbook: { Self.workbook(briefs) })
+        let resolved = try CompareFormat.resolve(format, output: output, default: .text)
+        if resolved == .xlsx {
+            guard let output else { throw binaryToStandardOutput(resolved.rawValue) }
+            try Self.workbook(briefs).write(to: output)
+        } else {
+            try writeOutput(try Self.render(briefs, format: resolved), to: output)
+        }
     }
 
     /// One row per node and measure, one column per economy.
@@ -73,7 +83,7 @@ struct CompareCommand: ParsableCommand {
                 rows.append(["  5–95% rank interval"] + all.map { F.interval($0?.rankInterval) })
                 rows.append(["  change, 1 year"] + all.map { F.change($0?.changeOneYear) })
                 rows.append(["  change, 5 years"] + all.map { F.change($0?.changeFiveYears) })
-                rows.append(["  gap to ESCAP best"] + all.map { F.number($0?.gapToEscapBest?.gap) })
+                rows.append(["  gap to \(all.compactMap { $0?.escap?.group }.first ?? "ESCAP") best"] + all.map { F.number($0?.gapToEscapBest?.gap) })
             }
         }
         rows.append(["Gender parity score"] + briefs.map { b in
@@ -87,16 +97,21 @@ struct CompareCommand: ParsableCommand {
                      numeric: Set(1...briefs.count))
     }
 
-    static func render(_ briefs: [Brief], format: OutputFormat) -> String {
+    static func render(_ briefs: [Brief], format: CompareFormat) throws -> String {
         guard let first = briefs.first else { return "" }
         let title = "\(first.header.framework.name), \(first.header.year): "
             + briefs.map { "\($0.header.economy.name) (\($0.header.economy.iso3))" }.joined(separator: ", ")
         let table = table(briefs)
+        let region = first.header.region ?? "ESCAP"
+        let note = "Scores with the \(region) rank in brackets"
+            + (first.header.universe.map { "; scores computed (normalised) over \($0)" } ?? "") + "."
         switch format {
-        case .text: return title + "\n\n" + table.text() + "\nScores with the ESCAP rank in brackets.\n"
-        case .markdown: return "## " + InertText.markdown(title) + "\n\n" + table.markdown() + "\nScores with the ESCAP rank in brackets.\n"
+        case .text: return title + "\n\n" + table.text() + "\n\(note)\n"
+        case .markdown: return "## " + InertText.markdown(title) + "\n\n" + table.markdown() + "\n\(note)\n"
+        case .html: return ComparisonPage.html(briefs, table: table, note: note)
         case .csv: return csv(briefs)
         case .json: return JSON.encode(CompareJSON(briefs))
+        case .xlsx: throw binaryToStandardOutput(format.rawValue)
         }
     }
 

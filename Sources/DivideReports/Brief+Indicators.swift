@@ -265,6 +265,71 @@ extension Brief {
         }
     }
 
+    /// One indicator's raw values over the years before the brief's year: the economy's own, and the averages of its
+    /// subregion and of the ESCAP region with how many economies each average rests on (schema 2.1).
+    public struct IndicatorTrend: Sendable, Equatable, Codable {
+        /// Framework node id of the indicator.
+        public var indicatorId: String
+        /// Display name.
+        public var name: String
+        /// Unit of measure of every value.
+        public var unit: String?
+        /// The data series the values come from (e.g. `IT.NET.USER.ZS`), the key ``TargetProgress`` names its series
+        /// by; nil when the framework turns the series into other units (per capita), so that a target on the series
+        /// does not apply to these values.
+        public var series: String?
+        /// The economy's published values by year, ascending (after the framework's transform of the raw series, as
+        /// ``IndicatorRow/value``); years without a published value are left out (nothing is carried or imputed).
+        public var economy: [YearValue]
+        /// The average of the economy's ESCAP subregion (nil without a subregion).
+        public var subregion: GroupTrend?
+        /// The average of the ESCAP region.
+        public var escap: GroupTrend?
+        /// Creates the value from its parts.
+        public init(indicatorId: String, name: String, unit: String?, series: String? = nil, economy: [YearValue],
+                    subregion: GroupTrend?, escap: GroupTrend?) {
+            self.indicatorId = indicatorId
+            self.name = name
+            self.unit = unit
+            self.series = series
+            self.economy = economy
+            self.subregion = subregion
+            self.escap = escap
+        }
+    }
+
+    /// A group's unweighted mean of one indicator by year, over the economies of the group with a published value.
+    public struct GroupTrend: Sendable, Equatable, Codable {
+        /// The group ("South-East Asia", "ESCAP").
+        public var group: String
+        /// The ESCAP-region economies of the group the index was computed for.
+        public var of: Int
+        /// The means by year, ascending; years in which no economy of the group has a value are left out.
+        public var points: [GroupYearValue]
+        /// Creates the value from its parts.
+        public init(group: String, of: Int, points: [GroupYearValue]) {
+            self.group = group
+            self.of = of
+            self.points = points
+        }
+    }
+
+    /// A group mean in one year and the number of economies it averages.
+    public struct GroupYearValue: Sendable, Equatable, Codable {
+        /// The year.
+        public var year: Int
+        /// The unweighted mean of the economies with a value.
+        public var value: Double
+        /// How many of the group's economies have a value that year (coverage: `economies / of`).
+        public var economies: Int
+        /// Creates the value from its parts.
+        public init(year: Int, value: Double, economies: Int) {
+            self.year = year
+            self.value = value
+            self.economies = economies
+        }
+    }
+
     /// The index across the ESCAP region: Lorenz curve, Gini and where the economy sits on the curve.
     public struct Distribution: Sendable, Equatable, Codable {
         /// Economies with an index score.

@@ -9,8 +9,8 @@ import DivideIndex
 /// empty list, and the renderers show it as missing. The JSON form is a stable schema documented in
 /// `docs/brief-schema.md`; ``schemaVersion`` changes when a field changes meaning or is removed.
 public struct Brief: Sendable, Equatable, Codable {
-    /// The schema version this library writes (`"1.0"`); see `docs/brief-schema.md`.
-    public static let currentSchemaVersion = "2.0"
+    /// The schema version this library writes (`"2.1"`); see `docs/brief-schema.md`.
+    public static let currentSchemaVersion = "2.1"
 
     /// Version of the JSON schema the brief follows.
     public var schemaVersion: String
@@ -38,15 +38,19 @@ public struct Brief: Sendable, Equatable, Codable {
     /// value, its own growth over five years, and the years to reach the target at that growth. Nil in a brief
     /// written before schema 2.0.
     public var targets: [TargetProgress]?
+    /// Each indicator's published values over the years up to the brief's, against the averages of the subregion
+    /// and of the ESCAP region (in framework order). Nil in a brief written before schema 2.1.
+    public var indicatorTrends: [IndicatorTrend]?
 
     /// Creates the value from its parts.
     public init(
         schemaVersion: String = Brief.currentSchemaVersion, header: Header, index: NodeSummary?,
         pillars: [NodeSummary], standing: Standing?, indicators: [IndicatorRow], withinEconomy: WithinEconomy,
         peers: Peers?, trend: [TrendSeries], distribution: Distribution?, notes: [String],
-        targets: [TargetProgress]? = nil
+        targets: [TargetProgress]? = nil, indicatorTrends: [IndicatorTrend]? = nil
     ) {
         self.targets = targets
+        self.indicatorTrends = indicatorTrends
         self.schemaVersion = schemaVersion
         self.header = header
         self.index = index

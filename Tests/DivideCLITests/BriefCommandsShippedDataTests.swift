@@ -153,13 +153,26 @@ struct BriefCommandsShippedDataTests {
     @Test func compareSideBySide() throws {
         let builder = try #require(Self.builder)
         let briefs = try ["KOR", "JPN", "CHN"].map { try builder.brief(for: $0, peers: []) }
-        let text = CompareCommand.render(briefs, format: .text)
+        let text = try CompareCommand.render(briefs, format: .text)
         #expect(text.contains("KOR") && text.contains("JPN") && text.contains("CHN"))
         #expect(text.contains("Connectivity") && text.contains("Gender parity score"))
-        let csv = CompareCommand.render(briefs, format: .csv)
+        let csv = try CompareCommand.render(briefs, format: .csv)
         #expect(csv.hasPrefix("iso3,node,name,score,rank,ranked,rank_p05,rank_p95\r\n"))
         #expect(csv.components(separatedBy: "\r\n").count - 2 == 3 * briefs[0].nodes.count)
-        #expect(CompareCommand.render(briefs, format: .json).contains("\"economies\""))
+        #expect(try CompareCommand.render(briefs, format: .json).contains("\"economies\""))
+        // HTML: the brief's frame and table styles, the same table, a chart, the disclaimer; nothing to load or run.
+        let html = try CompareCommand.render(briefs, format: .html)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Content-Security-Policy"))
+        #expect(html.contains("<th class=\"num\">KOR</th><th class=\"num\">JPN</th><th class=\"num\">CHN</th>"))
+        #expect(html.contains("<td class=\"sub\">5–95% rank interval</td>") && html.contains("Gender parity score"))
+        #expect(html.contains("aria-label=\"Index and pillar scores of KOR, JPN, CHN\"") && html.contains("class=\"designations\""))
+        #expect(!html.contains("<script"))
+        // --output x.html writes HTML without --format; an explicit --format wins.
+        let inferred = try #require(try Divide.parseAsRoot(["compare", "KOR", "JPN", "--output", "x.html"]) as? CompareCommand)
+        #expect(try CompareCommand.CompareFormat.resolve(inferred.format, output: inferred.output, default: .text) == .html)
+        let explicit = try #require(try Divide.parseAsRoot(["compare", "KOR", "JPN", "--format", "markdown", "--output", "x.html"])
+            as? CompareCommand)
+        #expect(try CompareCommand.CompareFormat.resolve(explicit.format, output: explicit.output, default: .text) == .markdown)
     }
 
     @Test func briefsForEveryEconomyWithIndexAndOverview() throws {

@@ -40,6 +40,9 @@ public struct BriefBuilder: Sendable {
     public var staleAfterYears = 2
     /// The number of peers drawn in the trend chart beside the economy (nearest index scores first).
     public var trendPeers = 5
+    /// The number of years, up to the brief's, over which each indicator's values are charted against the subregion
+    /// and the region (``Brief/indicatorTrends``).
+    public var indicatorTrendYears = 10
 
     package let plan: ConstructionPlan
     package let construction: ConstructionResult
@@ -209,7 +212,8 @@ public struct BriefBuilder: Sendable {
             indicators: rows, withinEconomy: context.withinEconomy(), peers: peers,
             trend: trend(unit: u, year: year, peers: peerUnits), distribution: distribution(unit: u, y: y),
             notes: notes,
-            targets: TargetProgress.progress(unit: me.iso3, panel: panel, year: year))
+            targets: TargetProgress.progress(unit: me.iso3, panel: panel, year: year),
+            indicatorTrends: context.indicatorTrends())
     }
 
     // MARK: - Shared helpers

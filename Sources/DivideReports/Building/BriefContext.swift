@@ -141,21 +141,7 @@ package struct Context {
     package func rawValue(unit u: Int, indicator i: Int) -> Double? {
         let origin = builder.result.origin(unit: u, indicator: i, year: year)
         guard let from = origin.sourceYear(in: year), let fy = builder.result.cube.years.firstIndex(of: from) else { return nil }
-        let cube = builder.result.cube
-        let spec = plan.indicators[i]
-        guard let s = cube.series.firstIndex(of: spec.series) else { return nil }
-        let v = cube[u, s, fy]
-        guard !v.isNaN else { return nil }
-        switch spec.transform {
-        case .perCapita(let d, let scale):
-            guard let ds = cube.series.firstIndex(of: d) else { return nil }
-            let dv = cube[u, ds, fy]
-            return dv.isNaN || dv == 0 ? nil : v / dv * Double(scale)
-        case .cap(let upper):
-            return min(v, upper)
-        default:
-            return v
-        }
+        return builder.transformedValue(unit: u, indicator: i, cubeYear: fy)
     }
 
     package func indicatorRows() -> [Brief.IndicatorRow] {

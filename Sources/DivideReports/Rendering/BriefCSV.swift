@@ -124,6 +124,22 @@ extension Brief {
         for series in trend {
             for point in series.points { add("trend", series.economy.iso3, String(point.year), number(point.value)) }
         }
+        for t in indicatorTrends ?? [] {
+            add("indicator_trend", t.indicatorId, "name", .text(t.name))
+            add("indicator_trend", t.indicatorId, "unit", text(t.unit))
+            add("indicator_trend", t.indicatorId, "series", text(t.series))
+            for p in t.economy { add("indicator_trend", t.indicatorId + ":economy", String(p.year), number(p.value)) }
+            for (key, g) in [("subregion", t.subregion), ("escap", t.escap)] {
+                guard let g else { continue }
+                let item = t.indicatorId + ":" + key
+                add("indicator_trend", item, "group", .text(g.group))
+                add("indicator_trend", item, "of", .integer(g.of))
+                for p in g.points {
+                    add("indicator_trend", item, String(p.year), number(p.value))
+                    add("indicator_trend", item, "\(p.year):economies", .integer(p.economies))
+                }
+            }
+        }
         if let d = distribution {
             add("distribution", "", "units", .integer(d.units))
             add("distribution", "", "gini", number(d.gini))

@@ -9,63 +9,83 @@ extension RegionalOverview {
     public func html(links: [String: String] = [:]) -> String {
         typealias E = HTMLText
         typealias F = BriefFormatting
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        out += "<title>\(E.escape("\(framework.name) \(year): \(title)"))</title>\n"
-        out += "<style>\n\(BriefHTMLRenderer.css)\n"
-        out += ".heat td.num { color: #111; } td a { color: #1f5aa6; text-decoration: none; }\n"
-            + "table.heat { font-size: 7.5pt; } table.heat th, table.heat td { padding: 0.8mm 1.1mm; }\n"
-            + "td.economy { max-width: 38mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }\n</style>\n</head>\n<body>\n<main>\n"
-        out += "<header><h1>\(E.escape(framework.name))</h1><div class=\"subtitle\">\(E.escape(title)) · \(year)"
-        out += "</div><div class=\"meta\">\(E.escape(Self.economiesLine(rows.count, region: region, universe: universe))) · scores 0–100, higher is better"
-        out += " · <a href=\"index.html\">all briefs</a></div></header>\n"
+        let scored = rows.count { $0.scores.first.flatMap { $0 } != nil }
+        var out = "<header><h1>\(E.escape(framework.name))</h1><div class=\"subtitle\">\(E.escape(title)) · \(year)"
+        out += "</div><div class=\"meta\">\(E.escape(Self.economiesLine(rows.count, region: region, universe: universe))), "
+        out += "\(scored) with an index score · scores 0–100, higher is better · <a href=\"index.html\">all briefs</a></div></header>\n"
 
-        out += "<section><h2>Leaderboard and pillar heat-table</h2>\n<table class=\"heat\"><thead><tr>"
-        out += "<th class=\"num\">Rank</th><th>Economy</th><th>Subregion</th><th class=\"num\">5–95%</th>"
-        out += nodes.enumerated().map { k, n in "<th class=\"num\">\(E.escape(k == 0 ? "Index" : n.name))</th>" }.joined()
+        let map = TileMap.svg(
+            title: "Tile map of the ESCAP region coloured by the \(framework.name) score, \(year)",
+            entries: rows.map { TileMap.Entry(economy: $0.economy, score: $0.scores.first.flatMap { $0 }, rank: $0.rank,
+                                              link: links[$0.economy.iso3]) },
+            scaleTitle: "Index score, \(year)")
+        out += "<section><h2>The region at a glance</h2>\n<figure class=\"tilemap\"><figcaption><b>Index score by "
+            + "economy.</b> Each square is one economy, placed roughly where it lies (west to east, north to south; not "
+            + "to scale, no borders implied), coloured from dark purple (low) to yellow (high) with its ISO3 code and "
+            + "score; hatched grey squares are economies without an index score.</figcaption>\(map)</figure></section>\n"
+
+        var table = "<table class=\"heat\"><thead><tr>"
+        table += "<th class=\"num\">Rank</th><th>Economy</th><th>Subregion</th><th class=\"num\">5–95%</th>"
+        table += nodes.enumerated().map { k, n in "<th class=\"num\">\(E.escape(k == 0 ? "Index" : n.name))</th>" }.joined()
             + "</tr></thead><tbody>\n"
         for row in rows {
             let name = E.escape(row.economy.name)
             let link = links[row.economy.iso3].map { "<a href=\"\(E.escape($0))\">\(name)</a>" } ?? name
-            out += "<tr><td class=\"num\">\(row.rank.map(String.init) ?? "–")</td>"
-            out += "<td class=\"economy\" title=\"\(E.escape(F.economy(row.economy)))\">\(link)</td>"
-            out += "<td>\(E.escape(row.subregionCode ?? ""))</td>"
-            out += "<td class=\"num\">\(E.escape(F.interval(row.rankInterval)))</td>"
+            table += "<tr><td class=\"num\">\(row.rank.map(String.init) ?? "–")</td>"
+            table += "<td class=\"economy\" title=\"\(E.escape(F.economy(row.economy)))\">\(link)</td>"
+            table += "<td>\(E.escape(row.subregionCode ?? ""))</td>"
+            table += "<td class=\"num\">\(E.escape(F.interval(row.rankInterval)))</td>"
             for score in row.scores {
                 if let score {
-                    out += "<td class=\"num\" style=\"background:\(Self.heat(score))\">\(F.score(score))</td>"
+                    let colour = Palette.score(score)
+                    table += "<td class=\"num\" style=\"background:\(colour.hex);color:\(Palette.text(on: colour).hex)\">"
+                        + "\(F.score(score))</td>"
                 } else {
-                    out += "<td class=\"num missing\">n/a</td>"
+                    table += "<td class=\"num missing\">n/a</td>"
                 }
             }
-            out += "</tr>\n"
+            table += "</tr>\n"
         }
-        out += "</tbody></table>\n<p class=\"small\">Cell colour: score from red (0) through yellow (50) to green (100). "
-        out += "Economies without an index score are listed last.</p></section>\n"
+        out += "<section><h2>Leaderboard and pillar heat-table</h2>\n" + HTMLPage.scrolling(table + "</tbody></table>")
+        out += "\n<p class=\"small\">Cell colour: the score on the same scale as the map, from dark purple (0) to "
+        out += "yellow (100), lighter as the score rises. Economies without an index score are listed last.</p></section>\n"
 
-        out += "<section><h2>Inequality across the region</h2>\n<div class=\"grid\"><div><table><thead><tr><th></th>"
-        out += "<th class=\"num\">Scored</th><th class=\"num\">Mean</th><th class=\"num\">Gini</th>"
-        out += "<th class=\"num\">Theil T</th><th class=\"num\">Between subregions</th></tr></thead><tbody>\n"
+        out += "<section><h2>Inequality across the region</h2>\n<div class=\"grid\"><div>"
+        var inequalityTable = "<table><thead><tr><th></th>"
+        inequalityTable += "<th class=\"num\">Scored</th><th class=\"num\">Mean</th><th class=\"num\">Gini</th>"
+        inequalityTable += "<th class=\"num\">Theil T</th><th class=\"num\">Between subregions</th></tr></thead><tbody>\n"
         for n in inequality {
-            out += "<tr><td>\(E.escape(n.name))</td><td class=\"num\">\(E.escape(Self.scored(n)))</td>"
-            out += "<td class=\"num\">\(F.score(n.mean))</td>"
-            out += "<td class=\"num\">\(n.gini.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
-            out += "<td class=\"num\">\(n.theilT.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
-            out += "<td class=\"num\">\(n.betweenSubregionShare.map(F.percent) ?? "n/a")</td></tr>\n"
+            inequalityTable += "<tr><td>\(E.escape(n.name))</td><td class=\"num\">\(E.escape(Self.scored(n)))</td>"
+            inequalityTable += "<td class=\"num\">\(F.score(n.mean))</td>"
+            inequalityTable += "<td class=\"num\">\(n.gini.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
+            inequalityTable += "<td class=\"num\">\(n.theilT.map { String(format: "%.3f", $0) } ?? "n/a")</td>"
+            inequalityTable += "<td class=\"num\">\(n.betweenSubregionShare.map(F.percent) ?? "n/a")</td></tr>\n"
         }
-        out += "</tbody></table><p class=\"small\">Between subregions: the share of Theil T explained by differences "
+        out += HTMLPage.scrolling(inequalityTable + "</tbody></table>")
+        out += "<p class=\"small\">Between subregions: the share of Theil T explained by differences "
         out += "between the ESCAP subregions' means.</p></div>\n"
         if lorenz.count >= 2 {
-            out += "<figure><figcaption>Lorenz curve of the index</figcaption>"
+            out += "<figure><figcaption><b>Lorenz curve of the index.</b> The share of the region's total index score "
+                + "held by the lowest-scoring economies (in order of score, lowest first); the further the curve sags "
+                + "below the dashed line of equality, the more unequal the region.</figcaption>"
             out += SVGCharts.lorenz(title: "Lorenz curve of the index across ESCAP",
                                     points: lorenz.map { ($0.populationShare, $0.valueShare) }, marked: nil,
                                     markLabel: "", colour: BriefHTMLRenderer.economyColour)
             out += "</figure>"
         }
         out += "</div></section>\n"
-        out += "<footer><p class=\"designations\">\(HTMLText.escape(BriefFormatting.designations))</p></footer>\n"
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        return HTMLPage.document(
+            title: "\(framework.name) \(year): \(title)",
+            extraCSS: """
+                td a { color: \(Palette.economy.hex); text-decoration: none; }
+                table.heat { font-size: 8pt; } table.heat th, table.heat td { padding: 0.7mm 1.1mm; }
+                table.heat th { white-space: normal; overflow-wrap: normal; hyphens: auto; }
+                td.economy { max-width: 42mm; }
+                figure.tilemap svg { max-width: 165mm; margin: 0 auto; }
+                @media print { table.heat { font-size: 8pt; } table.heat th, table.heat td { padding: 0.25mm 1mm; } }
+
+                """,
+            body: out)
     }
 
     /// The overview as GitHub-flavoured Markdown, linking each economy's brief through `links`.
@@ -111,15 +131,6 @@ extension RegionalOverview {
         if let share = n.populationShare { text += " (\(BriefFormatting.groupShare(share)) of population)" }
         return text
     }
-
-    /// Red (0) → yellow (50) → green (100), light enough for black text.
-    package static func heat(_ score: Double) -> String {
-        let t = min(1, max(0, score / 100))
-        let (r, g, b): (Double, Double, Double) = t < 0.5
-            ? (248, 105 + 2 * t * (230 - 105), 107 + 2 * t * (132 - 107))
-            : (248 - 2 * (t - 0.5) * (248 - 99), 230 - 2 * (t - 0.5) * (230 - 190), 132 - 2 * (t - 0.5) * (132 - 123))
-        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
-    }
 }
 
 /// The index page of a folder of briefs: every economy by subregion, linking its brief and the overview.
@@ -152,11 +163,7 @@ public enum BriefIndexPage {
     /// A self-contained HTML page.
     public static func html(title: String, year: Int, entries: [Entry], overview: String?) -> String {
         typealias E = HTMLText
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        out += "<title>\(E.escape("\(title) \(year): country briefs"))</title>\n<style>\n\(BriefHTMLRenderer.css)\n"
-        out += "ul.economies { columns: 3; } td a, li a { color: #1f5aa6; text-decoration: none; }\n</style>\n"
-        out += "</head>\n<body>\n<main>\n<header><h1>\(E.escape(title))</h1>"
+        var out = "<header><h1>\(E.escape(title))</h1>"
         out += "<div class=\"subtitle\">Country briefs · \(year)</div><div class=\"meta\">\(entries.count) economies"
         if let overview { out += " · <a href=\"\(E.escape(overview))\">regional overview</a>" }
         out += "</div></header>\n"
@@ -166,8 +173,10 @@ public enum BriefIndexPage {
                 + "<span class=\"small\">\(E.escape($0.economy.iso3))</span></li>" }.joined()
             out += "</ul></section>\n"
         }
-        out += "<footer><p class=\"designations\">\(E.escape(BriefFormatting.designations))</p></footer>\n"
-        return out + "</main>\n</body>\n</html>\n"
+        return HTMLPage.document(
+            title: "\(title) \(year): country briefs",
+            extraCSS: "ul.economies { columns: 3; } li a { color: \(Palette.economy.hex); text-decoration: none; }\n",
+            body: out)
     }
 
     /// A Markdown page.

@@ -110,4 +110,23 @@ package struct Table: Equatable, Sendable {
         }
         return out
     }
+
+    /// An HTML table in the reports' table style (``HTMLPage``), inside a box that scrolls sideways rather than
+    /// spill out of the page: right-aligned columns get the `num` class, "n/a" cells the `missing` class, and a
+    /// first cell indented with spaces (a sub-row such as "  change, 1 year") the `sub` class. Every cell is escaped.
+    package func html() -> String {
+        let numeric = Set(columns.indices.filter { columns[$0].rightAligned })
+        var out = "<table>" + HTMLPage.headRow(header, numeric: numeric) + "<tbody>\n"
+        for row in rows {
+            out += "<tr>" + row.enumerated().map { c, cell in
+                let indented = c == 0 && cell.hasPrefix("  ")
+                let classes = [numeric.contains(c) ? "num" : nil, cell == BriefFormatting.missing ? "missing" : nil,
+                               indented ? "sub" : nil].compactMap { $0 }
+                let text = indented ? String(cell.drop { $0 == " " }) : cell
+                return "<td" + (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") + ">"
+                    + HTMLText.escape(text) + "</td>"
+            }.joined() + "</tr>\n"
+        }
+        return HTMLPage.scrolling(out + "</tbody></table>")
+    }
 }

@@ -81,7 +81,8 @@ struct BriefDataRenderingTests {
         let file = try String(contentsOf: url, encoding: .utf8)
         #expect(try BriefFixture.brief.json() == file)
         #expect(try Brief.decode(json: Data(file.utf8)) == BriefFixture.brief)
-        #expect(file.contains("\"schema_version\" : \"2.0\""))
+        #expect(file.contains("\"schema_version\" : \"2.1\""))
+        #expect(file.contains("\"indicator_trends\" : ["))
         #expect(!file.contains("\"years_to_close\""))
         #expect(file.contains("\"years_to_reach\" : \"closed\""))
         #expect(file.contains("\"flag\" : \"carried_forward\""))
@@ -119,8 +120,8 @@ struct BriefDataRenderingTests {
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&quot;&gt;&lt;b onmouseover=x&gt;"))
         #expect(html.contains("&#39;&gt;&lt;i&gt;"))
-        // The unit cell, the note and the title all show the text.
-        #expect(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"))
+        // The indicator card's value line, the note and the title all show the text.
+        #expect(html.contains("97.2 &lt;script&gt;alert(1)&lt;/script&gt;, 2023 [1]"))
         #expect(html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>"))
         #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; — Digital Divide Index 2023</title>"))
     }
@@ -134,18 +135,28 @@ struct BriefDataRenderingTests {
         #expect(urls == html.components(separatedBy: "http://www.w3.org/2000/svg").count - 1)
         #expect(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"))
         #expect(html.contains("@page { size: A4;") && html.contains("@media print"))
-        // Four charts: bars, rank intervals, trend, Lorenz.
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
+        // Eight charts: scores against the averages, rank intervals, trend, Lorenz, and one card per indicator with
+        // a value (ICT skills has none, and no history: it is listed instead).
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 8)
+        #expect(html.components(separatedBy: "<figure class=\"card\">").count - 1 == 4)
         #expect(html.contains("aria-label=\"Scores against the subregion and ESCAP averages\""))
         #expect(html.contains("aria-label=\"Rank and its 5–95% interval among 57–58 economies\""))
         #expect(html.contains("aria-label=\"Index over time against peers\""))
         #expect(html.contains("aria-label=\"Lorenz curve of the index across ESCAP\""))
-        // The economy is marked on the Lorenz curve at (0.75, 0.6): x = 32 + 0.75·170, y = 10 + 170 − 0.6·170.
-        #expect(html.contains("<circle cx=\"159.5\" cy=\"78\" r=\"4.5\""))
+        #expect(html.contains("aria-label=\"Individuals using the Internet: KOR, ENEA and ESCAP by year\""))
+        // The economy is marked on the Lorenz curve at (0.75, 0.6): x = 5.6·10.5 + 0.75·130, y = 8 + 130 − 0.6·130.
+        #expect(html.contains("<circle cx=\"156.3\" cy=\"60\" r=\"4.5\""))
+        // Every chart names its axes: the y axis above it (with the unit), the x axis beside or under it.
+        #expect(html.contains(">score (0–100, higher is better)</text>") && html.contains(">ESCAP rank (1 = best)</text>"))
+        #expect(html.contains(">index score (0–100), levels</text>") && html.components(separatedBy: ">year</text>").count - 1 == 3)
+        #expect(html.contains(">cumulative share of economies</text>") && html.contains(">of the index total</text>"))
+        #expect(html.contains(">% of GNI per capita</text>"))
         // Missing shown as missing.
         #expect(html.contains("Urban–rural ratio: no data"))
-        #expect(html.contains("<span class=\"flag-missing\">missing</span> (no value for 2023 nor a recent one): ICT skills"))
-        #expect(html.contains("<td class=\"flag-carried_forward\">carried forward from 2021</td>"))
+        #expect(html.contains("<span class=\"flag-missing\">missing</span> (no value for 2023 nor a recent one, and none "
+            + "published in these years): ICT skills"))
+        #expect(html.contains("<span class=\"value flag-carried_forward\" title=\"ITU DataHub\">45.3 per 100 people, 2021, "
+            + "carried forward [1]</span>"))
         #expect(BriefFixture.brief.html() == html)
     }
 

@@ -132,6 +132,28 @@ enum BriefFixture {
                                       source: "Broadband Commission, Targets 2025, Target 3"),
                 value: 1.9, year: 2023, window: [2018, 2023], growth: -0.05, yearsToReach: .years(12.5),
                 onTrack: false),
+        ],
+        indicatorTrends: [
+            Brief.IndicatorTrend(
+                indicatorId: "net", name: "Individuals using the Internet", unit: "%", series: "net",
+                economy: [.init(year: 2019, value: 96.2), .init(year: 2021, value: 97.0), .init(year: 2023, value: 97.2)],
+                subregion: Brief.GroupTrend(group: "East and North-East Asia", of: 7, points: [
+                    .init(year: 2019, value: 80.5, economies: 6), .init(year: 2020, value: 82.0, economies: 2),
+                    .init(year: 2021, value: 84.75, economies: 7), .init(year: 2023, value: 88.1, economies: 5)]),
+                escap: Brief.GroupTrend(group: "ESCAP", of: 58, points: [
+                    .init(year: 2019, value: 55.0, economies: 50), .init(year: 2021, value: 61.5, economies: 52),
+                    .init(year: 2023, value: 66.25, economies: 41)])),
+            Brief.IndicatorTrend(
+                indicatorId: "price_mobile", name: "Mobile data price", unit: "% of GNI per capita",
+                series: "price_mobile", economy: [.init(year: 2021, value: 2.4), .init(year: 2023, value: 1.9)],
+                subregion: Brief.GroupTrend(group: "East and North-East Asia", of: 7, points: [
+                    .init(year: 2021, value: 1.5, economies: 6), .init(year: 2023, value: 1.25, economies: 6)]),
+                escap: Brief.GroupTrend(group: "ESCAP", of: 58, points: [
+                    .init(year: 2021, value: 3.5, economies: 48), .init(year: 2023, value: 2.75, economies: 47)])),
+            Brief.IndicatorTrend(
+                indicatorId: "skills", name: "ICT skills", unit: "%", economy: [],
+                subregion: Brief.GroupTrend(group: "East and North-East Asia", of: 7, points: []),
+                escap: Brief.GroupTrend(group: "ESCAP", of: 58, points: [.init(year: 2022, value: 30.5, economies: 9)])),
         ])
 }
 

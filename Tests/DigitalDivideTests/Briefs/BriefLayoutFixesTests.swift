@@ -59,9 +59,8 @@ struct BriefLayoutFixesTests {
         #expect(brief.text().contains("100.0 (3 tied)"))
         #expect(!brief.text().contains("100.0 JPN"))
         #expect(brief.markdown().contains("| 100.0 (3 tied) |"))
-        // HTML names them all in the cell's tooltip; the gap names its tie too.
+        // HTML names them all in the gap cell's tooltip.
         let html = brief.html()
-        #expect(html.contains("<td class=\"num\" title=\"Tied: JPN, KOR, SGP\">100.0 (3 tied)</td>"))
         #expect(html.contains("title=\"Tied: JPN, SGP\">7.3 (2 tied)</td>"))
         // JSON lists them; CSV writes them space-separated (and an empty cell where nobody ties).
         let json = try brief.json()
@@ -76,27 +75,49 @@ struct BriefLayoutFixesTests {
         #expect(!(try BriefFixture.brief.json()).contains("tied"))
     }
 
-    @Test func indicatorTableCitesNumberedSourcesAndGroupsMissingValues() {
+    @Test func indicatorCardsCiteNumberedSourcesAndListMissingValues() {
         var brief = BriefFixture.brief
         brief.indicators.append(Brief.IndicatorRow(
             indicatorId: "lit", name: "Adult literacy rate", pillar: "Skills", value: nil, unit: "%", year: nil,
             source: "World Bank WDI", status: .missing))
         let html = brief.html()
         #expect(html.contains("Sources: [1] ITU DataHub (CC BY 4.0); [2] World Bank WDI (CC BY 4.0)"))
-        #expect(html.contains("<td class=\"src\" title=\"ITU DataHub\">[1]</td>"))
-        #expect(html.contains("<td class=\"src\" title=\"World Bank WDI\">[2]</td>"))
-        // The Skills pillar's two indicators without a value share one line, each with its source.
-        #expect(html.contains("(no value for 2023 nor a recent one): ICT skills; Adult literacy rate [2]</td>"))
-        #expect(html.components(separatedBy: "<tr class=\"no-value\">").count - 1 == 1)
+        #expect(html.contains("title=\"ITU DataHub\">97.2 %, 2023 [1]</span>"))
+        #expect(html.contains("title=\"World Bank WDI\">imputed [2]</span>"))
+        // The indicators without a value nor a history share one line, each with its source.
+        #expect(html.contains("none published in these years): ICT skills; Adult literacy rate [2]</p>"))
         // A source the footer does not list is written out.
         brief.indicators[0].source = "Elsewhere"
-        #expect(brief.html().contains("title=\"Elsewhere\">Elsewhere</td>"))
+        #expect(brief.html().contains("title=\"Elsewhere\">97.2 %, 2023 Elsewhere</span>"))
     }
 
-    @Test func longPeerListsAreSplitIntoTwoTables() {
+    /// A brief written before schema 2.1 has no indicator trends: its indicators keep the table, one row group per
+    /// pillar (which a page break does not split), and strengths and weaknesses their own table.
+    @Test func briefsWithoutTrendsKeepTheIndicatorTable() {
+        var brief = BriefFixture.brief
+        brief.indicatorTrends = nil
+        brief.indicators.append(Brief.IndicatorRow(
+            indicatorId: "lit", name: "Adult literacy rate", pillar: "Skills", value: nil, unit: "%", year: nil,
+            source: "World Bank WDI", status: .missing))
+        let html = brief.html()
+        #expect(!html.contains("<figure class=\"card\">"))
+        #expect(html.contains("<table class=\"indicators\">"))
+        #expect(html.components(separatedBy: "<tbody class=\"group\">").count - 1 == 3)
+        #expect(html.contains("<td class=\"src\" title=\"ITU DataHub\">[1]</td>"))
+        #expect(html.contains("(no value for 2023 nor a recent one): ICT skills; Adult literacy rate [2]</td>"))
+        #expect(html.components(separatedBy: "<tr class=\"no-value\">").count - 1 == 1)
+        #expect(html.contains("<td class=\"flag-carried_forward\">carried forward from 2021</td>"))
+        #expect(html.contains("<h2>Strengths and weaknesses</h2>") && html.contains("<h2>Targets</h2>"))
+    }
+
+    @Test func longPeerListsAreSplitIntoTwoTables() throws {
         var brief = BriefFixture.brief
         let few = brief.html()
-        #expect(!few.contains("grid peers"))
+        let fewSection = try #require(few.components(separatedBy: "<h2>Peers").last)
+        #expect(fewSection.components(separatedBy: "<table class=\"peers\">").count - 1 == 1)
+        // One column per economy, by ISO3 code with its name in the tooltip and the key; one row per node.
+        #expect(fewSection.contains("<th class=\"num\" title=\"Japan\">JPN</th>"))
+        #expect(fewSection.contains("KOR: Korea, Republic of; JPN: Japan; CHN: China; MNG: Mongolia."))
         let peer = brief.peers!.economies[0]
         brief.peers?.economies = (0..<20).map { k in
             var row = peer
@@ -104,12 +125,14 @@ struct BriefLayoutFixesTests {
             return row
         }
         let many = brief.html()
-        let section = try? #require(many.components(separatedBy: "<h2>Peers").last)
-        #expect(section?.contains("<div class=\"grid peers\"><table>") == true)
-        // 21 rows (the economy and 20 peers): 11 in the first table, 10 in the second.
-        let tables = section?.components(separatedBy: "</table>") ?? []
+        let section = try #require(many.components(separatedBy: "<h2>Peers").last)
+        // 21 economies (the brief's and 20 peers): 11 columns in the first table, 10 in the second, one under the
+        // other; each table has a row per node (the index and three pillars).
+        let tables = section.components(separatedBy: "</table>")
         #expect(tables.count >= 3)
-        #expect(tables[0].components(separatedBy: "<tr").count - 2 == 11)
-        #expect(tables[1].components(separatedBy: "<tr").count - 2 == 10)
+        #expect(tables[0].components(separatedBy: "<th class=\"num\"").count - 1 == 11)
+        #expect(tables[1].components(separatedBy: "<th class=\"num\"").count - 1 == 10)
+        #expect(tables[0].components(separatedBy: "<tr").count - 2 == 4)
+        #expect(tables[1].components(separatedBy: "<tr").count - 2 == 4)
     }
 }

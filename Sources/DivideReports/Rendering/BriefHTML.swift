@@ -126,7 +126,7 @@ package struct BriefHTMLRenderer {
             let intervals = SVGCharts.rankIntervals(
                 title: "Rank and its 5–95% interval among \(among) economies",
                 rows: nodes.map { ($0.name, $0.rank?.rank, $0.rank?.of, $0.rankInterval?.low, $0.rankInterval?.high) },
-                colour: Self.economyColour)
+                colour: Self.economyColour, axisTitle: "\(F.regionLabel(brief.header)) rank (1 = best)")
             let replications = nodes.compactMap { $0.rankInterval?.replications }.first
             out += figure(
                 "Rank and 5–95% rank interval (of \(among))",

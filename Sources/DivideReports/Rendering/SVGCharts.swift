@@ -253,7 +253,7 @@ package enum SVGCharts {
     /// not): a light track runs from rank 1 to that row's last rank, labelled "of N" at its end, and the axis spans
     /// the largest of them.
     package static func rankIntervals(title: String, rows: [(label: String, rank: Int?, of: Int?, low: Double?, high: Double?)],
-                                      colour: String) -> String {
+                                      colour: String, axisTitle: String = "ESCAP rank (1 = best)") -> String {
         let labelWidth = 108.0, plotWidth = 170.0, top = 12.0, right = 36.0
         let (centres, bottom) = rowCentres(rows.map(\.label), base: 15, top: top)
         let height = bottom + 30
@@ -267,7 +267,7 @@ package enum SVGCharts {
             svg += line(x(Double(t)), top - 6, x(Double(t)), height - 24, stroke: "#e3e6ea")
             svg += text(String(t), x: x(Double(t)), y: height - 13, anchor: "middle", size: 9, fill: "#555")
         }
-        svg += text("ESCAP rank (1 = best)", x: labelWidth + plotWidth / 2, y: height - 1, anchor: "middle", size: 9,
+        svg += text(axisTitle, x: labelWidth + plotWidth / 2, y: height - 1, anchor: "middle", size: 9,
                     fill: "#555")
         for (r, row) in rows.enumerated() {
             let y = centres[r]

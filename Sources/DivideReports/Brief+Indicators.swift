@@ -274,12 +274,12 @@ extension Brief {
         public var name: String
         /// Unit of measure of every value.
         public var unit: String?
-        /// The data series the values come from (e.g. `IT.NET.USER.ZS`), the key ``TargetProgress`` names its series
+        /// The data series the values come from (e.g. `IT.NET.USER.ZS`), the key `TargetProgress` names its series
         /// by; nil when the framework turns the series into other units (per capita), so that a target on the series
         /// does not apply to these values.
         public var series: String?
         /// The economy's published values by year, ascending (after the framework's transform of the raw series, as
-        /// ``IndicatorRow/value``); years without a published value are left out (nothing is carried or imputed).
+        /// ``Brief/IndicatorRow/value``); years without a published value are left out (nothing is carried or imputed).
         public var economy: [YearValue]
         /// The average of the economy's ESCAP subregion (nil without a subregion).
         public var subregion: GroupTrend?

@@ -40,7 +40,7 @@ package enum HTMLPage {
 
     /// The shared style sheet. On screen: an A4-wide card; tables never wider than it (they scroll inside their box).
     /// In print: A4, body text and tables at ``printBodySize`` pt; table header rows repeat on each page, and no
-    /// row, row group (``tbody``), figure or short section is split by a page break.
+    /// row, row group (`tbody`), figure or short section is split by a page break.
     package static let css = """
     @page { size: A4; margin: 7mm 10mm 7mm 10mm; }
     * { box-sizing: border-box; }

@@ -292,7 +292,7 @@ package enum SVGCharts {
         return svg + "</svg>"
     }
 
-    /// One line of ``lines(title:series:yTitle:yRange:width:height:fontSize:empty:)``: its name (the end label),
+    /// One line of ``lines(title:series:yTitle:yRange:references:width:height:fontSize:empty:)``: its name (the end label),
     /// colour, width, dash pattern, and points.
     package struct Line {
         package var name: String

@@ -48,8 +48,8 @@ public struct BriefBuilder: Sendable {
     package let construction: ConstructionResult
     /// Indices of the computed units in the ESCAP region.
     package let escap: [Int]
-    /// The short name of ``escap`` as a group: "ESCAP" when every ESCAP economy was computed, else the universe's
-    /// column label ("SEA"): a rank "among ESCAP" over 11 economies would not be true.
+    /// The short name of the ESCAP-region economies computed, as a group: "ESCAP" when every ESCAP economy was
+    /// computed, else the universe's column label ("SEA"): a rank "among ESCAP" over 11 economies would not be true.
     public let region: String
     /// The economies the index was computed over, as a sentence names them ("the ESCAP region (58 economies)").
     public let universe: String

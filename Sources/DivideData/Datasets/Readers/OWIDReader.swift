@@ -16,7 +16,7 @@ import Foundation
 /// in a column that also has numbers is rejected. Years: ``LoadOptions/longHistoryYears`` (default 1000–2100).
 ///
 /// Daily grapher files (`Entity, Code, Day, …`, e.g. `2020-03-01`) and any row whose period is not a calendar year
-/// are set aside as one class, every value cell of the row counted (``NonAnnualPeriods``): the panel is annual.
+/// are set aside as one class, every value cell of the row counted (`NonAnnualPeriods`): the panel is annual.
 ///
 /// Indicator codes: the *data-package stem* when the file has one value column (OWID names a download after its
 /// chart slug, e.g. `broadband-penetration-by-country`); `<stem>/<column slug>` when it has several

@@ -24,7 +24,7 @@
 ///   Eurostat's `EU27_2020` and `EA20` are aggregates);
 /// - year: the time period, a year (`2023`) or SDMX's explicit annual period (`2023-A1`, a range of one calendar
 ///   year such as `2023-01-01/P1Y`); every other period (quarters `2023-Q1`, months `2023-01` or `2023-M01`, weeks,
-///   days, other ranges) is set aside as one class with its count and first location (``NonAnnualPeriods``: the
+///   days, other ranges) is set aside as one class with its count and first location (`NonAnnualPeriods`: the
 ///   panel is annual), anything else rejected as a malformed year;
 /// - indicator code: the dataflow id (the `ID` of `AGENCY:ID(VERSION)`) followed by the value of every *dimension*
 ///   column in header order, joined by `.`, `UNIT_MEASURE` included (in OECD data the same measure comes as a growth

@@ -5,7 +5,7 @@
 ///   `iso_code`, `cc_iso3c`, `code`, `country_name`, `economy`, `area`; if none is present, `unit` (the benchmark
 ///   interchange `unit,indicator,year,value`);
 /// - year: `year`, `ref_year`, `time`, `time_period`, `period`: a year, or a period that is not a calendar year
-///   (`2023-Q1`, `2023-01`; ``TimePeriod``), set aside as one class with its count and first location;
+///   (`2023-Q1`, `2023-01`; `TimePeriod`), set aside as one class with its count and first location;
 /// - indicator: `indicator`, `indicator_code`, `indicator_id`, `variable`, `series`, `series_code`;
 /// - value: `value`, `obs_value`, `data_value`;
 /// - optional measurement unit (`unit`, when a country column exists; `units`, `unit_of_measure`) and `source` /

@@ -9,17 +9,8 @@ import Foundation
 import DigitalDivide
 import LinearAlgebra
 
-/// The S-size cube: log-normal values (exp of a standard normal), 10% missing, fixed seed.
-func workloadCube(units: Int = 62, indicators: Int = 40, years: Int = 20, seed: UInt64 = 42) -> IndicatorCube {
-    var rng = Xoshiro256StarStar(seed: seed)
-    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "\($0)" },
-                                  years: Array(2000..<(2000 + years)))
-    for k in cube.values.indices {
-        let value = exp(rng.normal())
-        cube.values[k] = rng.uniform() < 0.1 ? .nan : value
-    }
-    return cube
-}
+/// The S-size cube (Shared/SyntheticCube.swift).
+func workloadCube() -> IndicatorCube { syntheticCube(units: 62, indicators: 40, years: 20) }
 
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .throughput]

@@ -12,17 +12,7 @@ let shippedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// The workload's S size (/work/shared/bench/WORKLOAD.md): units × indicators × years.
 let small = (units: 62, indicators: 40, years: 20)
 
-/// A synthetic cube: log-normal values (exp of a standard normal), 10% missing, fixed seed.
-func syntheticCube(units: Int, indicators: Int, years: Int, seed: UInt64 = 42) -> IndicatorCube {
-    var rng = Xoshiro256StarStar(seed: seed)
-    var cube = try! IndicatorCube(units: (0..<units).map { "U\($0)" }, series: (0..<indicators).map { "\($0)" },
-                                  years: Array(2000..<(2000 + years)))
-    for k in cube.values.indices {
-        let value = exp(rng.normal())
-        cube.values[k] = rng.uniform() < 0.1 ? .nan : value
-    }
-    return cube
-}
+/// The synthetic cube: `syntheticCube(units:indicators:years:seed:)` (Shared/SyntheticCube.swift).
 
 /// Writes a workload-format `data.csv` (`unit,indicator,year,value`, 0-based codes, shortest round-trip values,
 /// 10% of rows left out) to a temporary file and returns its path.

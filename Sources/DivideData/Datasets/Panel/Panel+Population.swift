@@ -13,8 +13,9 @@ extension Panel {
         let measured = Set(covered)
         var total = 0.0, held = 0.0
         for unit in Set(all) {
-            guard let people = self.series(unit: unit, indicator: series).last(where: { $0.year <= year && $0.value > 0 })?
-                .value else { continue }
+            guard let people = latest(unit: unit, indicator: series, upTo: year, where: { $0 > 0 })?.value else {
+                continue
+            }
             total += people
             if measured.contains(unit) { held += people }
         }

@@ -175,10 +175,19 @@ public struct Panel: Sendable {
 
     /// The latest year with a value, and that value.
     public func latest(unit: String, indicator: String) -> (year: Int, value: Double)? {
+        latest(unit: unit, indicator: indicator, upTo: Int.max) { _ in true }
+    }
+
+    /// The latest year up to `year` whose value `accept`s, and that value (no allocation: a backward scan).
+    package func latest(unit: String, indicator: String, upTo year: Int,
+                        where accept: (Double) -> Bool) -> (year: Int, value: Double)? {
         guard let u = unitIndex[unit], let i = indicatorIndex[indicator] else { return nil }
         var y = years.count - 1
         while y >= 0 {
-            if isPresent(unitAt: u, indicatorAt: i, yearAt: y) { return (years[y], storage.values[cell(u, i, y)]) }
+            if years[y] <= year, isPresent(unitAt: u, indicatorAt: i, yearAt: y) {
+                let value = storage.values[cell(u, i, y)]
+                if accept(value) { return (years[y], value) }
+            }
             y -= 1
         }
         return nil

@@ -1,0 +1,1 @@
+../../Sources/DivideWorkload/WorkloadFramework.swift
